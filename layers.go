@@ -1,0 +1,109 @@
+package sitrep
+
+// The annotation layers of a Doc. Each item carries its Span (byte offsets
+// into Doc.Text) and the Text it covers; the fields beyond those are filled by
+// the annotator that owns the layer. Layers whose annotator has not been
+// written yet stay empty.
+
+// Token is one word, number or punctuation mark.
+type Token struct {
+	Span
+	// Kind classifies the token's characters.
+	Kind TokenKind `json:"kind"`
+}
+
+// TokenKind says what characters a token is made of.
+type TokenKind uint8
+
+const (
+	Word        TokenKind = iota // letters, possibly with inner apostrophes, hyphens or periods ("U.S.", "al-Qaeda")
+	Number                       // digits, possibly with separators ("1,200", "3.5")
+	Punctuation                  // anything else, one mark at a time
+)
+
+// Entity is a mention of a person, organization, place or other name.
+type Entity struct {
+	Span
+	Text string `json:"text"`
+	Type string `json:"type"` // PERSON, ORG, LOC, MISC
+	Name string `json:"name"` // canonical name of the entity in this document
+	Key  string `json:"key"`  // groups the mentions of one entity within the document
+}
+
+// Mention is a span that names something, with the canonical name it resolves to.
+type Mention struct {
+	Span
+	Text string `json:"text"`
+	Name string `json:"name"`
+}
+
+// Quote is direct or reported speech and who said it.
+type Quote struct {
+	Span
+	Text      string   `json:"text"`
+	Direct    bool     `json:"direct"`
+	Cue       string   `json:"cue"`
+	Speaker   *Mention `json:"speaker"`
+	Addressee *string  `json:"addressee"`
+}
+
+// Quantity is a count, kept as a qualified interval: "at least 80 people" is
+// Low 80, High nil, Qualifier "at_least".
+type Quantity struct {
+	Span
+	Text      string `json:"text"`
+	Low       *int64 `json:"low"`
+	High      *int64 `json:"high"`
+	Qualifier string `json:"qualifier"`
+	Unit      string `json:"unit"`
+	Category  string `json:"category"`
+}
+
+// Time is a temporal expression resolved to a TIMEX3 value.
+type Time struct {
+	Span
+	Text  string `json:"text"`
+	Type  string `json:"type"`  // DATE, TIME, DURATION, SET
+	Value string `json:"value"` // TIMEX3 value: 2025-11-17, 2025-09, P2W, PAST_REF
+}
+
+// Place is a place mention resolved to a gazetteer entry.
+type Place struct {
+	Span
+	Text    string   `json:"text"`
+	Name    string   `json:"name"`
+	Kind    string   `json:"kind"` // country, admin1, city, sea, ocean, region
+	Country string   `json:"country"`
+	Lat     *float64 `json:"lat"`
+	Lon     *float64 `json:"lon"`
+}
+
+// Attribution is a statement of who reports something and whom they cite.
+type Attribution struct {
+	Span
+	Text   string  `json:"text"`
+	Source Source  `json:"source"`
+	Cites  []Cited `json:"cites"`
+}
+
+// Source is the outlet or person an attribution names.
+type Source struct {
+	Text string `json:"text"`
+	Name string `json:"name"`
+}
+
+// Cited is a source that a reporting outlet relies on.
+type Cited struct {
+	Text      string `json:"text"`
+	Anonymous bool   `json:"anonymous"`
+	Count     *int64 `json:"count"`
+}
+
+// Event is something that happened, or was threatened or planned, in the article.
+type Event struct {
+	Span
+	Text     string `json:"text"`
+	Type     string `json:"type"`
+	Subtype  string `json:"subtype"`
+	Modality string `json:"modality"`
+}
