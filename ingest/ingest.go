@@ -1,0 +1,285 @@
+// Package ingest brings articles into the store: it expands sources (files,
+// directories, article URLs, feeds, sitemaps) into articles, reads or fetches
+// each, extracts it, runs the pipeline and stores the result.
+//
+// One bad input never stops a batch: it becomes a failed Result naming the
+// input and the reason, and the rest goes on. Storing is idempotent (see
+// store.Outcome), so an interrupted ingest is completed by running it again.
+// The package does no extraction or annotation of its own; it wires
+// fetch, article, pipeline and store together.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/sitrep/sitrep/article"
+	"github.com/sitrep/sitrep/fetch"
+	"github.com/sitrep/sitrep/pipeline"
+	"github.com/sitrep/sitrep/store"
+)
+
+// DefaultMaxFile is the largest local file read, counted before and after
+// decompression: the same limit fetch applies to a response body.
+const DefaultMaxFile = fetch.DefaultMaxBody
+
+// maxSitemapBytes bounds a sitemap read as a stream: sitemaps.org allows
+// 50 MB uncompressed per file, and we allow some slack for bigger ones.
+const maxSitemapBytes = 1 << 30
+
+// maxSitemapDepth bounds how deep sitemap indexes may nest.
+const maxSitemapDepth = 3
+
+// Status is what became of one input.
+type Status int
+
+const (
+	Stored    Status = iota + 1 // new content, now stored
+	Unchanged                   // this URL already holds this content
+	Duplicate                   // the same content is stored under another URL
+	Failed                      // could not be read, extracted or stored: see Result.Err
+)
+
+func (s Status) String() string {
+	switch s {
+	case Stored:
+		return "stored"
+	case Unchanged:
+		return "unchanged"
+	case Duplicate:
+		return "duplicate"
+	case Failed:
+		return "failed"
+	}
+	return "unknown"
+}
+
+// Result is the outcome of one input: an article file or URL, or a source
+// (feed, sitemap, directory) that could not be expanded.
+type Result struct {
+	Input  string
+	Status Status
+	ID     string // article ID, when extraction succeeded
+	Err    error  // for Failed: names the input and the reason
+}
+
+// Summary counts the results of a run and keeps every failure.
+type Summary struct {
+	Stored, Unchanged, Duplicates, Failed int
+	Failures                              []Result
+}
+
+// Total is the number of inputs the run reached a verdict on.
+func (s Summary) Total() int { return s.Stored + s.Unchanged + s.Duplicates + s.Failed }
+
+// Add counts one result.
+func (s *Summary) Add(r Result) {
+	switch r.Status {
+	case Stored:
+		s.Stored++
+	case Unchanged:
+		s.Unchanged++
+	case Duplicate:
+		s.Duplicates++
+	default:
+		s.Failed++
+		s.Failures = append(s.Failures, r)
+	}
+}
+
+// Config wires an Ingester. Store, Pipeline and Fetcher are required.
+type Config struct {
+	Store    store.Store
+	Pipeline *pipeline.Pipeline
+	Fetcher  *fetch.Client
+	// Workers process articles concurrently; default twice the number of
+	// cores, since a worker often waits on the network.
+	Workers int
+	// MaxFile is the largest local file accepted; default DefaultMaxFile.
+	MaxFile int64
+	Log     *slog.Logger
+	// OnFound is called when inputs are discovered, with the number found so
+	// far; OnResult after each input is done. Both are called from a single
+	// goroutine, never concurrently, so they may drive a progress bar.
+	OnFound  func(found int)
+	OnResult func(Result)
+}
+
+// Ingester runs ingests. It is safe to run several at once over one store.
+type Ingester struct{ cfg Config }
+
+// New returns an Ingester, filling in the defaults of cfg.
+func New(cfg Config) *Ingester {
+	if cfg.Workers <= 0 {
+		cfg.Workers = 2 * runtime.GOMAXPROCS(0)
+	}
+	if cfg.MaxFile <= 0 {
+		cfg.MaxFile = DefaultMaxFile
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	return &Ingester{cfg: cfg}
+}
+
+// item is one article to read, fetch or take as given.
+type item struct {
+	input       string // as the user, feed or directory named it
+	url         string // the article's URL or file path
+	body        []byte // nil: fetch url
+	contentType string
+	fetched     time.Time
+	// fromIndex marks an item found in a feed or sitemap: one whose URL is
+	// already stored is not fetched again.
+	fromIndex bool
+}
+
+// event is what producers and workers tell the collector.
+type event struct {
+	found  int // inputs discovered since the last event
+	result *Result
+}
+
+// Run ingests every source and returns when all are done or ctx ends. The
+// error is ctx's, if it ended; failures of single inputs are in the Summary.
+func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) {
+	items := make(chan item, 64)
+	events := make(chan event, 64)
+
+	var producers sync.WaitGroup
+	producers.Add(1)
+	go func() {
+		defer producers.Done()
+		defer close(items)
+		for _, src := range sources {
+			if ctx.Err() != nil {
+				return
+			}
+			in.expand(ctx, src, items, events)
+		}
+	}()
+
+	var workers sync.WaitGroup
+	for range in.cfg.Workers {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			for it := range items {
+				r := in.process(ctx, it)
+				events <- event{result: &r}
+			}
+		}()
+	}
+	go func() {
+		producers.Wait()
+		workers.Wait()
+		close(events)
+	}()
+
+	var sum Summary
+	found := 0
+	for ev := range events {
+		if ev.found > 0 {
+			found += ev.found
+			if in.cfg.OnFound != nil {
+				in.cfg.OnFound(found)
+			}
+		}
+		if ev.result != nil {
+			sum.Add(*ev.result)
+			if in.cfg.OnResult != nil {
+				in.cfg.OnResult(*ev.result)
+			}
+		}
+	}
+	return sum, ctx.Err()
+}
+
+// Watch runs the sources now and then every interval until ctx ends, calling
+// report after each round. Feeds and sitemaps are re-polled with conditional
+// GET; articles already stored are not fetched again.
+func (in *Ingester) Watch(ctx context.Context, sources []string, every time.Duration, report func(Summary)) error {
+	for {
+		sum, err := in.Run(ctx, sources)
+		if err != nil {
+			return err
+		}
+		report(sum)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(every):
+		}
+	}
+}
+
+// Bytes ingests one article held in memory, such as a bundled demo file.
+func (in *Ingester) Bytes(ctx context.Context, url string, body []byte, contentType string) Result {
+	return in.process(ctx, item{input: url, url: url, body: body, contentType: contentType, fetched: time.Now().UTC()})
+}
+
+// process reads or fetches one article, extracts, annotates and stores it.
+func (in *Ingester) process(ctx context.Context, it item) Result {
+	r := Result{Input: it.input}
+	fail := func(err error) Result {
+		r.Status, r.Err = Failed, err
+		in.cfg.Log.Debug("ingest failed", "input", it.input, "err", err)
+		return r
+	}
+	if err := ctx.Err(); err != nil {
+		return fail(fmt.Errorf("%s: %w", it.input, err))
+	}
+	if it.body == nil {
+		if it.fromIndex {
+			known, err := in.cfg.Store.Versions(ctx, it.url)
+			if err != nil {
+				return fail(fmt.Errorf("%s: %w", it.input, err))
+			}
+			if len(known) > 0 {
+				r.Status, r.ID = Unchanged, known[len(known)-1].ID
+				return r
+			}
+		}
+		resp, err := in.cfg.Fetcher.Get(ctx, it.url, fetch.Validators{})
+		if err != nil {
+			return fail(err)
+		}
+		it.body, it.contentType, it.fetched = resp.Body, resp.ContentType, time.Now().UTC()
+	}
+	a, err := article.Parse(article.Input{Body: it.body, URL: it.url, ContentType: it.contentType})
+	if err != nil {
+		return fail(err)
+	}
+	r.ID = a.ID
+	doc, err := in.cfg.Pipeline.Run(ctx, a)
+	if err != nil {
+		return fail(err)
+	}
+	out, err := in.cfg.Store.Put(ctx, &store.Record{
+		Doc: doc, Raw: it.body, ContentType: it.contentType,
+		Pipeline: in.cfg.Pipeline.Version(), Fetched: it.fetched,
+	})
+	if err != nil {
+		return fail(fmt.Errorf("store %s: %w", it.input, err))
+	}
+	switch out {
+	case store.Stored:
+		r.Status = Stored
+	case store.Unchanged:
+		r.Status = Unchanged
+	case store.Duplicate:
+		r.Status = Duplicate
+	default:
+		return fail(fmt.Errorf("store %s: unexpected outcome %v", it.input, out))
+	}
+	in.cfg.Log.Debug("ingested", "input", it.input, "id", r.ID, "status", r.Status)
+	return r
+}
+
+// errSkip marks a file a directory walk passes over without counting it.
+var errSkip = errors.New("skipped")
