@@ -1,0 +1,271 @@
+package article
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDebris(t *testing.T) {
+	mustGo := []string{
+		"Recommended stories",
+		"list of 4 items",
+		"list of 4 itemsend of list",
+		"list of 1 item end of list",
+		"end of list",
+		"Read more",
+		"Read More:",
+		"READ MORE »",
+		"Continue reading…",
+		"Advertisement",
+		"ADVERTISEMENT - SCROLL TO CONTINUE WITH CONTENT",
+		"Sponsored",
+		"Skip to content",
+		"Skip to main content",
+		"Share",
+		"Share this article",
+		"Share on Facebook",
+		"Share via Email",
+		"Copy link",
+		"Subscribe to our newsletter",
+		"Sign up for our daily newsletter",
+		"Sign up to the Morning Briefing newsletter",
+		"Follow us on X and Instagram",
+		"Click here to subscribe",
+		"Related:",
+		"Related stories",
+		"More on this story",
+		"Most read",
+		"You may also like",
+		"We use cookies to improve your experience on our site.",
+		"This website uses cookies",
+		"Accept all cookies",
+		"Cookie settings",
+		"Please enable JavaScript to view the comments.",
+		"  Share   this   article  ",
+	}
+	mustStay := []string{
+		"Read more about the strikes in our report.",
+		"Share prices fell sharply on Monday.",
+		"Advertisement revenue fell by 20 percent.",
+		"Related: the strikes killed at least 80 people",
+		"The end of the list of targets was not revealed.",
+		"Follow the money, he said.",
+		"Subscribers lost access to the service.",
+		"Click, click, went the cameras.",
+		"Trending topics on social media included the strikes.",
+		"A list of 4 items was found on the boat.",
+		"He said: “Share the burden.”",
+		"Print media is in decline.",
+		"Recommended stories from the war, he wrote, would be republished.",
+		"We use cookies, the company admitted in a statement to regulators.",
+		// A line over 80 characters is text even when it starts like furniture.
+		"Sign up for our newsletter to get the latest news on the strikes in the Caribbean sea and the Pacific",
+	}
+	for _, l := range mustGo {
+		if !isDebris(l) {
+			t.Errorf("isDebris(%q) = false, want true", l)
+		}
+	}
+	for _, l := range mustStay {
+		if isDebris(l) {
+			t.Errorf("isDebris(%q) = true, want false: a sentence with content stays", l)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"CRLF and lone CR", "a\r\nb\rc\n", []string{"a", "b", "c"}},
+		{"BOM", "\ufeffa", []string{"a"}},
+		{"blank runs become one break", "a\n\n \n\t\nb\n\n", []string{"a", "", "b"}},
+		{"leading blank lines", "\n\n a", []string{"a"}},
+		{"trailing and leading spaces", "  a \t\nb\u00a0\u2003", []string{"a", "b"}},
+		{"control characters", "a\x00b\x07c\x1b[0md\x7fe\u0085f\u009bg", []string{"abc[0mde", "fg"}},
+		{"tabs inside a line stay", "a\tb", []string{"a\tb"}},
+		{"separators", "a\fb\vc\u2028d\u2029e", []string{"a", "b", "c", "d", "e"}},
+		{"invalid bytes become U+FFFD", "a\xffb", []string{"a\uFFFDb"}},
+		{"quotes and dashes untouched", "“a” — ‘b’ – c…", []string{"“a” — ‘b’ – c…"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := normalize(tt.in); !equalLines(got, tt.want) {
+				t.Errorf("normalize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateLine(t *testing.T) {
+	utc := func(y int, m time.Month, d, hh, mm int) time.Time { return time.Date(y, m, d, hh, mm, 0, 0, time.UTC) }
+	tests := []struct {
+		line    string
+		ok      bool
+		want    time.Time
+		updated bool
+	}{
+		{"Published November 18, 2025", true, nov18, false},
+		{"Published: 18 Nov 2025", true, nov18, false},
+		{"Published On 18 Nov 2025", true, nov18, false},
+		{"published on nov. 18th, 2025", true, nov18, false},
+		{"Updated 2025-11-18 14:03 GMT", true, utc(2025, 11, 18, 14, 3), true},
+		{"Last updated: 2025-11-18T14:03:00Z", true, utc(2025, 11, 18, 14, 3), true},
+		{"November 18, 2025", true, nov18, false},
+		{"Tuesday, November 18, 2025", true, nov18, false},
+		{"Tue 18 Nov 2025 14:03 +01:00", true, utc(2025, 11, 18, 13, 3), false},
+		{"Posted November 18, 2025 at 2:03 pm UTC", true, utc(2025, 11, 18, 14, 3), false},
+		{"Published November 18, 2025 2:03 PM ET", true, nov18, false}, // ET's offset is not known: the day only
+		{"Date: 2025-11-18", true, nov18, false},
+		{"Sept 30, 2025", true, time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC), false},
+		{"Updated 5 hours ago", true, time.Time{}, true},
+		{"February 30, 2025", false, time.Time{}, false},
+		{"2025-13-01", false, time.Time{}, false},
+		{"Published in November 2025 by the ministry", false, time.Time{}, false},
+		{"On November 18, 2025, the strikes began.", false, time.Time{}, false},
+		{"Published", false, time.Time{}, false},
+		{"Mayor 18 2025", false, time.Time{}, false},
+	}
+	for _, tt := range tests {
+		got, updated, ok := dateLine(tt.line)
+		if ok != tt.ok || !got.Equal(tt.want) || updated != tt.updated {
+			t.Errorf("dateLine(%q) = %v, updated %v, %v; want %v, updated %v, %v", tt.line, got, updated, ok, tt.want, tt.updated, tt.ok)
+		}
+	}
+}
+
+func TestHeadline(t *testing.T) {
+	tests := []struct {
+		line, next string
+		blank      bool
+		want       bool
+	}{
+		{seedTitle, "US President Donald Trump said", false, true},
+		{"Trump talks of strikes in Mexico", "US President", false, true},
+		{"U.S. Strikes Kill 80 in the Caribbean", "The White House", false, true},
+		{"Why would he do it?", "Analysts", false, true},
+		{"Trump said he may expand his attacks. Mexico objected.", "More", false, false},
+		{"Trump said he may expand his", "attacks on drug cartels.", false, false},
+		{"Trump said he may expand his", "Attacks", true, true},
+		{"In remarks at the White House on Monday,", "President Trump", false, false},
+		{strings.Repeat("x", 201), "Next", false, false},
+	}
+	for _, tt := range tests {
+		if got := headline(tt.line, tt.next, tt.blank); got != tt.want {
+			t.Errorf("headline(%q, %q, %v) = %v, want %v", tt.line, tt.next, tt.blank, got, tt.want)
+		}
+	}
+}
+
+func TestBylineLine(t *testing.T) {
+	tests := map[string]string{
+		"By Jane Doe":                        "Jane Doe",
+		"BY JANE DOE":                        "JANE DOE",
+		"By Jane Doe and John Roe, Reuters":  "Jane Doe and John Roe, Reuters",
+		"By Ana de la Cruz":                  "Ana de la Cruz",
+		"By Marco Rubio":                     "Marco Rubio",
+		"By Monday, the troops had left.":    "",
+		"By the time they arrived":           "",
+		"By March":                           "",
+		"Bypassing the checkpoint":           "",
+		"By":                                 "",
+		"By Jane Doe? No, by the ministry":   "",
+		"Byline: Jane Doe":                   "",
+		"By " + strings.Repeat("Name ", 20):  "",
+		"by Reuters":                         "Reuters",
+		"By Jane Doe and the AP staff, Kyiv": "",
+	}
+	for line, want := range tests {
+		got, ok := bylineLine(line)
+		if got != want || ok != (want != "") {
+			t.Errorf("bylineLine(%q) = %q, %v; want %q", line, got, ok, want)
+		}
+	}
+}
+
+func TestUnwrap(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"paragraph per line is kept", []string{
+			"President Trump did not say when or how such an attack might occur.",
+			"Mexican President Claudia Sheinbaum has previously said she opposes such attacks.",
+		}, nil},
+		{"wrapped block", []string{
+			"US President Donald Trump said he may expand his unprecedented",
+			"attack on drug cartels in Latin America to include Mexico.",
+			"",
+			"Short one.",
+		}, []string{
+			"US President Donald Trump said he may expand his unprecedented attack on drug cartels in Latin America to include Mexico.",
+			"",
+			"Short one.",
+		}},
+		{"word broken by a hyphen", []string{
+			"The strikes were a non-international armed conflict tar-",
+			"geting narco-terrorists, the administration said.",
+		}, []string{"The strikes were a non-international armed conflict tar-geting narco-terrorists, the administration said."}},
+		{"lists are not joined", []string{
+			"- the Caribbean strikes, which began in early September 2025",
+			"- the Pacific strikes, which began in late October 2025 too",
+		}, nil},
+		{"short lines are not joined", []string{"Jane Doe", "12 High Street", "London"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := tt.want
+			if want == nil {
+				want = tt.in
+			}
+			if got := unwrap(append([]string(nil), tt.in...)); !equalLines(got, want) {
+				t.Errorf("unwrap =\n%q\nwant\n%q", got, want)
+			}
+		})
+	}
+}
+
+func TestBlockText(t *testing.T) {
+	page := `<div><h2>Sub  head</h2><p>One <b>bold</b>
+	word,<br>next line</p><ul><li>a</li><li>b <i>c</i></li></ul><table><tr><td>x</td><td>y</td></tr></table>` +
+		"<pre>  kept\n  as is</pre><p>no\u00a0break</p><script>var x;</script></div>"
+	got := normalize(blockText(mustHTML(t, page)))
+	want := []string{"Sub head", "One bold word,", "next line", "a", "b c", "x\ty", "kept", "as is", "no\u00a0break"}
+	if !equalLines(got, want) {
+		t.Errorf("blockText lines = %q, want %q", got, want)
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"President Trump did not say when or how such an attack might occur. Mexican President Claudia Sheinbaum has previously said she opposes such attacks on her country's soil, and analysts expect little to change.", "en"},
+		{"El presidente Donald Trump dijo que podría ampliar su ataque sin precedentes contra los cárteles de la droga en América Latina para incluir a México, informaron Reuters y la cadena de televisión NBC.", "es"},
+		{"Le président américain Donald Trump a déclaré qu'il pourrait étendre son offensive sans précédent contre les cartels de la drogue en Amérique latine au Mexique, selon Reuters et la chaîne NBC.", "fr"},
+		{"US-Präsident Donald Trump hat gesagt, er könne seinen beispiellosen Angriff auf Drogenkartelle in Lateinamerika auf Mexiko ausweiten, berichteten Reuters und der Fernsehsender NBC.", "de"},
+		// Cyrillic languages are close: whatlanggo wants a paragraph or two.
+		{"Президент США Дональд Трамп заявил, что может распространить свою беспрецедентную атаку на наркокартели в Латинской Америке на Мексику, сообщили агентство Рейтер и телеканал NBC. " +
+			"Президент Трамп не сказал, когда и как может произойти такое нападение. Президент Мексики Клаудия Шейнбаум ранее заявляла, что выступает против таких нападений на территории своей страны. " +
+			"Белый дом с сентября нанёс не менее двадцати авиаударов по судам, подозреваемым в перевозке наркотиков в Карибском море и Тихом океане. " +
+			"По словам эксперта, на этом пути есть несколько юридических препятствий, как внутренних, так и международных.", "ru"},
+		{"Президент США Дональд Трамп заявил, что может распространить свою атаку на Мексику.", ""},
+		{"OK then.", ""}, // too little to be sure of
+		{"12345 67890 — 2025-11-18", ""},
+	}
+	for _, tt := range tests {
+		if got := language(tt.text); got != tt.want {
+			t.Errorf("language(%.40q…) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestDedupe(t *testing.T) {
+	long := "Mexican officials met their US counterparts in Washington on Tuesday."
+	in := []string{long, "* * *", "Officials meet", "* * *", long, long + " More."}
+	want := []string{long, "* * *", "Officials meet", "* * *", long + " More."}
+	if got := dedupe(in); !equalLines(got, want) {
+		t.Errorf("dedupe = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/sitrep/sitrep/article"
+	"github.com/sitrep/sitrep/eval"
+)
+
+type evalCmd struct {
+	Extract evalExtractCmd `cmd:"" help:"Score main-text extraction on the Zyte article-extraction benchmark."`
+}
+
+type evalExtractCmd struct {
+	Zyte    string `help:"Benchmark directory: ground-truth.json beside html/<id>.html.gz." required:"" type:"existingdir"`
+	Verbose bool   `help:"Also list each item's scores and failures."`
+}
+
+func (c *evalExtractCmd) Run(e *env) error {
+	report, err := eval.EvalZyte(e.ctx, c.Zyte, func(html []byte, url string) (string, error) {
+		a, err := article.Parse(article.Input{Body: html, URL: url, ContentType: "text/html"})
+		return a.Text, err
+	})
+	if err != nil {
+		return fmt.Errorf("eval extract: %w", err)
+	}
+	if c.Verbose {
+		for _, it := range report.Items {
+			line := fmt.Sprintf("%s\tP %.3f\tR %.3f\tF1 %.3f", it.ID, it.Precision, it.Recall, it.F1)
+			if it.Err != nil {
+				line += "\terror: " + it.Err.Error()
+			}
+			fmt.Fprintln(e.stdout, line)
+		}
+	}
+	return report.WriteText(e.stdout)
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/sitrep/sitrep/ingest"
+	"github.com/sitrep/sitrep/pipeline"
+	"github.com/sitrep/sitrep/store/sqlite"
+)
+
+type ingestCmd struct {
+	fetchFlags
+	Sources []string      `arg:"" help:"Files (.html .htm .txt .json, optionally .gz), directories, article URLs, feed URLs or files (RSS, Atom, JSON Feed), sitemaps (.xml, .xml.gz, indexes, Google News)."`
+	Watch   time.Duration `help:"Poll the sources again at this interval (feeds and sitemaps with conditional GET) until interrupted."`
+	Workers int           `help:"Articles processed at once (default: twice the number of cores)."`
+}
+
+func (c *ingestCmd) Run(e *env) error {
+	db, err := sqlite.Open(e.ctx, e.db)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	prog := newProgress(e.stderr)
+	in := ingest.New(ingest.Config{
+		Store: db, Pipeline: pipeline.Default(), Fetcher: c.client(e),
+		Workers: c.Workers, MaxFile: c.MaxBody, Log: e.log,
+		OnFound: prog.found, OnResult: func(r ingest.Result) { prog.result(e, r) },
+	})
+	failed := false
+	report := func(s ingest.Summary) {
+		prog.finish()
+		printSummary(e.stdout, s)
+		failed = failed || s.Failed > 0
+	}
+	if c.Watch > 0 {
+		err = in.Watch(e.ctx, c.Sources, c.Watch, func(s ingest.Summary) {
+			report(s)
+			fmt.Fprintf(e.stdout, "next poll in %s (interrupt to stop)\n", c.Watch)
+			prog = newProgress(e.stderr)
+		})
+		if e.ctx.Err() != nil {
+			err = nil // interrupted: the normal end of a watch
+		}
+	} else {
+		var s ingest.Summary
+		s, err = in.Run(e.ctx, c.Sources)
+		report(s)
+	}
+	if err != nil {
+		return err
+	}
+	if failed {
+		return exitError{1}
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, s ingest.Summary) {
+	fmt.Fprintf(w, "stored %d, unchanged %d, duplicates %d, failed %d\n", s.Stored, s.Unchanged, s.Duplicates, s.Failed)
+	for _, f := range s.Failures {
+		fmt.Fprintf(w, "failed: %v\n", f.Err)
+	}
+}
+
+// progress shows a bar (done/total, rate, ETA) on a terminal and a log line
+// per input otherwise.
+type progress struct {
+	bar *progressbar.ProgressBar // nil when not a terminal
+}
+
+func newProgress(w io.Writer) *progress {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return &progress{}
+	}
+	return &progress{bar: progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("ingest"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)}
+}
+
+func (p *progress) found(n int) {
+	if p.bar != nil {
+		p.bar.ChangeMax(n)
+	}
+}
+
+func (p *progress) result(e *env, r ingest.Result) {
+	if p.bar != nil {
+		p.bar.Add(1)
+		return
+	}
+	if r.Status == ingest.Failed {
+		e.log.Warn("failed", "input", r.Input, "err", r.Err)
+		return
+	}
+	e.log.Info(r.Status.String(), "input", r.Input, "id", r.ID)
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+	}
+}
