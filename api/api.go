@@ -127,8 +127,34 @@ func (s *Server) secure(next http.Handler) http.Handler {
 
 // ArticleList is the answer of GET /api/articles.
 type ArticleList struct {
-	Articles []store.Summary `json:"articles"`
-	Next     *string         `json:"next"`
+	Articles []Summary `json:"articles"`
+	Next     *string   `json:"next"`
+}
+
+// Summary is an article in a listing. Published is written as in the
+// extraction contract: a date, an RFC 3339 time, or null.
+type Summary struct {
+	ID        string            `json:"id"`
+	URL       string            `json:"url"`
+	Source    string            `json:"source,omitempty"`
+	Title     string            `json:"title"`
+	Published *sitrep.Published `json:"published"`
+	Language  string            `json:"language"`
+	Ingested  time.Time         `json:"ingested"`
+	Version   int               `json:"version"`
+	Snippet   string            `json:"snippet,omitempty"`
+}
+
+func summaries(in []store.Summary) []Summary {
+	out := make([]Summary, len(in))
+	for i, s := range in {
+		out[i] = Summary{ID: s.ID, URL: s.URL, Source: s.Source, Title: s.Title, Language: s.Language,
+			Ingested: s.Ingested, Version: s.Version, Snippet: s.Snippet}
+		if !s.Published.IsZero() {
+			out[i].Published = &sitrep.Published{Time: s.Published}
+		}
+	}
+	return out
 }
 
 func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
@@ -146,10 +172,7 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
-	out := ArticleList{Articles: page.Articles}
-	if out.Articles == nil {
-		out.Articles = []store.Summary{}
-	}
+	out := ArticleList{Articles: summaries(page.Articles)}
 	if page.Next != "" {
 		out.Next = &page.Next
 	}
@@ -195,11 +218,11 @@ func parseQuery(r *http.Request) (store.Query, error) {
 // contract plus what the store knows of the article's history.
 type ArticleDetail struct {
 	sitrep.Extraction
-	RawSHA256 string          `json:"raw_sha256"`
-	Fetched   time.Time       `json:"fetched"`
-	Ingested  time.Time       `json:"ingested"`
-	Version   int             `json:"version"`
-	Versions  []store.Summary `json:"versions"`
+	RawSHA256 string    `json:"raw_sha256"`
+	Fetched   time.Time `json:"fetched"`
+	Ingested  time.Time `json:"ingested"`
+	Version   int       `json:"version"`
+	Versions  []Summary `json:"versions"`
 }
 
 func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
@@ -222,13 +245,10 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
-	if versions == nil {
-		versions = []store.Summary{}
-	}
 	writeJSON(w, http.StatusOK, ArticleDetail{
 		Extraction: rec.Doc.Contract(rec.Pipeline),
 		RawSHA256:  rec.RawSHA256, Fetched: rec.Fetched, Ingested: rec.Ingested,
-		Version: rec.Version, Versions: versions,
+		Version: rec.Version, Versions: summaries(versions),
 	})
 }
 

@@ -31,7 +31,7 @@ func fixture(t *testing.T) (*httptest.Server, []string) {
 	var ids []string
 	for i, a := range []struct {
 		title, text, source, lang string
-		published             time.Time
+		published                 time.Time
 	}{
 		{"Strikes in the Caribbean", "The White House has launched at least 20 airstrikes since September, killing at least 80 people.", "Al Jazeera", "en", time.Date(2025, 11, 18, 0, 0, 0, 0, time.UTC)},
 		{"Sheinbaum opposes strikes", "Mexican President Claudia Sheinbaum said she opposes attacks on Mexico’s soil.", "Reuters", "en", time.Date(2025, 11, 17, 0, 0, 0, 0, time.UTC)},

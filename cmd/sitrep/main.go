@@ -54,14 +54,25 @@ func main() {
 }
 
 // run is main without the process: tests call it with their own streams.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	// kong exits after printing --help; turn that into a return so tests and
+	// deferred closes still run.
+	defer func() {
+		if r := recover(); r != nil {
+			ke, ok := r.(kongExit)
+			if !ok {
+				panic(r)
+			}
+			code = int(ke)
+		}
+	}()
 	var c cli
 	parser, err := kong.New(&c,
 		kong.Name("sitrep"),
 		kong.Description("sitrep turns news reporting about an unfolding conflict into a structured, sourced record."),
 		kong.UsageOnError(),
 		kong.Writers(stdout, stderr),
-		kong.Exit(func(int) {}),
+		kong.Exit(func(code int) { panic(kongExit(code)) }),
 		kong.Vars{"user_agent": fetch.DefaultUserAgent},
 	)
 	if err != nil {
@@ -72,9 +83,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "sitrep:", err)
 		return 2
-	}
-	if kctx.Command() == "" || containsHelp(args) {
-		return 0 // --help was printed
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -93,14 +101,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func containsHelp(args []string) bool {
-	for _, a := range args {
-		if a == "--help" || a == "-h" {
-			return true
-		}
-	}
-	return false
-}
+// kongExit is the status kong asked to exit with.
+type kongExit int
 
 func newLogger(w io.Writer, level, format string) *slog.Logger {
 	var l slog.Level

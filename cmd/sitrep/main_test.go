@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/store/sqlite"
+)
+
+// The seed article travels with the repository in the demo corpus, so these
+// tests never depend on ../shared.
+const seed = "../../demo/corpus/strikes-mexico-2025-11-18.txt"
+
+// runCLI runs the CLI in-process and returns its exit status and output.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestExtractSeed(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "extract", seed)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var x sitrep.Extraction
+	if err := json.Unmarshal([]byte(out), &x); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out)
+	}
+	if x.Title != "US President Donald Trump has said he is talking with Mexico about possible military intervention." {
+		t.Errorf("title %q", x.Title)
+	}
+	if x.Published == nil || !x.Published.DateOnly() || x.Published.Format(time.DateOnly) != "2025-11-18" {
+		t.Errorf("published %v, want 2025-11-18", x.Published)
+	}
+	if x.Language != "en" {
+		t.Errorf("language %q", x.Language)
+	}
+	for _, debris := range []string{"Recommended stories", "itemsend of list", "Published November"} {
+		if strings.Contains(x.Text, debris) {
+			t.Errorf("text still holds %q", debris)
+		}
+	}
+	for _, kept := range []string{"“Will we go on strike in Mexico to stop drugs?", "killing at least 80 people", "al-Qaeda."} {
+		if !strings.Contains(x.Text, kept) {
+			t.Errorf("text lost %q", kept)
+		}
+	}
+	if !strings.Contains(out, `"published": "2025-11-18"`) || !strings.Contains(out, `"entities": []`) {
+		t.Errorf("contract shape:\n%s", out[:min(len(out), 400)])
+	}
+}
+
+func TestExtractFormats(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "photo.txt")
+	os.WriteFile(bin, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00"), 0o644)
+
+	// jsonl: one line per input, in argument order, failures in their place.
+	code, out, errOut := runCLI(t, "", "extract", "--format", "jsonl", seed, bin, "-")
+	if code != 1 {
+		t.Errorf("exit %d with a failed input, want 1", code)
+	}
+	if !strings.Contains(errOut, "photo.txt") {
+		t.Errorf("stderr does not name the failed input: %s", errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines for 3 inputs:\n%s", len(lines), out)
+	}
+	var first, second, third map[string]any
+	json.Unmarshal([]byte(lines[0]), &first)
+	json.Unmarshal([]byte(lines[1]), &second)
+	json.Unmarshal([]byte(lines[2]), &third)
+	if first["published"] != "2025-11-18" || second["input"] != bin || second["error"] == nil || third["input"] != "-" {
+		t.Errorf("lines out of order or malformed:\n%s", out)
+	}
+
+	// Standard input, with the publication date given on the command line.
+	code, out, errOut = runCLI(t, "Ships seized near the strait\nCoast guard vessels seized two ships near the strait on Sunday, officials said.\n",
+		"extract", "--published", "2025-11-16", "--format", "text", "-")
+	if code != 0 || !strings.Contains(out, "Ships seized near the strait") || !strings.Contains(out, "published 2025-11-16") {
+		t.Errorf("stdin extract: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if code, _, errOut := runCLI(t, "", "extract", "--published", "18/11/2025", seed); code != 1 || !strings.Contains(errOut, "--published") {
+		t.Errorf("bad --published: exit %d, %s", code, errOut)
+	}
+}
+
+func TestIngestThenServeData(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	data, _ := os.ReadFile(seed)
+	os.WriteFile(filepath.Join(dir, "seed.txt.gz"), gzipped(data), 0o644)
+
+	code, out, _ := runCLI(t, "", "--db", db, "ingest", dir)
+	if code != 1 {
+		t.Errorf("exit %d with a failed input, want 1", code)
+	}
+	if !strings.Contains(out, "stored 1, unchanged 0, duplicates 0, failed 1") || !strings.Contains(out, "failed: ") || !strings.Contains(out, "empty.txt") {
+		t.Errorf("summary:\n%s", out)
+	}
+	if code, out, _ := runCLI(t, "", "--db", db, "ingest", filepath.Join(dir, "seed.txt.gz")); code != 0 || !strings.Contains(out, "stored 0, unchanged 1") {
+		t.Errorf("re-ingest: exit %d\n%s", code, out)
+	}
+}
+
+func gzipped(b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+func TestDemoIngestsCorpus(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	code, out, errOut := runCLI(t, "", "--db", db, "demo", "--no-serve")
+	if code != 0 || !strings.Contains(out, "failed 0") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if n, _ := st.Count(context.Background()); n < 21 {
+		t.Errorf("demo stored %d articles", n)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"frobnicate"}, {"ingest"}, {"extract", "--format", "xml", seed}} {
+		if code, _, errOut := runCLI(t, "", args...); code != 2 || errOut == "" {
+			t.Errorf("sitrep %v: exit %d, stderr %q; want 2 and a message", args, code, errOut)
+		}
+	}
+	if code, out, _ := runCLI(t, "", "--help"); code != 0 || !strings.Contains(out, "ingest") {
+		t.Errorf("--help: exit %d\n%s", code, out)
+	}
+}
+
+// A kill -9 in the middle of a large ingest leaves a database that opens
+// and holds everything committed; the same ingest run again completes it.
+func TestIngestSurvivesKill9(t *testing.T) {
+	if os.Getenv("SITREP_CRASH_CHILD") != "" {
+		t.Skip("running as the child")
+	}
+	dir := t.TempDir()
+	const n = 400
+	for i := range n {
+		text := fmt.Sprintf("Report %d on the strikes\nPublished November 18, 2025\nThe ministry said operation %d struck a vessel in the Pacific, killing %d people, and promised to publish evidence later this week.\n", i, i, i%7+1)
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%03d.txt", i)), []byte(text), 0o644)
+	}
+	db := filepath.Join(t.TempDir(), "crash.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.v")
+	cmd.Env = append(os.Environ(), "SITREP_CRASH_CHILD=1", "SITREP_CRASH_DB="+db, "SITREP_CRASH_DIR="+dir)
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// The child logs a line per stored article; kill it mid-way.
+	sc := bufio.NewScanner(stderr)
+	stored := 0
+	for sc.Scan() {
+		if strings.Contains(sc.Text(), "msg=stored") {
+			stored++
+		}
+		if stored == 50 {
+			break
+		}
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	go io.Copy(io.Discard, stderr)
+	cmd.Wait()
+	if stored < 50 {
+		t.Fatalf("child stored only %d before exiting", stored)
+	}
+
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatalf("database does not open after kill -9: %v", err)
+	}
+	before, err := st.Count(context.Background())
+	st.Close()
+	if err != nil || before < stored || before >= n {
+		t.Fatalf("after kill: %d articles (err %v); the child had logged %d of %d", before, err, stored, n)
+	}
+
+	code, out, errOut := runCLI(t, "", "--db", db, "ingest", dir)
+	if code != 0 {
+		t.Fatalf("rerun: exit %d\n%s\n%s", code, out, errOut)
+	}
+	want := fmt.Sprintf("stored %d, unchanged %d, duplicates 0, failed 0", n-before, before)
+	if !strings.Contains(out, want) {
+		t.Errorf("rerun summary %q, want %q", strings.TrimSpace(out), want)
+	}
+	st, _ = sqlite.Open(context.Background(), db)
+	defer st.Close()
+	if after, _ := st.Count(context.Background()); after != n {
+		t.Errorf("after rerun: %d articles, want %d", after, n)
+	}
+}
+
+// TestCrashChild is the ingest that TestIngestSurvivesKill9 kills.
+func TestCrashChild(t *testing.T) {
+	if os.Getenv("SITREP_CRASH_CHILD") == "" {
+		t.Skip("only run as the child of TestIngestSurvivesKill9")
+	}
+	run([]string{"--db", os.Getenv("SITREP_CRASH_DB"), "ingest", "--workers", "1", os.Getenv("SITREP_CRASH_DIR")}, strings.NewReader(""), io.Discard, os.Stderr)
+}
