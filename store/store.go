@@ -19,6 +19,10 @@ import (
 // ErrNotFound is returned when an article or raw blob does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrBadCursor is returned by List for a Query.Cursor that the store did not
+// hand out (malformed, truncated, or from another driver).
+var ErrBadCursor = errors.New("bad cursor")
+
 // Outcome says what Put did with a record.
 type Outcome int
 
@@ -46,6 +50,10 @@ func (o Outcome) String() string {
 }
 
 // Record is one article as stored.
+//
+// Times are kept to the microsecond. Doc.Published keeps its instant and its
+// UTC offset (not a zone name): an offset of zero comes back in time.UTC, so a
+// date-only time (see sitrep.Published) stays date-only.
 type Record struct {
 	Doc *sitrep.Doc // Article plus layers; Doc.ID is the content ID
 	// Raw is the input as fetched or read (before extraction), and
@@ -80,7 +88,11 @@ type Summary struct {
 
 // Query selects articles for List. Zero fields do not filter.
 type Query struct {
-	Text   string    // full-text query over title and text (FTS5 syntax is not exposed: words are matched as terms)
+	// Text is a full-text query over title and text: every word must match,
+	// case and diacritics aside. No query syntax is exposed (quotes, *, OR,
+	// NEAR, -, : are plain text). A blank Text does not filter; one of
+	// punctuation only matches nothing.
+	Text   string
 	Since  time.Time // published at or after
 	Until  time.Time // published before
 	Source string    // exact source (outlet) name
@@ -105,13 +117,22 @@ type Validators struct {
 type Store interface {
 	// Put stores a record unless its content is already there, and says what it did.
 	// It is atomic: after a crash the record is either wholly stored or absent.
+	// r.Doc.ID and r.Doc.URL are required; a RawSHA256 that does not match Raw
+	// is an error. On success Put sets r.RawSHA256, and sets r.Version and
+	// r.Ingested to those of the content at r.Doc.URL, whatever the Outcome.
+	// A URL that shows again a content it showed before is Unchanged: versions
+	// number distinct contents, not changes.
 	Put(ctx context.Context, r *Record) (Outcome, error)
 	// Get returns the record of an article ID, with its raw bytes.
 	Get(ctx context.Context, id string) (*Record, error)
-	// List returns articles matching q, newest published first.
+	// List returns articles matching q, newest published first, those with no
+	// publication time last, and articles published at the same time by ID,
+	// descending. A bad q.Cursor is an error wrapping ErrBadCursor.
 	List(ctx context.Context, q Query) (Page, error)
 	// Versions returns every version stored for a URL (including URLs recorded
 	// as aliases of a duplicate), oldest first; empty when the URL is unknown.
+	// Each Summary's URL is url, Version its version there, and Ingested when
+	// the store first saw that content at url.
 	Versions(ctx context.Context, url string) ([]Summary, error)
 	// Count returns how many articles are stored.
 	Count(ctx context.Context) (int, error)
