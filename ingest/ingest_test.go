@@ -373,4 +373,3 @@ func TestLoad(t *testing.T) {
 		}
 	}
 }
-
