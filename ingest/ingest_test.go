@@ -5,6 +5,8 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -53,6 +55,9 @@ func newHarness(t *testing.T, cfg Config) *harness {
 	t.Cleanup(func() { db.Close() })
 	cfg.Store = db
 	cfg.Pipeline = pipeline.Default()
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
 	if cfg.Fetcher == nil {
 		cfg.Fetcher = fetch.New(fetch.Options{AllowLoopback: true, PerHost: rate.Inf, Timeout: 2 * time.Second, IgnoreRobots: true})
 	}
@@ -371,5 +376,31 @@ func TestLoad(t *testing.T) {
 		if _, err := Load(context.Background(), fetch.New(fetch.Options{}), src, 1<<20); err == nil || !strings.Contains(err.Error(), src) {
 			t.Errorf("Load(%s) error %v should name the input", src, err)
 		}
+	}
+}
+
+func TestWatchPollsConditionally(t *testing.T) {
+	s := newSite(t)
+	h := newHarness(t, Config{})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var rounds []Summary
+	err := h.in.Watch(ctx, []string{s.URL + "/feed.xml"}, 10*time.Millisecond, func(sum Summary) {
+		rounds = append(rounds, sum)
+		if len(rounds) == 3 {
+			cancel()
+		}
+	})
+	if err != context.Canceled {
+		t.Errorf("Watch = %v, want context.Canceled", err)
+	}
+	if len(rounds) != 3 {
+		t.Fatalf("%d rounds", len(rounds))
+	}
+	if rounds[0].Stored != 2 || rounds[1].Total() != 0 || rounds[2].Total() != 0 {
+		t.Errorf("rounds: %+v; want the feed's 2 articles then nothing new", rounds)
+	}
+	if got := s.notModif.Load(); got != 2 {
+		t.Errorf("%d polls answered 304, want 2", got)
 	}
 }
