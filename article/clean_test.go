@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -92,7 +93,7 @@ func TestNormalize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := normalize(tt.in); !equalLines(got, tt.want) {
+			if got := normalize(tt.in); !slices.Equal(got, tt.want) {
 				t.Errorf("normalize(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
@@ -221,7 +222,7 @@ func TestUnwrap(t *testing.T) {
 			if want == nil {
 				want = tt.in
 			}
-			if got := unwrap(append([]string(nil), tt.in...)); !equalLines(got, want) {
+			if got := unwrap(append([]string(nil), tt.in...)); !slices.Equal(got, want) {
 				t.Errorf("unwrap =\n%q\nwant\n%q", got, want)
 			}
 		})
@@ -234,7 +235,7 @@ func TestBlockText(t *testing.T) {
 		"<pre>  kept\n  as is</pre><p>no\u00a0break</p><script>var x;</script></div>"
 	got := normalize(blockText(mustHTML(t, page)))
 	want := []string{"Sub head", "One bold word,", "next line", "a", "b c", "x\ty", "kept", "as is", "no\u00a0break"}
-	if !equalLines(got, want) {
+	if !slices.Equal(got, want) {
 		t.Errorf("blockText lines = %q, want %q", got, want)
 	}
 }
@@ -265,7 +266,7 @@ func TestDedupe(t *testing.T) {
 	long := "Mexican officials met their US counterparts in Washington on Tuesday."
 	in := []string{long, "* * *", "Officials meet", "* * *", long, long + " More."}
 	want := []string{long, "* * *", "Officials meet", "* * *", long + " More."}
-	if got := dedupe(in); !equalLines(got, want) {
+	if got := dedupe(in); !slices.Equal(got, want) {
 		t.Errorf("dedupe = %q, want %q", got, want)
 	}
 }

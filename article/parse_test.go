@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -76,7 +77,7 @@ func TestSeedArticle(t *testing.T) {
 		}
 		want = append(want, l)
 	}
-	if got := strings.Split(a.Text, "\n"); !equalLines(got, want) {
+	if got := strings.Split(a.Text, "\n"); !slices.Equal(got, want) {
 		t.Errorf("Text paragraphs differ from the seed's:\n got %d: %q\nwant %d: %q", len(got), got, len(want), want)
 	}
 
@@ -85,18 +86,6 @@ func TestSeedArticle(t *testing.T) {
 	if h.Text != a.Text || h.ID != a.ID {
 		t.Errorf("the HTML version of the seed gives a different text:\n html %q\n text %q", h.Text, a.Text)
 	}
-}
-
-func equalLines(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // testdata/seed.html puts the seed's paragraphs in a page with a cookie

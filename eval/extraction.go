@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -83,7 +84,7 @@ func ScoreExtraction(gold, pred string) PRF {
 	if s := tp + fp + fn; s > 0 {
 		tp, fp, fn = tp/s, fp/s, fn/s
 	}
-	r := PRF{TP: tp, FP: fp, FN: fn, Exact: equalTokens(goldTokens, predTokens)}
+	r := PRF{TP: tp, FP: fp, FN: fn, Exact: slices.Equal(goldTokens, predTokens)}
 	r.Precision = ratio(tp, fp, fn, fp)
 	r.Recall = ratio(tp, fp, fn, fn)
 	r.F1 = harmonic(r.Precision, r.Recall)
@@ -146,18 +147,6 @@ func shingles(toks []string) map[string]int {
 		m[strings.Join(toks[i:min(len(toks), i+shingleSize)], "\x00")]++
 	}
 	return m
-}
-
-func equalTokens(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // ItemScore is one benchmark item's score.
