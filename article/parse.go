@@ -62,13 +62,20 @@ var langSamples = [...]int{512, 4 << 10}
 // and removes scraping debris. Article.ID is sitrep.ContentID of the title
 // and text. Errors wrap ErrEmpty, ErrBinary, ErrEncoding or ErrNoArticle
 // and name in.URL.
-func Parse(in Input) (sitrep.Article, error) {
-	a, err := parse(in)
-	if err != nil {
-		name := in.URL
-		if name == "" {
-			name = "input"
+func Parse(in Input) (a sitrep.Article, err error) {
+	name := in.URL
+	if name == "" {
+		name = "input"
+	}
+	// The extractors are third-party code fed untrusted bytes: a panic in
+	// them must cost one article, not the batch.
+	defer func() {
+		if p := recover(); p != nil {
+			a, err = sitrep.Article{}, fmt.Errorf("parse %s: extractor panic: %v", name, p)
 		}
+	}()
+	a, err = parse(in)
+	if err != nil {
 		return sitrep.Article{}, fmt.Errorf("parse %s: %w", name, err)
 	}
 	return a, nil
