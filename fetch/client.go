@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"mime"
 	"net"
@@ -164,25 +165,94 @@ type Response struct {
 // It waits for robots.txt (fetched once per host) and for the host's rate
 // limiter under ctx; Options.Timeout then bounds the request itself.
 func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Response, error) {
+	res, body, err := c.start(ctx, rawURL, v, c.opts.Timeout)
+	if err != nil || body == nil {
+		return res, err
+	}
+	defer body.Close()
+	if body.length > c.opts.MaxBody {
+		return nil, fmt.Errorf("GET %s: %w: Content-Length %d exceeds %d bytes", rawURL, ErrTooLarge, body.length, c.opts.MaxBody)
+	}
+	data, err := readAtMost(body, c.opts.MaxBody)
+	if err != nil {
+		if errors.Is(err, ErrTooLarge) {
+			return nil, fmt.Errorf("GET %s: %w", rawURL, err)
+		}
+		return nil, c.requestError(ctx, body.rctx, rawURL, fmt.Errorf("reading body: %w", err))
+	}
+	if res.ContentType == "" {
+		// No declared type: judge by the bytes, so that an unlabelled image
+		// is refused like a labelled one.
+		if sniffed := http.DetectContentType(data); !acceptableType(sniffed, body.path) {
+			return nil, fmt.Errorf("GET %s: %w %q (sniffed, no Content-Type sent)", rawURL, ErrContentType, sniffed)
+		}
+	}
+	res.Body = data
+	return res, nil
+}
+
+// streamTimeouts is how many times Options.Timeout a streamed body may take:
+// a sitemap of a million entries is 100 MB, more than a page's time allows,
+// but a server that trickles forever must still be cut off.
+const streamTimeouts = 10
+
+// Stream is Get for bodies too large to hold, such as sitemaps of a million
+// entries. For a 2xx answer it returns the decoded body (Content-Encoding
+// removed; a .gz file stays compressed) as a reader that fails with
+// ErrTooLarge after max bytes; the caller must close it. Response.Body is
+// nil. For a 304 answer to a conditional request the reader is nil.
+func (c *Client) Stream(ctx context.Context, rawURL string, v Validators, max int64) (*Response, io.ReadCloser, error) {
+	res, body, err := c.start(ctx, rawURL, v, streamTimeouts*c.opts.Timeout)
+	if err != nil || body == nil {
+		return res, nil, err
+	}
+	body.Reader = &capReader{r: body.Reader, left: max, max: max}
+	return res, body, nil
+}
+
+// body is a response body being read; Close ends the request.
+type body struct {
+	io.Reader // decoded
+	raw       io.Closer
+	cancel    context.CancelFunc
+	rctx      context.Context // the request's own deadline, for error messages
+	length    int64           // Content-Length when not encoded, else -1
+	path      string          // the final URL's path, for type checks
+}
+
+func (b *body) Close() error {
+	err := b.raw.Close()
+	b.cancel()
+	return err
+}
+
+// start sends a GET and vets the answer: status and content type. For a 2xx
+// it returns the body, which the caller must close; for a 304 to a
+// conditional request, a Response with NotModified and no body.
+func (c *Client) start(ctx context.Context, rawURL string, v Validators, timeout time.Duration) (res *Response, b *body, err error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("GET %s: %w", rawURL, err)
+		return nil, nil, fmt.Errorf("GET %s: %w", rawURL, err)
 	}
 	if err := checkScheme(u); err != nil {
-		return nil, fmt.Errorf("GET %s: %w", rawURL, err)
+		return nil, nil, fmt.Errorf("GET %s: %w", rawURL, err)
 	}
 	if err := c.allowedByRobots(ctx, u); err != nil {
-		return nil, fmt.Errorf("GET %s: %w", rawURL, err)
+		return nil, nil, fmt.Errorf("GET %s: %w", rawURL, err)
 	}
 	if err := c.wait(ctx, u); err != nil {
-		return nil, fmt.Errorf("GET %s: waiting for rate limit: %w", rawURL, err)
+		return nil, nil, fmt.Errorf("GET %s: waiting for rate limit: %w", rawURL, err)
 	}
 
-	rctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
-	defer cancel()
+	rctx, cancel := context.WithTimeout(ctx, timeout)
+	defer func() {
+		if b == nil {
+			cancel()
+		}
+	}()
 	req, err := http.NewRequestWithContext(rctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("GET %s: %w", rawURL, err)
+		return nil, nil, fmt.Errorf("GET %s: %w", rawURL, err)
 	}
 	req.Header.Set("User-Agent", c.opts.UserAgent)
 	req.Header.Set("Accept", "text/html, application/xhtml+xml, application/xml;q=0.9, application/rss+xml;q=0.9, application/atom+xml;q=0.9, application/json;q=0.8, text/plain;q=0.8, */*;q=0.1")
@@ -196,11 +266,17 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, c.requestError(ctx, rctx, rawURL, err)
+		return nil, nil, c.requestError(ctx, rctx, rawURL, err)
 	}
-	defer resp.Body.Close()
+	keep := false
+	defer func() {
+		if !keep {
+			resp.Body.Close()
+		}
+	}()
 	final := resp.Request.URL.String()
 	got := Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
+	ct := resp.Header.Get("Content-Type")
 
 	switch {
 	case resp.StatusCode == http.StatusNotModified && v != (Validators{}):
@@ -210,31 +286,25 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 		if got.LastModified == "" {
 			got.LastModified = v.LastModified
 		}
-		return &Response{URL: final, Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"),
-			Validators: got, NotModified: true}, nil
+		return &Response{URL: final, Status: resp.StatusCode, ContentType: ct, Validators: got, NotModified: true}, nil, nil
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
-		return nil, &StatusError{URL: final, Code: resp.StatusCode}
+		return nil, nil, &StatusError{URL: final, Code: resp.StatusCode}
 	}
-
-	ct := resp.Header.Get("Content-Type")
 	if ct != "" && !acceptableType(ct, resp.Request.URL.Path) {
-		return nil, fmt.Errorf("GET %s: %w %q", rawURL, ErrContentType, ct)
+		return nil, nil, fmt.Errorf("GET %s: %w %q", rawURL, ErrContentType, ct)
 	}
-	body, err := c.readBody(resp)
+	enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
+	r, err := decoder(resp.Body, enc)
 	if err != nil {
-		if errors.Is(err, ErrTooLarge) {
-			return nil, fmt.Errorf("GET %s: %w", rawURL, err)
-		}
-		return nil, c.requestError(ctx, rctx, rawURL, fmt.Errorf("reading body: %w", err))
+		return nil, nil, fmt.Errorf("GET %s: %w", rawURL, err)
 	}
-	if ct == "" {
-		// No declared type: judge by the bytes, so that an unlabelled image
-		// is refused like a labelled one.
-		if sniffed := http.DetectContentType(body); !acceptableType(sniffed, resp.Request.URL.Path) {
-			return nil, fmt.Errorf("GET %s: %w %q (sniffed, no Content-Type sent)", rawURL, ErrContentType, sniffed)
-		}
+	length := int64(-1)
+	if enc == "" || enc == "identity" {
+		length = resp.ContentLength
 	}
-	return &Response{URL: final, Status: resp.StatusCode, ContentType: ct, Body: body, Validators: got}, nil
+	keep = true
+	return &Response{URL: final, Status: resp.StatusCode, ContentType: ct, Validators: got},
+		&body{Reader: r, raw: resp.Body, cancel: cancel, rctx: rctx, length: length, path: resp.Request.URL.Path}, nil
 }
 
 // requestError names the URL and, when our own deadline fired, says so in
@@ -300,19 +370,6 @@ func (c *Client) wait(ctx context.Context, u *url.URL) error {
 	}
 	c.mu.Unlock()
 	return l.Wait(ctx)
-}
-
-// readBody reads the decoded body, refusing more than MaxBody bytes.
-func (c *Client) readBody(resp *http.Response) ([]byte, error) {
-	enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
-	if (enc == "" || enc == "identity") && resp.ContentLength > c.opts.MaxBody {
-		return nil, fmt.Errorf("%w: Content-Length %d exceeds %d bytes", ErrTooLarge, resp.ContentLength, c.opts.MaxBody)
-	}
-	r, err := decoder(resp.Body, enc)
-	if err != nil {
-		return nil, err
-	}
-	return readAtMost(r, c.opts.MaxBody)
 }
 
 // acceptableType reports whether sitrep reads the media type ct. Compressed

@@ -156,11 +156,12 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 	go func() {
 		defer producers.Done()
 		defer close(items)
+		seen := map[string]bool{}
 		for _, src := range sources {
 			if ctx.Err() != nil {
 				return
 			}
-			in.expand(ctx, src, items, events)
+			in.expand(ctx, src, items, events, seen)
 		}
 	}()
 

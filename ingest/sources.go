@@ -27,11 +27,15 @@ var articleExts = map[string]bool{
 
 // expand turns one source into items, or into a failed Result when the source
 // itself cannot be read.
-func (in *Ingester) expand(ctx context.Context, src string, items chan<- item, events chan<- event) {
-	x := expansion{in: in, ctx: ctx, items: items, events: events, seen: map[string]bool{}}
+func (in *Ingester) expand(ctx context.Context, src string, items chan<- item, events chan<- event, seen map[string]bool) {
+	x := expansion{in: in, ctx: ctx, items: items, events: events, seen: seen}
 	var err error
 	switch {
 	case isHTTP(src):
+		if seen[src] {
+			return
+		}
+		seen[src] = true
 		err = x.url(src, 0)
 	case strings.Contains(src, "://"):
 		err = fmt.Errorf("%s: unsupported scheme: give a file, a directory or an http(s) URL", src)
@@ -56,7 +60,10 @@ type expansion struct {
 	ctx    context.Context
 	items  chan<- item
 	events chan<- event
-	seen   map[string]bool // sitemaps already expanded, against index loops
+	// seen holds the URLs of articles, feeds and sitemaps already taken in
+	// this run: an article listed in a feed, a sitemap and the arguments is
+	// fetched once, and sitemap indexes cannot loop.
+	seen map[string]bool
 }
 
 func (x *expansion) emit(it item) error {
@@ -216,14 +223,16 @@ func Load(ctx context.Context, f *fetch.Client, src string, maxFile int64) (arti
 }
 
 // url fetches a source URL: an article, or a feed or sitemap whose links are
-// fetched in turn. Feeds and sitemaps are fetched conditionally on what
-// their last answer said, and the new validators are saved once expanded.
+// fetched in turn. Sitemaps are streamed, whatever their size; an article
+// or feed must fit in MaxFile. Feeds and sitemaps are fetched conditionally
+// on what their last answer said, and the new validators are saved once
+// they are expanded.
 func (x *expansion) url(u string, depth int) error {
 	v, err := x.in.cfg.Store.Validators(x.ctx, u)
 	if err != nil {
 		return fmt.Errorf("%s: %w", u, err)
 	}
-	resp, err := x.in.cfg.Fetcher.Get(x.ctx, u, fetch.Validators(v))
+	resp, rc, err := x.in.cfg.Fetcher.Stream(x.ctx, u, fetch.Validators(v), maxSitemapBytes)
 	if err != nil {
 		return err
 	}
@@ -231,22 +240,31 @@ func (x *expansion) url(u string, depth int) error {
 		x.in.cfg.Log.Info("not modified since last poll", "source", u)
 		return nil
 	}
-	r, err := fetch.Decompressed(bytes.NewReader(resp.Body), maxSitemapBytes)
+	defer rc.Close()
+	r, err := fetch.Decompressed(rc, maxSitemapBytes)
 	if err != nil {
 		return fmt.Errorf("%s: %w", u, err)
 	}
 	br := bufio.NewReaderSize(r, 8<<10)
-	prefix, _ := br.Peek(8 << 10)
-	switch kind := fetch.Sniff(prefix, resp.ContentType, resp.URL); kind {
-	case fetch.KindSitemap, fetch.KindSitemapIndex:
+	prefix, err := br.Peek(8 << 10)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return fmt.Errorf("GET %s: reading body: %w", u, err)
+	}
+	kind := fetch.Sniff(prefix, resp.ContentType, resp.URL)
+	if kind == fetch.KindSitemap || kind == fetch.KindSitemapIndex {
 		err = x.sitemap(u, br, depth, kind == fetch.KindSitemapIndex)
-	case fetch.KindFeed:
-		err = x.feed(u, resp.Body)
-	default:
-		if depth > 0 {
+	} else {
+		var body []byte
+		body, err = readLimited("GET "+u, 0, br, x.in.cfg.MaxFile)
+		switch {
+		case err != nil:
+		case kind == fetch.KindFeed:
+			err = x.feed(u, body)
+		case depth > 0:
 			return fmt.Errorf("%s: listed in a sitemap index but not a sitemap", u)
+		default:
+			return x.emit(item{input: u, url: resp.URL, body: body, contentType: resp.ContentType, fetched: time.Now().UTC()})
 		}
-		return x.emit(item{input: u, url: resp.URL, body: resp.Body, contentType: resp.ContentType, fetched: time.Now().UTC()})
 	}
 	if err != nil {
 		return err
@@ -282,6 +300,10 @@ func (x *expansion) link(index, u string) error {
 		x.fail(u, fmt.Errorf("%s: listed in %s: not an http(s) URL", u, index))
 		return nil
 	}
+	if x.seen[u] {
+		return nil
+	}
+	x.seen[u] = true
 	return x.emit(item{input: u, url: u, fromIndex: true})
 }
 
