@@ -326,7 +326,8 @@ func (c *Client) requestError(ctx, rctx context.Context, rawURL string, err erro
 			err = fmt.Errorf("redirected to %s: %w", hop, err)
 		}
 	}
-	if ctx.Err() == nil && errors.Is(rctx.Err(), context.DeadlineExceeded) {
+	var ne net.Error
+	if ctx.Err() == nil && (errors.Is(rctx.Err(), context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout()) {
 		return fmt.Errorf("GET %s: no complete response within %s: %w", rawURL, c.opts.Timeout, err)
 	}
 	return fmt.Errorf("GET %s: %w", rawURL, err)

@@ -11,7 +11,7 @@ package ingest
 
 import (
 	"context"
-	"errors"
+	"hash/maphash"
 	"fmt"
 	"log/slog"
 	"runtime"
@@ -39,10 +39,11 @@ const maxSitemapDepth = 3
 type Status int
 
 const (
-	Stored    Status = iota + 1 // new content, now stored
-	Unchanged                   // this URL already holds this content
-	Duplicate                   // the same content is stored under another URL
-	Failed                      // could not be read, extracted or stored: see Result.Err
+	Stored      Status = iota + 1 // new content, now stored
+	Unchanged                     // this URL already holds this content
+	Duplicate                     // the same content is stored under another URL
+	Failed                        // could not be read, extracted or stored: see Result.Err
+	Interrupted                   // the run was stopped before this input was done
 )
 
 func (s Status) String() string {
@@ -55,6 +56,8 @@ func (s Status) String() string {
 		return "duplicate"
 	case Failed:
 		return "failed"
+	case Interrupted:
+		return "interrupted"
 	}
 	return "unknown"
 }
@@ -68,10 +71,14 @@ type Result struct {
 	Err    error  // for Failed: names the input and the reason
 }
 
-// Summary counts the results of a run and keeps every failure.
+// MaxListedFailures bounds Summary.Failures, so that a sitemap of a million
+// dead links does not hold a million errors; Failed still counts them all.
+const MaxListedFailures = 1000
+
+// Summary counts the results of a run and keeps the first failures.
 type Summary struct {
-	Stored, Unchanged, Duplicates, Failed int
-	Failures                              []Result
+	Stored, Unchanged, Duplicates, Failed, Interrupted int
+	Failures                                           []Result
 }
 
 // Total is the number of inputs the run reached a verdict on.
@@ -86,9 +93,13 @@ func (s *Summary) Add(r Result) {
 		s.Unchanged++
 	case Duplicate:
 		s.Duplicates++
+	case Interrupted:
+		s.Interrupted++
 	default:
 		s.Failed++
-		s.Failures = append(s.Failures, r)
+		if len(s.Failures) < MaxListedFailures {
+			s.Failures = append(s.Failures, r)
+		}
 	}
 }
 
@@ -130,38 +141,64 @@ func New(cfg Config) *Ingester {
 // item is one article to read, fetch or take as given.
 type item struct {
 	input       string // as the user, feed or directory named it
-	url         string // the article's URL or file path
+	url         string // the article's URL or absolute file path
 	body        []byte // nil: fetch url
 	contentType string
 	fetched     time.Time
-	// fromIndex marks an item found in a feed or sitemap: one whose URL is
-	// already stored is not fetched again.
-	fromIndex bool
+	// index is the feed or sitemap that listed the item, nil for one named
+	// directly. An item from an index whose URL is already stored is not
+	// fetched again unless the index says it was updated since.
+	index   *index
+	updated time.Time
+}
+
+// index is a feed or sitemap being ingested. Its validators (ETag,
+// Last-Modified) are saved only once every item it listed is stored, so
+// that a conditional GET never hides an article that failed or was cut off
+// by a crash. Its counters are touched by the collector goroutine alone.
+type index struct {
+	url        string
+	validators store.Validators
+	parent     *index // the sitemap index that listed this sitemap
+	pending    int    // items and child sitemaps not yet done
+	expanded   bool   // every item has been listed
+	failed     bool   // some item or child failed
 }
 
 // event is what producers and workers tell the collector.
 type event struct {
-	found  int // inputs discovered since the last event
-	result *Result
+	found    int    // inputs discovered, belonging to index when not nil
+	index    *index // with found or result: the index of the input
+	result   *Result
+	started  *index // a child sitemap of started.parent begins
+	expanded *index // this index has listed all its items
 }
 
 // Run ingests every source and returns when all are done or ctx ends. The
 // error is ctx's, if it ended; failures of single inputs are in the Summary.
+// Sources are expanded concurrently, since each may wait on the network.
 func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) {
 	items := make(chan item, 64)
 	events := make(chan event, 64)
+	seen := newSeenSet()
 
 	var producers sync.WaitGroup
+	slots := make(chan struct{}, in.cfg.Workers)
 	producers.Add(1)
 	go func() {
 		defer producers.Done()
-		defer close(items)
-		seen := map[string]bool{}
 		for _, src := range sources {
-			if ctx.Err() != nil {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
 				return
 			}
-			in.expand(ctx, src, items, events, seen)
+			producers.Add(1)
+			go func() {
+				defer producers.Done()
+				defer func() { <-slots }()
+				in.expand(ctx, src, items, events, seen)
+			}()
 		}
 	}()
 
@@ -172,12 +209,16 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 			defer workers.Done()
 			for it := range items {
 				r := in.process(ctx, it)
-				events <- event{result: &r}
+				if r.Status == Failed && ctx.Err() != nil {
+					r.Status, r.Err = Interrupted, nil
+				}
+				events <- event{result: &r, index: it.index}
 			}
 		}()
 	}
 	go func() {
 		producers.Wait()
+		close(items)
 		workers.Wait()
 		close(events)
 	}()
@@ -187,18 +228,85 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 	for ev := range events {
 		if ev.found > 0 {
 			found += ev.found
+			if ev.index != nil {
+				ev.index.pending += ev.found
+			}
 			if in.cfg.OnFound != nil {
 				in.cfg.OnFound(found)
 			}
+		}
+		if ev.started != nil && ev.started.parent != nil {
+			ev.started.parent.pending++
 		}
 		if ev.result != nil {
 			sum.Add(*ev.result)
 			if in.cfg.OnResult != nil {
 				in.cfg.OnResult(*ev.result)
 			}
+			if ev.index != nil {
+				ev.index.pending--
+				ev.index.failed = ev.index.failed || ev.result.Status == Failed || ev.result.Status == Interrupted
+				in.settle(ctx, ev.index)
+			}
+		}
+		if ev.expanded != nil {
+			ev.expanded.expanded = true
+			in.settle(ctx, ev.expanded)
 		}
 	}
 	return sum, ctx.Err()
+}
+
+// settle saves an index's validators once all its items are done and none
+// failed, then tells its parent it is done.
+func (in *Ingester) settle(ctx context.Context, ix *index) {
+	if !ix.expanded || ix.pending > 0 {
+		return
+	}
+	if !ix.failed && ctx.Err() == nil && ix.validators != (store.Validators{}) {
+		if err := in.cfg.Store.SetValidators(ctx, ix.url, ix.validators); err != nil {
+			// Not saving them costs a full fetch next time, nothing more.
+			in.cfg.Log.Warn("saving feed validators", "source", ix.url, "err", err)
+		}
+	}
+	if p := ix.parent; p != nil {
+		p.pending--
+		p.failed = p.failed || ix.failed
+		ix.parent = nil
+		in.settle(ctx, p)
+	}
+}
+
+// seenSet remembers the URLs taken in one run by a 64-bit hash of each, so
+// that a sitemap of a million entries costs tens of megabytes, not hundreds.
+// Two URLs with the same hash (odds about 1 in 10^7 for a million URLs) would
+// make the second be skipped in that run and taken in the next.
+type seenSet struct {
+	mu   sync.Mutex
+	seed maphash.Seed
+	m    map[uint64]struct{}
+}
+
+func newSeenSet() *seenSet { return &seenSet{seed: maphash.MakeSeed(), m: map[uint64]struct{}{}} }
+
+// add records u and reports whether it was new.
+func (s *seenSet) add(u string) bool {
+	h := maphash.String(s.seed, u)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.m[h]; ok {
+		return false
+	}
+	s.m[h] = struct{}{}
+	return true
+}
+
+func (s *seenSet) has(u string) bool {
+	h := maphash.String(s.seed, u)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.m[h]
+	return ok
 }
 
 // Watch runs the sources now and then every interval until ctx ends, calling
@@ -236,13 +344,13 @@ func (in *Ingester) process(ctx context.Context, it item) Result {
 		return fail(fmt.Errorf("%s: %w", it.input, err))
 	}
 	if it.body == nil {
-		if it.fromIndex {
+		if it.index != nil {
 			known, err := in.cfg.Store.Versions(ctx, it.url)
 			if err != nil {
 				return fail(fmt.Errorf("%s: %w", it.input, err))
 			}
-			if len(known) > 0 {
-				r.Status, r.ID = Unchanged, known[len(known)-1].ID
+			if n := len(known); n > 0 && !it.updated.After(known[n-1].Ingested) {
+				r.Status, r.ID = Unchanged, known[n-1].ID
 				return r
 			}
 		}
@@ -281,6 +389,3 @@ func (in *Ingester) process(ctx context.Context, it item) Result {
 	in.cfg.Log.Debug("ingested", "input", it.input, "id", r.ID, "status", r.Status)
 	return r
 }
-
-// errSkip marks a file a directory walk passes over without counting it.
-var errSkip = errors.New("skipped")

@@ -131,6 +131,7 @@ func TestIngestDirectory(t *testing.T) {
 	write(t, dir, "bad/invalid-utf8.txt", []byte("Headline\nA body that is not UTF-8: \xff\xfe\xfa and goes on for a while to be an article.\n"))
 	write(t, dir, "bad/no-article.html", []byte(`<html><body><nav><a href="/a">A</a> <a href="/b">B</a></nav></body></html>`))
 	write(t, dir, "bad/bomb.html.gz", gzBomb(t, 200<<20))
+	write(t, dir, "bad/config.xml", []byte(`<?xml version="1.0"?><config><setting name="a">b</setting></config>`))
 	write(t, dir, "bad/malformed-feed.xml", []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><link>https://example.org/a</link>`))
 	huge := filepath.Join(dir, "bad/huge.txt")
 	f, err := os.Create(huge)
@@ -155,6 +156,7 @@ func TestIngestDirectory(t *testing.T) {
 		"no-article.html":    "article",
 		"bomb.html.gz":       "exceeds",
 		"malformed-feed.xml": "feed",
+		"config.xml":         "XML that is not a feed, a sitemap or a web page",
 		"huge.txt":           "1.0 GiB, over the limit of 1.0 MiB",
 	} {
 		msg, ok := fails[name]
@@ -166,14 +168,14 @@ func TestIngestDirectory(t *testing.T) {
 			t.Errorf("%s: error %q should name the input and say %q", name, msg, reason)
 		}
 	}
-	if len(fails) != 7 {
-		t.Errorf("%d failures, want 7: %v", len(fails), fails)
+	if len(fails) != 8 {
+		t.Errorf("%d failures, want 8: %v", len(fails), fails)
 	}
 
 	// Running the same ingest again stores nothing new and loses nothing.
 	again := h.run(dir)
-	if again.Stored != 0 || again.Unchanged != 5 || again.Failed != 7 {
-		t.Errorf("second run: stored %d, unchanged %d, failed %d; want 0, 5, 7", again.Stored, again.Unchanged, again.Failed)
+	if again.Stored != 0 || again.Unchanged != 5 || again.Failed != 8 {
+		t.Errorf("second run: stored %d, unchanged %d, failed %d; want 0, 5, 8", again.Stored, again.Unchanged, again.Failed)
 	}
 	if n, _ := h.store.Count(context.Background()); n != 5 {
 		t.Errorf("store holds %d articles, want 5", n)
@@ -240,9 +242,13 @@ func newSite(t *testing.T) *site {
 		}
 		w.Header().Set("ETag", `"feed-v1"`)
 		w.Header().Set("Content-Type", "application/rss+xml")
+		gone := ""
+		if r.URL.Query().Get("clean") == "" {
+			gone = fmt.Sprintf(`<item><title>Gone</title><link>%s/missing</link></item>`, s.URL)
+		}
 		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title><link>%[1]s/</link>
 <item><title>One</title><link>%[1]s/a/1</link></item><item><title>Two</title><link>%[1]s/a/2</link></item>
-<item><title>Gone</title><link>%[1]s/missing</link></item></channel></rss>`, s.URL)
+%[2]s</channel></rss>`, s.URL, gone)
 	})
 	mux.HandleFunc("/sitemap-index.xml", func(w http.ResponseWriter, r *http.Request) {
 		count(r.URL.Path)
@@ -302,7 +308,7 @@ func TestIngestWeb(t *testing.T) {
 		"/missing":                              "404 Not Found",
 		"/status/404":                           "404 Not Found",
 		"/status/500":                           "500 Internal Server Error",
-		"/hang":                                 "",
+		"/hang":                                 "no complete response within 2s",
 		"/image.png":                            "content type",
 		"/to/10.0.0.1/admin":                    "blocked",
 		"/to/169.254.169.254/latest/meta-data/": "blocked",
@@ -318,14 +324,11 @@ func TestIngestWeb(t *testing.T) {
 		}
 	}
 
-	// The feed is polled again conditionally, and known articles are not refetched.
+	// Polled again, the feed's known articles are not fetched again.
 	before := s.hits["/a/2"].Load()
 	sum = h.run(s.URL + "/feed.xml")
-	if s.notModif.Load() != 1 {
-		t.Errorf("second poll of the feed was not answered 304")
-	}
-	if sum.Stored != 0 || s.hits["/a/2"].Load() != before {
-		t.Errorf("second poll stored %d and fetched /a/2 again", sum.Stored)
+	if sum.Stored != 0 || sum.Unchanged != 2 || s.hits["/a/2"].Load() != before {
+		t.Errorf("second poll: %+v, and /a/2 fetched %d more times", sum, s.hits["/a/2"].Load()-before)
 	}
 }
 
@@ -366,8 +369,11 @@ func TestIngestHugeSitemapStreams(t *testing.T) {
 				MaxFile: 1 << 20,
 				OnFound: func(n int) { found.Store(int64(n)) },
 				OnResult: func(r Result) {
+					if r.Status == Interrupted {
+						return
+					}
 					if r.Status != Failed || !strings.Contains(r.Err.Error(), "404") {
-						t.Errorf("entry %s: %v, want a 404", r.Input, r.Err)
+						t.Errorf("entry %s: %v %v, want a 404", r.Input, r.Status, r.Err)
 					}
 					if done.Add(1) == 500 {
 						cancel()
@@ -402,27 +408,70 @@ func TestLoad(t *testing.T) {
 }
 
 func TestWatchPollsConditionally(t *testing.T) {
+	tests := []struct {
+		name, feed string
+		wantRounds []Summary
+		want304    int64
+	}{
+		{"a feed whose items are all stored is polled with its ETag", "/feed.xml?clean=1",
+			[]Summary{{Stored: 2}, {}, {}}, 2},
+		// Saving the ETag would hide /missing from every later poll.
+		{"a feed with a failed item is fetched whole again", "/feed.xml",
+			[]Summary{{Stored: 2, Failed: 1}, {Unchanged: 2, Failed: 1}, {Unchanged: 2, Failed: 1}}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newSite(t)
+			h := newHarness(t, Config{})
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var rounds []Summary
+			err := h.in.Watch(ctx, []string{s.URL + tt.feed}, 10*time.Millisecond, func(sum Summary) {
+				sum.Failures = nil
+				rounds = append(rounds, sum)
+				if len(rounds) == len(tt.wantRounds) {
+					cancel()
+				}
+			})
+			if err != context.Canceled {
+				t.Errorf("Watch = %v, want context.Canceled", err)
+			}
+			if fmt.Sprint(rounds) != fmt.Sprint(tt.wantRounds) {
+				t.Errorf("rounds %+v, want %+v", rounds, tt.wantRounds)
+			}
+			if got := s.notModif.Load(); got != tt.want304 {
+				t.Errorf("%d polls answered 304, want %d", got, tt.want304)
+			}
+		})
+	}
+}
+
+// An article listed in a sitemap is fetched again only when the sitemap says
+// it changed after it was stored.
+func TestIndexedArticleRefetchedWhenUpdated(t *testing.T) {
 	s := newSite(t)
+	var lastmod atomic.Value
+	lastmod.Store("2020-01-01")
+	sitemap := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/a/1</loc><lastmod>%s</lastmod></url></urlset>`, s.URL, lastmod.Load())
+	}))
+	defer sitemap.Close()
 	h := newHarness(t, Config{})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var rounds []Summary
-	err := h.in.Watch(ctx, []string{s.URL + "/feed.xml"}, 10*time.Millisecond, func(sum Summary) {
-		rounds = append(rounds, sum)
-		if len(rounds) == 3 {
-			cancel()
+	steps := []struct {
+		lastmod  string
+		want     Summary
+		wantHits int64
+	}{
+		{"2020-01-01", Summary{Stored: 1}, 1},
+		{"2020-01-01", Summary{Unchanged: 1}, 1},
+		{time.Now().Add(time.Hour).UTC().Format(time.RFC3339), Summary{Unchanged: 1}, 2},
+	}
+	for i, st := range steps {
+		lastmod.Store(st.lastmod)
+		got := h.run(sitemap.URL + "/sitemap.xml")
+		if fmt.Sprint(got) != fmt.Sprint(st.want) || s.hits["/a/1"].Load() != st.wantHits {
+			t.Errorf("step %d (lastmod %s): %+v with %d fetches; want %+v with %d", i, st.lastmod, got, s.hits["/a/1"].Load(), st.want, st.wantHits)
 		}
-	})
-	if err != context.Canceled {
-		t.Errorf("Watch = %v, want context.Canceled", err)
-	}
-	if len(rounds) != 3 {
-		t.Fatalf("%d rounds", len(rounds))
-	}
-	if rounds[0].Stored != 2 || rounds[1].Total() != 0 || rounds[2].Total() != 0 {
-		t.Errorf("rounds: %+v; want the feed's 2 articles then nothing new", rounds)
-	}
-	if got := s.notModif.Load(); got != 2 {
-		t.Errorf("%d polls answered 304, want 2", got)
 	}
 }

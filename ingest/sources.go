@@ -25,25 +25,27 @@ var articleExts = map[string]bool{
 	".json": true, ".xml": true, ".rss": true, ".atom": true,
 }
 
+// sniffLen is how much of a payload decides what it is.
+const sniffLen = 8 << 10
+
 // expand turns one source into items, or into a failed Result when the source
 // itself cannot be read.
-func (in *Ingester) expand(ctx context.Context, src string, items chan<- item, events chan<- event, seen map[string]bool) {
+func (in *Ingester) expand(ctx context.Context, src string, items chan<- item, events chan<- event, seen *seenSet) {
 	x := expansion{in: in, ctx: ctx, items: items, events: events, seen: seen}
 	var err error
 	switch {
 	case isHTTP(src):
-		if seen[src] {
+		if !seen.add(src) {
 			return
 		}
-		seen[src] = true
-		err = x.url(src, 0)
+		err = x.url(src, 0, nil)
 	case strings.Contains(src, "://"):
 		err = fmt.Errorf("%s: unsupported scheme: give a file, a directory or an http(s) URL", src)
 	default:
 		err = x.path(src)
 	}
 	if err != nil && !errors.Is(err, errStop) {
-		x.fail(src, err)
+		x.fail(src, nil, err)
 	}
 }
 
@@ -63,22 +65,29 @@ type expansion struct {
 	// seen holds the URLs of articles, feeds and sitemaps already taken in
 	// this run: an article listed in a feed, a sitemap and the arguments is
 	// fetched once, and sitemap indexes cannot loop.
-	seen map[string]bool
+	seen *seenSet
 }
 
 func (x *expansion) emit(it item) error {
-	x.events <- event{found: 1}
+	x.events <- event{found: 1, index: it.index}
 	select {
 	case x.items <- it:
 		return nil
 	case <-x.ctx.Done():
+		// Counted as found: settle it, so the index is not waiting for it.
+		x.events <- event{result: &Result{Input: it.input, Status: Interrupted}, index: it.index}
 		return errStop
 	}
 }
 
-func (x *expansion) fail(input string, err error) {
+// fail reports an input that failed before it became an item.
+func (x *expansion) fail(input string, ix *index, err error) {
 	x.in.cfg.Log.Debug("ingest failed", "input", input, "err", err)
-	x.events <- event{found: 1, result: &Result{Input: input, Status: Failed, Err: err}}
+	st := Failed
+	if x.ctx.Err() != nil {
+		st, err = Interrupted, nil
+	}
+	x.events <- event{found: 1, index: ix, result: &Result{Input: input, Status: st, Err: err}}
 }
 
 // path expands a file or a directory.
@@ -92,7 +101,7 @@ func (x *expansion) path(p string) error {
 	}
 	return filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
 		if err != nil {
-			x.fail(fp, unwrapPathError(err))
+			x.fail(fp, nil, unwrapPathError(err))
 			return nil
 		}
 		if ctxErr := x.ctx.Err(); ctxErr != nil {
@@ -114,14 +123,14 @@ func (x *expansion) path(p string) error {
 		}
 		st, err := d.Info()
 		if err != nil {
-			x.fail(fp, unwrapPathError(err))
+			x.fail(fp, nil, unwrapPathError(err))
 			return nil
 		}
 		if err := x.file(fp, st); err != nil {
 			if errors.Is(err, errStop) {
 				return err
 			}
-			x.fail(fp, err)
+			x.fail(fp, nil, err)
 		}
 		return nil
 	})
@@ -139,7 +148,8 @@ func unwrapPathError(err error) error {
 
 // file reads one local file: an article, or a feed or sitemap whose links are
 // fetched. Sitemaps are streamed, whatever their size; anything else must fit
-// in MaxFile, before and after decompression.
+// in MaxFile, before and after decompression. The file's absolute path
+// becomes the article's URL, so that it is the same from any directory.
 func (x *expansion) file(p string, st fs.FileInfo) error {
 	f, err := os.Open(p)
 	if err != nil {
@@ -150,24 +160,42 @@ func (x *expansion) file(p string, st fs.FileInfo) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", p, err)
 	}
-	br := bufio.NewReaderSize(r, 8<<10)
-	prefix, err := br.Peek(8 << 10)
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return fmt.Errorf("%s: %w", p, err)
-	}
+	br := bufio.NewReaderSize(r, sniffLen)
 	name := strings.TrimSuffix(p, ".gz")
-	kind := fetch.Sniff(prefix, "", name)
+	kind, err := classify(p, br, "", name)
+	if err != nil {
+		return err
+	}
 	if kind == fetch.KindSitemap || kind == fetch.KindSitemapIndex {
-		return x.sitemap(p, br, 0, kind == fetch.KindSitemapIndex)
+		return x.sitemap(&index{url: p}, br, 0, kind == fetch.KindSitemapIndex)
 	}
 	body, err := readLimited(p, st.Size(), br, x.in.cfg.MaxFile)
 	if err != nil {
 		return err
 	}
 	if kind == fetch.KindFeed {
-		return x.feed(p, body)
+		return x.feed(&index{url: p}, body)
 	}
-	return x.emit(item{input: p, url: p, body: body, contentType: contentTypeOf(name), fetched: time.Now().UTC()})
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = p
+	}
+	return x.emit(item{input: p, url: abs, body: body, contentType: contentTypeOf(name), fetched: time.Now().UTC()})
+}
+
+// classify peeks at the start of a payload and says what it is, or why
+// sitrep does not read it. XML that is neither a feed nor a sitemap nor a
+// web page would otherwise be taken for plain text.
+func classify(name string, br *bufio.Reader, contentType, hint string) (fetch.Kind, error) {
+	prefix, err := br.Peek(sniffLen)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return fetch.KindUnknown, fmt.Errorf("%s: %w", name, err)
+	}
+	kind := fetch.Sniff(prefix, contentType, hint)
+	if kind == fetch.KindUnknown && bytes.HasPrefix(bytes.TrimSpace(bytes.TrimPrefix(prefix, []byte("\xef\xbb\xbf"))), []byte("<")) {
+		return kind, fmt.Errorf("%s: XML that is not a feed, a sitemap or a web page", name)
+	}
+	return kind, nil
 }
 
 // readLimited reads a file's decompressed content r, failing when the file
@@ -186,53 +214,85 @@ func readLimited(p string, size int64, r io.Reader, max int64) ([]byte, error) {
 	return body, nil
 }
 
-// Load reads one article from a file (decompressing .gz) or fetches it from
-// an http(s) URL, without storing it: the input of `sitrep extract`.
+// Load reads one article from a file or fetches it from an http(s) URL,
+// decompressing gzip, without storing it: the input of `sitrep extract`.
+// Feeds and sitemaps are refused: they list articles, ingest fetches them.
 func Load(ctx context.Context, f *fetch.Client, src string, maxFile int64) (article.Input, error) {
-	if isHTTP(src) {
+	var raw io.Reader
+	in := article.Input{URL: src}
+	size := int64(0)
+	switch {
+	case isHTTP(src):
 		resp, err := f.Get(ctx, src, fetch.Validators{})
 		if err != nil {
 			return article.Input{}, err
 		}
-		return article.Input{Body: resp.Body, URL: resp.URL, ContentType: resp.ContentType}, nil
-	}
-	if strings.Contains(src, "://") {
+		raw, in.URL, in.ContentType = bytes.NewReader(resp.Body), resp.URL, resp.ContentType
+	case strings.Contains(src, "://"):
 		return article.Input{}, fmt.Errorf("%s: unsupported scheme: give a file or an http(s) URL", src)
+	default:
+		fh, err := os.Open(src)
+		if err != nil {
+			return article.Input{}, fmt.Errorf("%s: %w", src, unwrapPathError(err))
+		}
+		defer fh.Close()
+		st, err := fh.Stat()
+		if err != nil {
+			return article.Input{}, fmt.Errorf("%s: %w", src, unwrapPathError(err))
+		}
+		if st.IsDir() {
+			return article.Input{}, fmt.Errorf("%s: is a directory: give article files", src)
+		}
+		raw, size, in.ContentType = fh, st.Size(), contentTypeOf(strings.TrimSuffix(src, ".gz"))
 	}
-	fh, err := os.Open(src)
-	if err != nil {
-		return article.Input{}, fmt.Errorf("%s: %w", src, unwrapPathError(err))
-	}
-	defer fh.Close()
-	st, err := fh.Stat()
-	if err != nil {
-		return article.Input{}, fmt.Errorf("%s: %w", src, unwrapPathError(err))
-	}
-	if st.IsDir() {
-		return article.Input{}, fmt.Errorf("%s: is a directory: give article files", src)
-	}
-	r, err := fetch.Decompressed(fh, maxFile)
+	r, err := fetch.Decompressed(raw, maxFile)
 	if err != nil {
 		return article.Input{}, fmt.Errorf("%s: %w", src, err)
 	}
-	body, err := readLimited(src, st.Size(), r, maxFile)
+	br := bufio.NewReaderSize(r, sniffLen)
+	kind, err := classify(src, br, in.ContentType, strings.TrimSuffix(in.URL, ".gz"))
 	if err != nil {
 		return article.Input{}, err
 	}
-	return article.Input{Body: body, URL: src, ContentType: contentTypeOf(strings.TrimSuffix(src, ".gz"))}, nil
+	switch kind {
+	case fetch.KindFeed, fetch.KindSitemap, fetch.KindSitemapIndex:
+		return article.Input{}, fmt.Errorf("%s: is a %s, not an article: `sitrep ingest` fetches the articles it lists", src, kind)
+	}
+	if in.Body, err = readLimited(src, size, br, maxFile); err != nil {
+		return article.Input{}, err
+	}
+	return in, nil
 }
 
 // url fetches a source URL: an article, or a feed or sitemap whose links are
-// fetched in turn. Sitemaps are streamed, whatever their size; an article
-// or feed must fit in MaxFile. Feeds and sitemaps are fetched conditionally
-// on what their last answer said, and the new validators are saved once
-// they are expanded.
-func (x *expansion) url(u string, depth int) error {
+// fetched in turn. A URL named by the user is fetched like any page, within
+// the page limits, and streamed again only if it proves larger: a sitemap
+// may be 100 MB. A sitemap listed in an index is streamed at once. Feeds and
+// sitemaps are fetched conditionally on the validators saved last time.
+func (x *expansion) url(u string, depth int, parent *index) error {
 	v, err := x.in.cfg.Store.Validators(x.ctx, u)
 	if err != nil {
 		return fmt.Errorf("%s: %w", u, err)
 	}
-	resp, rc, err := x.in.cfg.Fetcher.Stream(x.ctx, u, fetch.Validators(v), maxSitemapBytes)
+	var resp *fetch.Response
+	var body io.Reader
+	streamed := depth > 0
+	if !streamed {
+		resp, err = x.in.cfg.Fetcher.Get(x.ctx, u, fetch.Validators(v))
+		if errors.Is(err, fetch.ErrTooLarge) {
+			streamed = true
+		} else if err == nil {
+			body = bytes.NewReader(resp.Body)
+		}
+	}
+	if streamed {
+		var rc io.ReadCloser
+		resp, rc, err = x.in.cfg.Fetcher.Stream(x.ctx, u, fetch.Validators(v), maxSitemapBytes)
+		if rc != nil {
+			defer rc.Close()
+			body = rc
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -240,53 +300,52 @@ func (x *expansion) url(u string, depth int) error {
 		x.in.cfg.Log.Info("not modified since last poll", "source", u)
 		return nil
 	}
-	defer rc.Close()
-	r, err := fetch.Decompressed(rc, maxSitemapBytes)
+	r, err := fetch.Decompressed(body, maxSitemapBytes)
 	if err != nil {
 		return fmt.Errorf("%s: %w", u, err)
 	}
-	br := bufio.NewReaderSize(r, 8<<10)
-	prefix, err := br.Peek(8 << 10)
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return fmt.Errorf("GET %s: reading body: %w", u, err)
-	}
-	kind := fetch.Sniff(prefix, resp.ContentType, resp.URL)
-	if kind == fetch.KindSitemap || kind == fetch.KindSitemapIndex {
-		err = x.sitemap(u, br, depth, kind == fetch.KindSitemapIndex)
-	} else {
-		var body []byte
-		body, err = readLimited("GET "+u, 0, br, x.in.cfg.MaxFile)
-		switch {
-		case err != nil:
-		case kind == fetch.KindFeed:
-			err = x.feed(u, body)
-		case depth > 0:
-			return fmt.Errorf("%s: listed in a sitemap index but not a sitemap", u)
-		default:
-			return x.emit(item{input: u, url: resp.URL, body: body, contentType: resp.ContentType, fetched: time.Now().UTC()})
-		}
-	}
+	br := bufio.NewReaderSize(r, sniffLen)
+	kind, err := classify("GET "+u, br, resp.ContentType, resp.URL)
 	if err != nil {
 		return err
 	}
-	if resp.Validators != (fetch.Validators{}) {
-		if err := x.in.cfg.Store.SetValidators(x.ctx, u, store.Validators(resp.Validators)); err != nil {
-			return fmt.Errorf("%s: %w", u, err)
-		}
+	ix := &index{url: u, validators: store.Validators(resp.Validators), parent: parent}
+	switch {
+	case kind == fetch.KindSitemap || kind == fetch.KindSitemapIndex:
+		return x.sitemap(ix, br, depth, kind == fetch.KindSitemapIndex)
+	case depth > 0:
+		return fmt.Errorf("%s: listed in a sitemap index but not a sitemap", u)
+	case streamed && kind != fetch.KindFeed:
+		return fmt.Errorf("GET %s: %w: not a sitemap, and over the limit of %s for a page", u, fetch.ErrTooLarge, humanBytes(x.in.cfg.MaxFile))
 	}
-	return nil
+	data, err := readLimited("GET "+u, 0, br, x.in.cfg.MaxFile)
+	if err != nil {
+		return err
+	}
+	if kind == fetch.KindFeed {
+		return x.feed(ix, data)
+	}
+	return x.emit(item{input: u, url: resp.URL, body: data, contentType: resp.ContentType, fetched: time.Now().UTC()})
 }
 
-func (x *expansion) feed(name string, body []byte) error {
+// begin announces an index whose items are about to be listed; done says
+// they all have been. The collector then saves its validators once they are
+// all stored.
+func (x *expansion) begin(ix *index) { x.events <- event{started: ix} }
+func (x *expansion) done(ix *index)  { x.events <- event{expanded: ix} }
+
+func (x *expansion) feed(ix *index, body []byte) error {
 	links, err := fetch.ParseFeed(bytes.NewReader(body))
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: %w", ix.url, err)
 	}
 	if len(links) == 0 {
-		x.in.cfg.Log.Info("feed has no items with links", "source", name)
+		x.in.cfg.Log.Info("feed has no items with links", "source", ix.url)
 	}
+	x.begin(ix)
+	defer x.done(ix)
 	for _, l := range links {
-		if err := x.link(name, l.URL); err != nil {
+		if err := x.link(ix, l); err != nil {
 			return err
 		}
 	}
@@ -295,23 +354,28 @@ func (x *expansion) feed(name string, body []byte) error {
 
 // link emits an article found in a feed or sitemap, or fails it alone when
 // its URL is not one sitrep fetches.
-func (x *expansion) link(index, u string) error {
-	if !isHTTP(u) {
-		x.fail(u, fmt.Errorf("%s: listed in %s: not an http(s) URL", u, index))
+func (x *expansion) link(ix *index, l fetch.Link) error {
+	if !isHTTP(l.URL) {
+		x.fail(l.URL, ix, fmt.Errorf("%s: listed in %s: not an http(s) URL", l.URL, ix.url))
 		return nil
 	}
-	if x.seen[u] {
+	if !x.seen.add(l.URL) {
 		return nil
 	}
-	x.seen[u] = true
-	return x.emit(item{input: u, url: u, fromIndex: true})
+	updated := l.Updated
+	if l.Published.After(updated) {
+		updated = l.Published
+	}
+	return x.emit(item{input: l.URL, url: l.URL, index: ix, updated: updated})
 }
 
 // sitemap streams a sitemap (emitting its URLs as they come) or a sitemap
 // index (whose sitemaps are fetched and expanded in turn once it is read, up
 // to maxSitemapDepth levels deep). isIndex is what sniffing its start said.
-func (x *expansion) sitemap(name string, r io.Reader, depth int, isIndex bool) error {
-	x.seen[name] = true
+func (x *expansion) sitemap(ix *index, r io.Reader, depth int, isIndex bool) error {
+	x.seen.add(ix.url)
+	x.begin(ix)
+	defer x.done(ix)
 	var children []string
 	_, err := fetch.ParseSitemap(r, func(l fetch.Link) error {
 		if x.ctx.Err() != nil {
@@ -321,31 +385,34 @@ func (x *expansion) sitemap(name string, r io.Reader, depth int, isIndex bool) e
 			children = append(children, l.URL)
 			return nil
 		}
-		return x.link(name, l.URL)
+		return x.link(ix, l)
 	})
 	if errors.Is(err, errStop) {
 		return errStop
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		// What was listed before the error is still ingested; the sitemap
+		// itself fails, so its validators are not saved.
+		x.fail(ix.url, ix, fmt.Errorf("%s: %w", ix.url, err))
+		return nil
 	}
 	if len(children) > 0 && depth >= maxSitemapDepth {
-		return fmt.Errorf("%s: sitemap indexes nest deeper than %d levels", name, maxSitemapDepth)
+		x.fail(ix.url, ix, fmt.Errorf("%s: sitemap indexes nest deeper than %d levels", ix.url, maxSitemapDepth))
+		return nil
 	}
 	for _, child := range children {
-		if x.seen[child] {
-			continue
-		}
 		if !isHTTP(child) {
-			x.fail(child, fmt.Errorf("%s: listed in %s: not an http(s) URL", child, name))
+			x.fail(child, ix, fmt.Errorf("%s: listed in %s: not an http(s) URL", child, ix.url))
 			continue
 		}
-		x.seen[child] = true
-		if err := x.url(child, depth+1); err != nil {
+		if !x.seen.add(child) {
+			continue
+		}
+		if err := x.url(child, depth+1, ix); err != nil {
 			if errors.Is(err, errStop) {
 				return err
 			}
-			x.fail(child, err)
+			x.fail(child, ix, err)
 		}
 	}
 	return nil

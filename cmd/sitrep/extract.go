@@ -19,7 +19,7 @@ import (
 type extractCmd struct {
 	fetchFlags
 	Published string   `help:"Publication date (YYYY-MM-DD) to use instead of the one found in the article."`
-	Format    string   `help:"Output: json (one object, or an array for several inputs), jsonl (one object per input line, in argument order), text." default:"json" enum:"json,jsonl,text"`
+	Format    string   `help:"Output: json (one object, or an array in argument order for several inputs), jsonl (one object per input line, in argument order), text." default:"json" enum:"json,jsonl,text"`
 	Workers   int      `help:"Articles processed at once (default: number of cores)."`
 	Inputs    []string `arg:"" help:"Article files (.html .htm .txt .json, optionally .gz), http(s) URLs, or - for standard input."`
 }
@@ -117,24 +117,17 @@ func writeExtractions(w io.Writer, format string, out []extraction) error {
 		}
 		return nil
 	}
-	var ok []*sitrep.Extraction
-	for _, x := range out {
-		if x.Extraction != nil {
-			ok = append(ok, x.Extraction)
-		}
-	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	if len(out) == 1 {
-		if len(ok) == 0 {
-			return nil
+		if out[0].Extraction == nil {
+			return nil // the error went to stderr
 		}
-		return enc.Encode(ok[0])
+		return enc.Encode(out[0])
 	}
-	if ok == nil {
-		ok = []*sitrep.Extraction{}
-	}
-	return enc.Encode(ok)
+	// Several inputs: an array in argument order, a failed input keeping its
+	// place as {"input", "error"}, as in jsonl.
+	return enc.Encode(out)
 }
 
 // writeText prints an extraction for a person: metadata, then each layer

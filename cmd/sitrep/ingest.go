@@ -32,13 +32,16 @@ func (c *ingestCmd) Run(e *env) error {
 	in := ingest.New(ingest.Config{
 		Store: db, Pipeline: pipeline.Default(), Fetcher: c.client(e),
 		Workers: c.Workers, MaxFile: c.MaxBody, Log: e.log,
-		OnFound: prog.found, OnResult: func(r ingest.Result) { prog.result(e, r) },
+		// Closures, since a --watch round gets a new bar.
+		OnFound:  func(n int) { prog.found(n) },
+		OnResult: func(r ingest.Result) { prog.result(e, r) },
 	})
-	failed := false
+	failed, interrupted := false, false
 	report := func(s ingest.Summary) {
 		prog.finish()
 		printSummary(e.stdout, s)
 		failed = failed || s.Failed > 0
+		interrupted = interrupted || s.Interrupted > 0
 	}
 	if c.Watch > 0 {
 		err = in.Watch(e.ctx, c.Sources, c.Watch, func(s ingest.Summary) {
@@ -53,9 +56,16 @@ func (c *ingestCmd) Run(e *env) error {
 		var s ingest.Summary
 		s, err = in.Run(e.ctx, c.Sources)
 		report(s)
+		if e.ctx.Err() != nil {
+			interrupted, err = true, nil
+		}
 	}
 	if err != nil {
 		return err
+	}
+	if interrupted && c.Watch == 0 {
+		fmt.Fprintln(e.stdout, "interrupted: run the same command again to finish; what is stored stays stored")
+		return exitError{130}
 	}
 	if failed {
 		return exitError{1}
@@ -64,9 +74,16 @@ func (c *ingestCmd) Run(e *env) error {
 }
 
 func printSummary(w io.Writer, s ingest.Summary) {
-	fmt.Fprintf(w, "stored %d, unchanged %d, duplicates %d, failed %d\n", s.Stored, s.Unchanged, s.Duplicates, s.Failed)
+	fmt.Fprintf(w, "stored %d, unchanged %d, duplicates %d, failed %d", s.Stored, s.Unchanged, s.Duplicates, s.Failed)
+	if s.Interrupted > 0 {
+		fmt.Fprintf(w, ", not done %d", s.Interrupted)
+	}
+	fmt.Fprintln(w)
 	for _, f := range s.Failures {
 		fmt.Fprintf(w, "failed: %v\n", f.Err)
+	}
+	if n := s.Failed - len(s.Failures); n > 0 {
+		fmt.Fprintf(w, "... and %d more failures (each is logged with --log-level warn and no terminal)\n", n)
 	}
 }
 

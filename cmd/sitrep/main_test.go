@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -90,6 +91,13 @@ func TestExtractFormats(t *testing.T) {
 		t.Errorf("lines out of order or malformed:\n%s", out)
 	}
 
+	// json with several inputs: an array in argument order, failures in place.
+	_, out, _ = runCLI(t, "", "extract", bin, seed)
+	var arr []map[string]any
+	if err := json.Unmarshal([]byte(out), &arr); err != nil || len(arr) != 2 || arr[0]["input"] != bin || arr[1]["published"] != "2025-11-18" {
+		t.Errorf("json array for 2 inputs (%v):\n%s", err, out)
+	}
+
 	// Standard input, with the publication date given on the command line.
 	code, out, errOut = runCLI(t, "Ships seized near the strait\nCoast guard vessels seized two ships near the strait on Sunday, officials said.\n",
 		"extract", "--published", "2025-11-16", "--format", "text", "-")
@@ -144,6 +152,17 @@ func TestDemoIngestsCorpus(t *testing.T) {
 	}
 }
 
+func TestServeRefusesMissingDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "typo.db")
+	code, _, errOut := runCLI(t, "", "--db", db, "serve", "--addr", "127.0.0.1:0")
+	if code != 1 || !strings.Contains(errOut, "typo.db") || !strings.Contains(errOut, "ingest articles first") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("serve created the missing database")
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{{"frobnicate"}, {"ingest"}, {"extract", "--format", "xml", seed}} {
 		if code, _, errOut := runCLI(t, "", args...); code != 2 || errOut == "" {
@@ -155,53 +174,72 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
-// A kill -9 in the middle of a large ingest leaves a database that opens
-// and holds everything committed; the same ingest run again completes it.
-func TestIngestSurvivesKill9(t *testing.T) {
-	if os.Getenv("SITREP_CRASH_CHILD") != "" {
-		t.Skip("running as the child")
-	}
+// writeArticles writes n distinct plain-text articles into a new directory.
+func writeArticles(t *testing.T, n int) string {
+	t.Helper()
 	dir := t.TempDir()
-	const n = 400
 	for i := range n {
 		text := fmt.Sprintf("Report %d on the strikes\nPublished November 18, 2025\nThe ministry said operation %d struck a vessel in the Pacific, killing %d people, and promised to publish evidence later this week.\n", i, i, i%7+1)
-		os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%03d.txt", i)), []byte(text), 0o644)
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%04d.txt", i)), []byte(text), 0o644)
 	}
-	db := filepath.Join(t.TempDir(), "crash.db")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.v")
-	cmd.Env = append(os.Environ(), "SITREP_CRASH_CHILD=1", "SITREP_CRASH_DB="+db, "SITREP_CRASH_DIR="+dir)
+	return dir
+}
+
+// startIngest runs `sitrep ingest dir` in a child process and returns once it
+// has logged stored articles, with the child still running.
+func startIngest(t *testing.T, db, dir string, stored int) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestIngestChild$")
+	cmd.Env = append(os.Environ(), "SITREP_CHILD=1", "SITREP_CHILD_DB="+db, "SITREP_CHILD_DIR="+dir)
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// The child logs a line per stored article; kill it mid-way.
 	sc := bufio.NewScanner(stderr)
-	stored := 0
-	for sc.Scan() {
+	n := 0
+	for n < stored && sc.Scan() {
 		if strings.Contains(sc.Text(), "msg=stored") {
-			stored++
-		}
-		if stored == 50 {
-			break
+			n++
 		}
 	}
-	cmd.Process.Signal(syscall.SIGKILL)
 	go io.Copy(io.Discard, stderr)
-	cmd.Wait()
-	if stored < 50 {
-		t.Fatalf("child stored only %d before exiting", stored)
+	if n < stored {
+		cmd.Wait()
+		t.Fatalf("child logged only %d stored articles before exiting", n)
 	}
+	return cmd, &stdout
+}
 
+func count(t *testing.T, db string) int {
+	t.Helper()
 	st, err := sqlite.Open(context.Background(), db)
 	if err != nil {
-		t.Fatalf("database does not open after kill -9: %v", err)
+		t.Fatalf("database does not open: %v", err)
 	}
-	before, err := st.Count(context.Background())
-	st.Close()
-	if err != nil || before < stored || before >= n {
-		t.Fatalf("after kill: %d articles (err %v); the child had logged %d of %d", before, err, stored, n)
+	defer st.Close()
+	n, err := st.Count(context.Background())
+	if err != nil {
+		t.Fatal(err)
 	}
+	return n
+}
 
+// A kill -9 in the middle of a large ingest leaves a database that opens
+// and holds everything committed; the same ingest run again completes it.
+func TestIngestSurvivesKill9(t *testing.T) {
+	const n = 1500
+	dir := writeArticles(t, n)
+	db := filepath.Join(t.TempDir(), "crash.db")
+	cmd, _ := startIngest(t, db, dir, 50)
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+
+	before := count(t, db)
+	if before < 50 || before >= n {
+		t.Fatalf("after kill: %d articles; the child had logged 50 of %d", before, n)
+	}
 	code, out, errOut := runCLI(t, "", "--db", db, "ingest", dir)
 	if code != 0 {
 		t.Fatalf("rerun: exit %d\n%s\n%s", code, out, errOut)
@@ -210,17 +248,34 @@ func TestIngestSurvivesKill9(t *testing.T) {
 	if !strings.Contains(out, want) {
 		t.Errorf("rerun summary %q, want %q", strings.TrimSpace(out), want)
 	}
-	st, _ = sqlite.Open(context.Background(), db)
-	defer st.Close()
-	if after, _ := st.Count(context.Background()); after != n {
+	if after := count(t, db); after != n {
 		t.Errorf("after rerun: %d articles, want %d", after, n)
 	}
 }
 
-// TestCrashChild is the ingest that TestIngestSurvivesKill9 kills.
-func TestCrashChild(t *testing.T) {
-	if os.Getenv("SITREP_CRASH_CHILD") == "" {
-		t.Skip("only run as the child of TestIngestSurvivesKill9")
+// Ctrl-C stops an ingest cleanly: what is not done is not a failure, and the
+// exit status says it was interrupted.
+func TestIngestInterrupted(t *testing.T) {
+	dir := writeArticles(t, 1500)
+	db := filepath.Join(t.TempDir(), "int.db")
+	cmd, stdout := startIngest(t, db, dir, 50)
+	cmd.Process.Signal(os.Interrupt)
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+		t.Errorf("exit %v, want status 130", err)
 	}
-	run([]string{"--db", os.Getenv("SITREP_CRASH_DB"), "ingest", "--workers", "1", os.Getenv("SITREP_CRASH_DIR")}, strings.NewReader(""), io.Discard, os.Stderr)
+	out := stdout.String()
+	if !strings.Contains(out, "interrupted: run the same command again") || !strings.Contains(out, "failed 0, not done") || strings.Contains(out, "failed: ") {
+		t.Errorf("output after Ctrl-C:\n%s", out)
+	}
+}
+
+// TestIngestChild is the ingest that the tests above kill or interrupt.
+func TestIngestChild(t *testing.T) {
+	if os.Getenv("SITREP_CHILD") == "" {
+		t.Skip("only run as the child of TestIngestSurvivesKill9 or TestIngestInterrupted")
+	}
+	code := run([]string{"--db", os.Getenv("SITREP_CHILD_DB"), "ingest", "--workers", "1", os.Getenv("SITREP_CHILD_DIR")}, strings.NewReader(""), os.Stdout, os.Stderr)
+	os.Exit(code)
 }

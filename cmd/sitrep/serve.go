@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/sitrep/sitrep/api"
@@ -19,6 +20,11 @@ type serveCmd struct {
 }
 
 func (c *serveCmd) Run(e *env) error {
+	// Serving a database that does not exist would create an empty one and
+	// answer every query with nothing: almost always a mistyped --db.
+	if _, err := os.Stat(e.db); err != nil {
+		return fmt.Errorf("database %s: %w (ingest articles first, or give --db)", e.db, err)
+	}
 	db, err := sqlite.Open(e.ctx, e.db)
 	if err != nil {
 		return err
