@@ -118,6 +118,7 @@ func (s *Server) secure(next http.Handler) http.Handler {
 			}
 		}()
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.Set("Allow", "GET, HEAD")
 			writeError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s: the API is read-only", r.Method, r.URL.Path))
 			return
 		}
@@ -226,7 +227,7 @@ type ArticleDetail struct {
 }
 
 func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
+	id := strings.ToLower(r.PathValue("id"))
 	if !validID(id) {
 		writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("article id %q: expected 16 hexadecimal digits", truncate(id, 40)))
 		return

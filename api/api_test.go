@@ -131,7 +131,7 @@ func TestPagination(t *testing.T) {
 func TestGetArticle(t *testing.T) {
 	srv, ids := fixture(t)
 	var d ArticleDetail
-	resp := get(t, srv, "/api/articles/"+ids[1], &d)
+	resp := get(t, srv, "/api/articles/"+strings.ToUpper(ids[1]), &d)
 	if resp.StatusCode != 200 || d.ID != ids[1] || d.Title != "Sheinbaum opposes strikes" {
 		t.Fatalf("status %d, article %+v", resp.StatusCode, d)
 	}
@@ -189,6 +189,9 @@ func TestErrors(t *testing.T) {
 			}
 			if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 				t.Errorf("Content-Type %q", ct)
+			}
+			if tt.status == 405 && resp.Header.Get("Allow") != "GET, HEAD" {
+				t.Errorf("405 without Allow: GET, HEAD")
 			}
 			if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
 				t.Error("no nosniff header")
