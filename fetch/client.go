@@ -64,11 +64,12 @@ type Options struct {
 }
 
 // A Client fetches URLs from untrusted sources. It is safe for concurrent use;
-// robots.txt files and rate limiters are kept per host for its lifetime.
+// rate limiters are kept per host for its lifetime, robots.txt rules for a
+// day (RFC 9309).
 type Client struct {
 	opts   Options
 	http   *http.Client
-	robots *http.Client // same transport, but no robots check on its own redirects
+	robots *http.Client // same transport; follows robots.txt redirects by RFC 9309's rules
 
 	mu       sync.Mutex
 	limiters map[string]*rate.Limiter // by lower-case host name
@@ -129,12 +130,7 @@ func newClient(o Options, control func(network, address string, c syscall.RawCon
 		rules:    make(map[string]*robotsEntry),
 	}
 	c.http = &http.Client{Transport: tr, CheckRedirect: c.checkRedirect}
-	c.robots = &http.Client{Transport: tr, CheckRedirect: func(req *http.Request, via []*http.Request) error {
-		if len(via) >= maxRedirects {
-			return fmt.Errorf("stopped after %d redirects", maxRedirects)
-		}
-		return checkScheme(req.URL)
-	}}
+	c.robots = &http.Client{Transport: tr, CheckRedirect: checkRobotsRedirect}
 	return c
 }
 
@@ -162,7 +158,7 @@ type Response struct {
 }
 
 // Get fetches rawURL, making the request conditional on v when v is not zero.
-// It waits for robots.txt (fetched once per host) and for the host's rate
+// It waits for robots.txt (fetched once per host a day) and for the host's rate
 // limiter under ctx; Options.Timeout then bounds the request itself.
 func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Response, error) {
 	res, body, err := c.start(ctx, rawURL, v, c.opts.Timeout)

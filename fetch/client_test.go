@@ -437,7 +437,7 @@ func TestRobots(t *testing.T) {
 		{"rules", "/public?print=1", false},
 		{"404", "/private/x", true},
 		{"403", "/private/x", true},
-		{"500", "/private/x", true},
+		{"500", "/private/x", false}, // RFC 9309: a server error means disallow all
 	}
 	for _, tt := range tests {
 		t.Run(tt.robots+tt.path, func(t *testing.T) {

@@ -19,7 +19,9 @@ var (
 	// ErrContentType means the server answered with a type sitrep does not
 	// read (images, video, PDF, ...).
 	ErrContentType = errors.New("unsupported content type")
-	// ErrRobots means the site's robots.txt disallows the URL for our user agent.
+	// ErrRobots means the site's robots.txt disallows the URL for our user
+	// agent, or could not be fetched (5xx, 429, unreachable), which RFC 9309
+	// says to take as disallowing the whole site.
 	ErrRobots = errors.New("disallowed by robots.txt")
 )
 
