@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -36,6 +37,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"html":"<p>The strikes continued through the night, officials said.</p>"}`), "")
 	f.Add([]byte("<p>caf\xe9 \x93quoted\x94</p>"), "text/html; charset=windows-1252")
 	f.Add([]byte("\xff\xfeH\x00i\x00"), "")
+	f.Add([]byte(`{"url":"javascript:alert(1)","title":"T\u001b[31m\u202ered\u0000","byline":"A\nB","text":"The strikes continued through the night, officials said."}`), "")
 	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
 		a, err := Parse(Input{Body: body, URL: "fuzz", ContentType: contentType})
 		if err != nil {
@@ -52,6 +54,19 @@ func FuzzParse(f *testing.F) {
 		}
 		if strings.ContainsRune(a.Text, '\r') || strings.ContainsRune(a.Text, 0) {
 			t.Fatalf("Text has CR or NUL: %q", a.Text)
+		}
+		for _, field := range []string{a.Title, a.Byline, a.Source, a.Language} {
+			if !utf8.ValidString(field) || strings.ContainsFunc(field, func(r rune) bool {
+				return unicode.IsControl(r) || isBidiControl(r) || r != ' ' && unicode.IsSpace(r)
+			}) || field != strings.TrimSpace(field) || strings.Contains(field, "  ") {
+				t.Fatalf("metadata field %q is not one clean line", field)
+			}
+		}
+		if n := utf8.RuneCountInString(a.Title); n > maxTitle {
+			t.Fatalf("Title has %d runes", n)
+		}
+		if a.URL != "fuzz" && httpURL(a.URL) != a.URL || a.CanonicalURL != "" && httpURL(a.CanonicalURL) != a.CanonicalURL {
+			t.Fatalf("URL %q or CanonicalURL %q is not an http(s) URL", a.URL, a.CanonicalURL)
 		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func TestDebris(t *testing.T) {
@@ -141,21 +142,32 @@ func TestHeadline(t *testing.T) {
 	tests := []struct {
 		line, next string
 		blank      bool
+		metaAfter  bool // a date line or byline follows within two lines
 		want       bool
 	}{
-		{seedTitle, "US President Donald Trump said", false, true},
-		{"Trump talks of strikes in Mexico", "US President", false, true},
-		{"U.S. Strikes Kill 80 in the Caribbean", "The White House", false, true},
-		{"Why would he do it?", "Analysts", false, true},
-		{"Trump said he may expand his attacks. Mexico objected.", "More", false, false},
-		{"Trump said he may expand his", "attacks on drug cartels.", false, false},
-		{"Trump said he may expand his", "Attacks", true, true},
-		{"In remarks at the White House on Monday,", "President Trump", false, false},
-		{strings.Repeat("x", 201), "Next", false, false},
+		{seedTitle, "US President Donald Trump said", false, true, true},
+		{"Trump talks of strikes in Mexico", "US President", false, false, true},
+		{"U.S. Strikes Kill 80 in the Caribbean", "The White House", false, false, true},
+		{"Why would he do it?", "Analysts", false, true, true},
+		{"Trump said he may expand his attacks. Mexico objected.", "More", false, false, false},
+		{"Trump said he may expand his attacks. Mexico objected.", "More", false, true, false},
+		{"Trump said he may expand his", "attacks on drug cartels.", false, false, false},
+		{"Trump said he may expand his", "Attacks", true, false, true},
+		{"In remarks at the White House on Monday,", "President Trump", false, false, false},
+		{strings.Repeat("x", 201), "Next", false, true, false},
+		// A line ending a sentence is a first paragraph unless metadata follows.
+		{seedTitle, "US President Donald Trump said", false, false, false},
+		{"The military said it struck a vessel in the Caribbean on Monday, killing three people aboard.", "The strike", true, false, false},
+		{"Why would he do it?", "Analysts", false, false, false},
+		{"Strike on Mexico ‘fine’, Trump says!", "Analysts", false, false, false},
+		{"“We will strike.”", "Analysts", false, false, false},
+		{"“We will strike,” Trump says", "Analysts", false, false, true},
+		{"North Korea puts military in 'quasi-state of war'", "According to", false, false, true},
+		{"White powder found at Buffalo, N.Y. courthouse", "A white powder", false, false, true},
 	}
 	for _, tt := range tests {
-		if got := headline(tt.line, tt.next, tt.blank); got != tt.want {
-			t.Errorf("headline(%q, %q, %v) = %v, want %v", tt.line, tt.next, tt.blank, got, tt.want)
+		if got := headline(tt.line, tt.next, tt.blank, tt.metaAfter); got != tt.want {
+			t.Errorf("headline(%q, %q, blank %v, metaAfter %v) = %v, want %v", tt.line, tt.next, tt.blank, tt.metaAfter, got, tt.want)
 		}
 	}
 }
@@ -268,5 +280,130 @@ func TestDedupe(t *testing.T) {
 	want := []string{long, "* * *", "Officials meet", "* * *", long + " More."}
 	if got := dedupe(in); !slices.Equal(got, want) {
 		t.Errorf("dedupe = %q, want %q", got, want)
+	}
+}
+
+func TestCleanMeta(t *testing.T) {
+	tests := []struct {
+		name, in string
+		limit    int
+		want     string
+	}{
+		{"escape sequence and NUL", "T\x1b[31mred\x00", 0, "T[31mred"},
+		{"C1 controls and DEL", "a\u0085b\u009bc\x7fd", 0, "a bcd"},
+		{"line breaks and tabs collapse", " \tStrikes\r\n\non\u2028Mexico\u00a0 ", 0, "Strikes on Mexico"},
+		{"bidi embeddings, overrides and isolates", "\u202aa\u202bb\u202cc\u202dd\u202ee\u2066f\u2067g\u2068h\u2069", 0, "abcdefgh"},
+		{"BOM and annotation characters", "\ufeffa\ufff9b\ufffac\ufffb", 0, "abc"},
+		{"marks and joiners stay", "می\u200cخواهم \u200fالف\u200e 👩\u200d🚀", 0, "می\u200cخواهم \u200fالف\u200e 👩\u200d🚀"},
+		{"invalid UTF-8", "caf\xe9", 0, "caf\uFFFD"},
+		{"only controls", "\x00\x1b\u202e", 0, ""},
+		{"cut at a word", "one two three four five six seven", 20, "one two three four…"},
+		{"cut inside a long word", strings.Repeat("x", 30), 10, "xxxxxxxxx…"},
+		{"short enough", "one two", 7, "one two"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := cleanMeta(tt.in, tt.limit)
+			if got != tt.want {
+				t.Errorf("cleanMeta(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
+			}
+			if tt.limit > 0 && utf8.RuneCountInString(got) > tt.limit {
+				t.Errorf("cleanMeta(%q, %d) has %d runes", tt.in, tt.limit, utf8.RuneCountInString(got))
+			}
+		})
+	}
+}
+
+func TestHTTPURL(t *testing.T) {
+	tests := map[string]string{
+		"https://example.org/a?b=1#c":       "https://example.org/a?b=1#c",
+		" http://example.org ":              "http://example.org",
+		"HTTPS://Example.org/a":             "HTTPS://Example.org/a",
+		"https://example.org:8443/a":        "https://example.org:8443/a",
+		"javascript:alert(1)":               "",
+		"JavaScript:alert(1)":               "",
+		"data:text/html,x":                  "",
+		"ftp://example.org/a":               "",
+		"//example.org/a":                   "",
+		"/a":                                "",
+		"a.html":                            "",
+		"https:///a":                        "",
+		"https://:443/a":                    "",
+		"https://user@example.org/":         "",
+		"https://user:pw@example.org/":      "",
+		"https://example.org/a b":           "",
+		"https://example.org/\x1b[2J":       "",
+		"https://example.org/\u202egnp.exe": "",
+		"https://example.org/" + "\xff":     "",
+		"https://example.org/%zz":           "",
+		"https://example.org/" + strings.Repeat("a", maxURL): "",
+	}
+	for in, want := range tests {
+		if got := httpURL(in); got != want {
+			t.Errorf("httpURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCleanLanguage(t *testing.T) {
+	tests := map[string]string{
+		"en": "en", "EN": "en", " pt-BR ": "pt-br", "zh-Hant-TW": "zh-hant-tw", "en_US": "en_us",
+		"English": "", "e": "", "en\u202e": "en", "en-": "", "": "", "12": "", "en us": "",
+	}
+	for in, want := range tests {
+		if got := cleanLanguage(in); got != want {
+			t.Errorf("cleanLanguage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMetadataDateLine(t *testing.T) {
+	tests := map[string]bool{
+		"Published: 2025-11-31":            true,
+		"February 30, 2025":                true,
+		"2025-13-01":                       true,
+		"Published: 18/11/2025":            true,
+		"Updated 11.18.2025 14:03 GMT":     true,
+		"18/11/25":                         true,
+		"Published in November 2025":       false,
+		"Trump talks of strikes in Mexico": false,
+		"2025 was a year of strikes":       false,
+		"Published":                        false,
+		"1/2":                              false,
+	}
+	for line, want := range tests {
+		if got := metadataDateLine(line); got != want {
+			t.Errorf("metadataDateLine(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+func TestPageTime(t *testing.T) {
+	day := nov18
+	tests := []struct {
+		src, want string // want RFC 3339, "" for none
+	}{
+		{"2025-11-18T14:03:00+00:00", "2025-11-18T14:03:00Z"},
+		{"2025-11-18T14:03:00Z", "2025-11-18T14:03:00Z"},
+		{"2025-11-18T23:30:00-05:00", "2025-11-18T23:30:00-05:00"},
+		{"2025-11-18T00:30:00+05:30", "2025-11-18T00:30:00+05:30"},
+		{"2025-11-18T09:00:00.123+0100", "2025-11-18T09:00:00+01:00"},
+		{"2025-11-18T09:00+01:00", "2025-11-18T09:00:00+01:00"},
+		{" 2025-11-18 09:00:00+01:00 ", "2025-11-18T09:00:00+01:00"},
+		{"2025-11-19T01:00:00+01:00", ""}, // another day, as written
+		{"2025-11-18", ""},
+		{"2025-11-18T14:03:00", ""},
+		{"18 November 2025 14:03 EST", ""},
+		{"https://example.org/2025/11/18/a", ""},
+	}
+	for _, tt := range tests {
+		got, ok := pageTime(tt.src, day)
+		s := ""
+		if ok {
+			s = got.Format(time.RFC3339)
+		}
+		if s != tt.want {
+			t.Errorf("pageTime(%q) = %q, want %q", tt.src, s, tt.want)
+		}
 	}
 }

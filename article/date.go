@@ -34,6 +34,28 @@ var (
 	relativeDateLine = regexp.MustCompile(`(?i)^` + datePrefix + `\d{1,2} (?:minutes?|mins?|hours?|hrs?|days?) ago$`)
 )
 
+// numericDateLine is a date line in a form dateLine does not read: all
+// numbers ("Published: 18/11/2025", "11.18.2025 14:03 GMT"), whose order of
+// day and month the line does not say.
+var numericDateLine = regexp.MustCompile(`(?i)^` + datePrefix + `\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[\d\s\-/.:,+T]*(?:[ap]\.?m\.?)?\s*(?:\(?[a-z]{1,5}\)?)?$`)
+
+// metadataDateLine reports a line near the top of a plain text that is
+// clearly a date line but gives no date: the shape of one dateLine reads
+// with an impossible date ("Published: 2025-11-31", "February 30, 2025"),
+// or a date in numbers only (see numericDateLine). It is metadata all the
+// same: never the headline, and not text.
+func metadataDateLine(line string) bool {
+	if len(line) > maxDateLine {
+		return false
+	}
+	for _, re := range dateLineRes {
+		if re.MatchString(line) {
+			return true
+		}
+	}
+	return numericDateLine.MatchString(line)
+}
+
 // maxDateLine bounds the lines tried as date lines: the longest form above
 // is well under it, and the regexps then never see a paragraph.
 const maxDateLine = 100
@@ -43,7 +65,9 @@ const maxDateLine = 100
 // gives the publication date only when no other line does. A date alone is
 // midnight UTC (known to the day, in the contract's terms); a time is kept
 // only with an explicit UTC offset or GMT/UTC, since "2:03 PM ET" names a
-// zone whose offset depends on a date rule this package does not carry.
+// zone whose offset depends on a date rule this package does not carry. A
+// time is kept in the offset it is given in (see clockTime), so that it
+// stays on the day the line names.
 func dateLine(line string) (t time.Time, updated, ok bool) {
 	if len(line) > maxDateLine {
 		return time.Time{}, false, false
@@ -82,7 +106,9 @@ func dateLine(line string) (t time.Time, updated, ok bool) {
 }
 
 // clockTime puts the time of day on date when it is complete and its zone
-// is explicit.
+// is explicit, in that zone: "11:30 PM -05:00" stays 23:30 on the day
+// written (a fixed zone), not 04:30 UTC the next day. GMT, UTC, Z and a
+// zero offset are time.UTC.
 func clockTime(date time.Time, hh, mm, ss, ampm, zone string) (time.Time, bool) {
 	if hh == "" {
 		return time.Time{}, false
@@ -106,6 +132,9 @@ func clockTime(date time.Time, hh, mm, ss, ampm, zone string) (time.Time, bool) 
 		z := strings.ReplaceAll(zone[1:], ":", "")
 		zh, _ := strconv.Atoi(z[:2])
 		zm, _ := strconv.Atoi(z[2:])
+		if zh > 14 || zm > 59 {
+			return time.Time{}, false // no zone is that far from UTC
+		}
 		offset = zh*3600 + zm*60
 		if zone[0] == '-' {
 			offset = -offset
@@ -113,8 +142,18 @@ func clockTime(date time.Time, hh, mm, ss, ampm, zone string) (time.Time, bool) 
 	default:
 		return time.Time{}, false
 	}
-	loc := time.FixedZone("", offset)
-	return time.Date(date.Year(), date.Month(), date.Day(), h, m, s, 0, loc).UTC(), true
+	return time.Date(date.Year(), date.Month(), date.Day(), h, m, s, 0, fixedOffset(offset)), true
+}
+
+// fixedOffset is the zone of a time stated with a UTC offset: a fixed zone,
+// or time.UTC for a zero offset, so that the contract writes "Z" (and a
+// time stated as exactly midnight UTC as the date alone, which it cannot
+// tell from one).
+func fixedOffset(seconds int) *time.Location {
+	if seconds == 0 {
+		return time.UTC
+	}
+	return time.FixedZone("", seconds)
 }
 
 func monthNumber(s string) int {

@@ -10,7 +10,9 @@
 //     to go-readability when trafilatura finds nearly nothing.
 //   - JSON: one article object {"url", "title", "text" or "html",
 //     "published", "byline" or "author", "source", "language"}.
-//   - Plain text: the first line is the headline when it looks like one; a
+//   - Plain text: the first line is the headline when it looks like one
+//     (short, and not ending a sentence unless a date line or byline follows
+//     it); otherwise the title is empty and the line stays text. A
 //     "Published November 18, 2025" line near the top gives the date.
 //
 // Whatever the format, the text is normalized the same way: valid UTF-8, "\n" line ends, one paragraph a line, no blank lines, no
@@ -21,6 +23,13 @@
 // metadata, not text: Article.Text does not repeat them, nor a page's
 // repetition of its headline. The language is identified from the text
 // with whatlanggo, and left empty when it is unsure (a sentence or two).
+//
+// Metadata is cleaned the same way in every format: title, byline and
+// source are one line of printable text (no control characters, no bidi
+// embeddings or overrides, white space collapsed, length capped); URLs are
+// absolute http(s) URLs without user information or are not kept. A
+// publication time is kept with the UTC offset it was stated in; a date
+// alone is midnight UTC, which the contract writes as a date.
 //
 // The package does not fetch anything (see package fetch), does not
 // decompress (the caller gunzips), and does not annotate (see pipeline).

@@ -3,8 +3,8 @@ package article
 import (
 	"bytes"
 	"fmt"
-	"log/slog"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,11 +63,16 @@ func parseHTML(body []byte, label, pageURL string) (sitrep.Article, []string, er
 		a.Byline = strings.TrimSpace(m.Author)
 		a.Source = strings.TrimSpace(m.Sitename)
 		a.CanonicalURL = absURL(m.URL, pageURL)
+		if a.CanonicalURL == "" && a.Source == urlSitename(m.URL) {
+			// trafilatura names the site by the host of the canonical URL
+			// when the page names none; a URL refused is no name either.
+			a.Source = ""
+		}
 	}
 	if terr != nil || textLen(lines) < minMainText {
+		// Parse has no logger to say that readability was used, and must
+		// not write to the process's default one.
 		if ra, rlines, ok := readabilityText(doc, pageURL); ok && textLen(rlines) > textLen(lines) {
-			slog.Debug("article: trafilatura found little, using readability", "url", pageURL,
-				"trafilatura_runes", textLen(lines), "readability_runes", textLen(rlines))
 			lines = rlines
 			if a.Title == "" {
 				a.Title = strings.TrimSpace(ra.Title())
@@ -171,7 +176,8 @@ func textLen(lines []string) int {
 }
 
 // absURL resolves the page's canonical URL against where it was fetched,
-// and drops anything that is not an absolute http(s) URL.
+// and drops anything that is not then an absolute http(s) URL without user
+// information (see httpURL).
 func absURL(ref, base string) string {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -184,10 +190,22 @@ func absURL(ref, base string) string {
 	if b, err := url.Parse(base); err == nil && (b.Scheme == "http" || b.Scheme == "https") {
 		r = b.ResolveReference(r)
 	}
-	if (r.Scheme != "http" && r.Scheme != "https") || r.Host == "" {
+	if !validHTTPURL(r) {
 		return ""
 	}
-	return r.String()
+	return httpURL(r.String())
+}
+
+// sitenameFromURL is how trafilatura names a site from its URL when the
+// page gives no name.
+var sitenameFromURL = regexp.MustCompile(`(?i)https?://(?:www\.|w[0-9]+\.)?([^/]+)`)
+
+// urlSitename is the name trafilatura makes of a URL, or "".
+func urlSitename(u string) string {
+	if m := sitenameFromURL.FindStringSubmatch(u); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // maxLinkCheck bounds the text, in runes, that notArticle compares with the
@@ -270,19 +288,27 @@ func countLetters(s string) int {
 	return n
 }
 
-// pageDate finds the page's original publication date with go-htmldate in
+// pageDate finds the page's original publication time with go-htmldate in
 // its fast mode (metadata, JSON-LD, URL, date elements; no free-text
 // parsing). It keeps the date only when the year is written in the string
 // it was read from: htmldate fills a missing year or day from the current
 // date ("Nov 18", "Monday"), and an article must not be dated today by
-// guess. The result is the day, at midnight UTC (the contract's "known to
-// the day").
+// guess.
+//
+// The result is the day, at midnight UTC (the contract's "known to the
+// day"), unless the string htmldate read is a full ISO 8601 timestamp with
+// an explicit offset ("2025-11-18T14:03:00+01:00", as article:published_time,
+// JSON-LD datePublished and <time datetime> give it) on that day: then it is
+// that time, in that offset (see pageTime). htmldate's own time extraction
+// is not used: it is experimental, and reads offsets from zone names ("IST",
+// "CST") that name more than one.
 func pageDate(doc *html.Node, pageURL string) time.Time {
-	res, err := htmldate.FromDocument(doc, htmldate.Options{
+	opts := htmldate.Options{
 		UseOriginalDate:     true,
 		SkipExtensiveSearch: true,
 		URL:                 pageURL,
-	})
+	}
+	res, err := htmldate.FromDocument(doc, opts)
 	if err != nil || res.IsZero() {
 		return time.Time{}
 	}
@@ -291,7 +317,53 @@ func pageDate(doc *html.Node, pageURL string) time.Time {
 	if !strings.Contains(res.SrcString, strconv.Itoa(y)) && !containsTwoDigitYear(res.SrcString, y) {
 		return time.Time{}
 	}
-	return time.Date(y, t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	day := time.Date(y, t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	if at, ok := pageTime(res.SrcString, day); ok {
+		return at
+	}
+	if pageURL != "" && res.SrcString == strings.Join(strings.Fields(pageURL), " ") {
+		// htmldate takes a date in the URL ("/2025/11/18/") before the
+		// metadata; the metadata may still state the time on that day.
+		opts.DeferUrlExtractor = true
+		if meta, err := htmldate.FromDocument(doc, opts); err == nil && !meta.IsZero() {
+			if at, ok := pageTime(meta.SrcString, day); ok {
+				return at
+			}
+		}
+	}
+	return day
+}
+
+// isoTimestamps are the layouts of a full timestamp with an explicit
+// offset; time.Parse takes fractional seconds after the seconds in each.
+var isoTimestamps = []string{
+	time.RFC3339,
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04Z0700",
+	"2006-01-02 15:04:05Z07:00",
+}
+
+// pageTime reads src as a full timestamp with an explicit offset falling
+// on day (as written, in its own offset), and returns it in that offset:
+// UTC when the offset is zero, a fixed zone otherwise.
+func pageTime(src string, day time.Time) (time.Time, bool) {
+	src = strings.TrimSpace(src)
+	for _, layout := range isoTimestamps {
+		t, err := time.Parse(layout, src)
+		if err != nil {
+			continue
+		}
+		// time.Parse gives time.Local when the offset happens to be the
+		// local zone's: the offset as written is what is kept.
+		_, off := t.Zone()
+		t = t.In(fixedOffset(off)).Truncate(time.Second)
+		if y, m, d := t.Date(); y != day.Year() || m != day.Month() || d != day.Day() {
+			return time.Time{}, false
+		}
+		return t, true
+	}
+	return time.Time{}, false
 }
 
 // containsTwoDigitYear reports "18/11/25" for 2025: the two digits as a

@@ -56,14 +56,18 @@ func parseJSON(body []byte, label, pageURL string) (sitrep.Article, []string, er
 	var (
 		a     sitrep.Article
 		lines []string
+		// A url that is not an absolute http(s) URL (see httpURL) is
+		// ignored: the article keeps where it was read from.
+		jURL  = httpURL(j.URL)
+		title = cleanMeta(j.Title, maxTitle)
 	)
 	switch {
 	case strings.TrimSpace(j.Text) != "":
 		var h textHeader
-		h, lines = plainLines(j.Text, j.Title == "")
+		h, lines = plainLines(j.Text, title == "")
 		a = sitrep.Article{Title: h.title, Byline: h.byline, Published: h.published}
 	case strings.TrimSpace(j.HTML) != "":
-		base := j.URL
+		base := jURL
 		if base == "" {
 			base = pageURL
 		}
@@ -81,9 +85,9 @@ func parseJSON(body []byte, label, pageURL string) (sitrep.Article, []string, er
 		}
 		a.Published = t
 	}
-	a.URL = strings.TrimSpace(j.URL)
-	if t := strings.Join(strings.Fields(j.Title), " "); t != "" {
-		a.Title = t
+	a.URL = jURL
+	if title != "" {
+		a.Title = title
 	}
 	if byline != "" {
 		a.Byline = byline
@@ -91,7 +95,7 @@ func parseJSON(body []byte, label, pageURL string) (sitrep.Article, []string, er
 	if s := strings.TrimSpace(j.Source); s != "" {
 		a.Source = s
 	}
-	a.Language = strings.ToLower(strings.TrimSpace(j.Language))
+	a.Language = j.Language // finish keeps it only when it is a language tag
 	return a, lines, nil
 }
 

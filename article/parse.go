@@ -117,6 +117,14 @@ func parse(in Input) (sitrep.Article, error) {
 // finish fills in what every format shares: the text from its lines, the
 // checks that it is an article, the URL, source, language and ID.
 func finish(a sitrep.Article, lines []string, in Input) (sitrep.Article, error) {
+	// Metadata is one line of printable text whatever the format said (see
+	// cleanMeta); the text keeps its characters (see normalize).
+	a.Title = cleanMeta(a.Title, maxTitle)
+	a.Byline = cleanMeta(a.Byline, maxByline)
+	a.Source = cleanMeta(a.Source, maxSource)
+	a.Language = cleanLanguage(a.Language)
+	a.URL = httpURL(a.URL)
+	a.CanonicalURL = httpURL(a.CanonicalURL)
 	lines = compact(lines)
 	if a.Title != "" {
 		// The headline is metadata, as in plain text; pages repeat it (an

@@ -103,7 +103,8 @@ func TestSeedHTMLFixture(t *testing.T) {
 		{"Source", a.Source, "Example News"},
 		{"CanonicalURL", a.CanonicalURL, "https://news.example.org/world/trump-mexico-military-intervention"},
 		{"Language", a.Language, "en"},
-		{"Published", a.Published.Format(time.RFC3339), "2025-11-18T00:00:00Z"},
+		// article:published_time gives the time, with its offset.
+		{"Published", a.Published.Format(time.RFC3339), "2025-11-18T09:12:00Z"},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
@@ -422,7 +423,7 @@ func TestHTMLDateIsNeverAGuess(t *testing.T) {
 		{"no date anywhere", "<html><head><title>Strikes</title></head><body><article><h1>Strikes</h1>" + paras + "</article></body></html>", time.Time{}},
 		{"a date without a year", `<html><head><title>Strikes</title></head><body><article><h1>Strikes</h1><p class="date">Published Nov 18</p><time>Monday</time>` + paras + "</article></body></html>", time.Time{}},
 		{"date in the URL", "<html><head><title>Strikes</title></head><body><article>" + paras + "</article></body></html>", nov18},
-		{"JSON-LD", `<html><head><title>Strikes</title><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-11-18T09:00:00Z","dateModified":"2025-11-20T09:00:00Z"}</script></head><body><article>` + paras + "</article></body></html>", nov18},
+		{"JSON-LD", `<html><head><title>Strikes</title><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-11-18T09:00:00Z","dateModified":"2025-11-20T09:00:00Z"}</script></head><body><article>` + paras + "</article></body></html>", nov18.Add(9 * time.Hour)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -44,10 +44,13 @@ type textHeader struct {
 const headerLines = 6
 
 // splitHeader takes the metadata lines off the top of a plain-text article:
-// date lines (see dateLine), a byline ("By Jane Doe, Reuters"), and the
-// headline, which is the first other line when it looks like one (see
-// headline). The text keeps everything else, so a report with no headline
-// loses nothing.
+// date lines (see dateLine and metadataDateLine), a byline ("By Jane Doe,
+// Reuters"), and the headline, which is the first other line when it looks
+// like one (see headline). The text keeps everything else, so a report with
+// no headline loses nothing: its first paragraph stays text, and the title
+// is empty. (A title made up from the first sentence would pass for the
+// headline in the contract, where consumers cannot tell it from one; the
+// views that need something to show can take the start of the text.)
 func splitHeader(lines []string) (textHeader, []string) {
 	var (
 		h       textHeader
@@ -55,6 +58,10 @@ func splitHeader(lines []string) (textHeader, []string) {
 		out     = make([]string, 0, len(lines))
 		seen    int
 		first   = -1 // index in out of the first line kept from the header
+		firstAt int  // its number among the header's non-blank lines
+		// metaAfter: a date line or the byline comes within
+		// headlineMetaLines lines after the first kept line.
+		metaAfter bool
 	)
 	for _, l := range lines {
 		if l == "" || seen >= headerLines {
@@ -62,21 +69,32 @@ func splitHeader(lines []string) (textHeader, []string) {
 			continue
 		}
 		seen++
-		if t, upd, ok := dateLine(l); ok {
+		meta := true
+		switch t, upd, isDate := dateLine(l); {
+		case isDate:
 			switch {
 			case upd && updated.IsZero():
 				updated = t
 			case !upd && h.published.IsZero():
 				h.published = t
 			}
-			continue
+		case metadataDateLine(l):
+			// A date line with no date in it: metadata all the same.
+		default:
+			if b, ok := bylineLine(l); ok && h.byline == "" {
+				h.byline = b
+			} else {
+				meta = false
+			}
 		}
-		if b, ok := bylineLine(l); ok && h.byline == "" {
-			h.byline = b
+		if meta {
+			if first >= 0 && seen-firstAt <= headlineMetaLines {
+				metaAfter = true
+			}
 			continue
 		}
 		if first < 0 {
-			first = len(out)
+			first, firstAt = len(out), seen
 		}
 		out = append(out, l)
 	}
@@ -95,7 +113,7 @@ func splitHeader(lines []string) (textHeader, []string) {
 		next = l
 		break
 	}
-	if next != "" && headline(out[first], next, blank) {
+	if next != "" && headline(out[first], next, blank, metaAfter) {
 		h.title = out[first]
 		out = append(out[:first], out[first+1:]...)
 	}
@@ -105,6 +123,11 @@ func splitHeader(lines []string) (textHeader, []string) {
 // maxHeadline is the longest line, in runes, taken for a headline.
 const maxHeadline = 200
 
+// headlineMetaLines is how near, in non-blank lines, a date line or byline
+// must follow a line ending a sentence for it to be the headline: the
+// scraped shape "Headline.\nPublished November 18, 2025\n...".
+const headlineMetaLines = 2
+
 // sentenceBreak finds a sentence boundary inside a line: a lower-case word
 // of two letters or more, a full stop, question or exclamation mark, and a
 // capital. "U.S. Strikes" is not one; "drugs. They" is.
@@ -112,9 +135,14 @@ var sentenceBreak = regexp.MustCompile(`\p{Ll}{2}[.!?]["”’)]?\s+["“‘(]?\
 
 // headline reports whether line, the first of a plain text, is its
 // headline rather than its first paragraph: short, one sentence at most,
-// and not broken off mid-sentence (ending in a comma or a hyphen, or
-// continued in lower case on the next line of the same paragraph).
-func headline(line, next string, blankBetween bool) bool {
+// not broken off mid-sentence (ending in a comma or a hyphen, or continued
+// in lower case on the next line of the same paragraph), and not ending a
+// sentence ("." "!" "?" "…", before any closing quote or bracket) unless a
+// date line or byline follows it within headlineMetaLines (metaAfter).
+// Headlines seldom end in a full stop; first paragraphs always do, and
+// taking one for the headline would take it out of the text. A question
+// headline with no date or byline under it stays text, which loses nothing.
+func headline(line, next string, blankBetween, metaAfter bool) bool {
 	if utf8.RuneCountInString(line) > maxHeadline {
 		return false
 	}
@@ -127,7 +155,18 @@ func headline(line, next string, blankBetween bool) bool {
 			return false
 		}
 	}
+	if !metaAfter && endsSentence(line) {
+		return false
+	}
 	return !sentenceBreak.MatchString(line)
+}
+
+// endsSentence reports whether line ends with sentence punctuation, before
+// any closing quotation marks and brackets.
+func endsSentence(line string) bool {
+	line = strings.TrimRight(line, `"'”’»)]`)
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return strings.ContainsRune(".!?…", last)
 }
 
 // nameParticles may be lower case in a byline's names.
