@@ -194,8 +194,19 @@ func Page(i int, a demo.Article) []byte {
 	if len(paras) == 0 {
 		paras = []string{""}
 	}
-	// The one varied sentence, in a paragraph chosen by the index.
-	k := (i / len(sites)) % len(paras)
+	// The one varied sentence, in a paragraph of prose chosen by the index
+	// (not in a short line such as a "Recommended stories" left in the
+	// corpus text, which would stop being the debris it is).
+	var prose []int
+	for j, p := range paras {
+		if len(p) >= 80 {
+			prose = append(prose, j)
+		}
+	}
+	k := len(paras) - 1
+	if len(prose) > 0 {
+		k = prose[(i/len(sites))%len(prose)]
+	}
 	paras[k] = strings.TrimSpace(paras[k] + fmt.Sprintf(
 		" This is report number %d in the series, updated %d minutes after it was first published.", i+1, 5+i%115))
 
