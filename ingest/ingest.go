@@ -315,10 +315,10 @@ func (s *seenSet) has(u string) bool {
 func (in *Ingester) Watch(ctx context.Context, sources []string, every time.Duration, report func(Summary)) error {
 	for {
 		sum, err := in.Run(ctx, sources)
+		report(sum) // an interrupted round too: its work is stored
 		if err != nil {
 			return err
 		}
-		report(sum)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
