@@ -15,14 +15,17 @@
 //     it); otherwise the title is empty and the line stays text. A
 //     "Published November 18, 2025" line near the top gives the date.
 //
-// Whatever the format, the text is normalized the same way: valid UTF-8, "\n" line ends, one paragraph a line, no blank lines, no
-// control characters, and whole lines of scraping debris ("Recommended
+// Whatever the format, the text is normalized the same way: valid UTF-8,
+// "\n" line ends, one paragraph a line, no blank lines, no control characters, and whole lines of scraping debris ("Recommended
 // stories", "Advertisement", ...) removed. Quotes, dashes and other
 // characters are never rewritten: annotators point into the text as written.
 // The headline and the date and byline lines of a plain-text article are
 // metadata, not text: Article.Text does not repeat them, nor a page's
-// repetition of its headline. The language is identified from the text
-// with whatlanggo, and left empty when it is unsure (a sentence or two).
+// repetition of its headline. The language is identified with whatlanggo:
+// for an HTML article of 1000 characters or more, go-trafilatura's own
+// identification over the whole text is taken; otherwise a sample of the
+// text is identified here, and the language left empty when whatlanggo is
+// unsure (a sentence or two).
 //
 // Metadata is cleaned the same way in every format: title, byline and
 // source are one line of printable text (no control characters, no bidi
