@@ -175,7 +175,8 @@ type event struct {
 }
 
 // Run ingests every source and returns when all are done or ctx ends. The
-// error is ctx's, if it ended; failures of single inputs are in the Summary.
+// error is ctx's, if it ended before every input was done; failures of
+// single inputs are in the Summary.
 // Sources are expanded concurrently, since each may wait on the network.
 func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) {
 	items := make(chan item, 64)
@@ -187,10 +188,14 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 	producers.Add(1)
 	go func() {
 		defer producers.Done()
-		for _, src := range sources {
+		for i, src := range sources {
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():
+				// Sources never started are not done either.
+				for _, src := range sources[i:] {
+					events <- event{found: 1, result: &Result{Input: src, Status: Interrupted}}
+				}
 				return
 			}
 			producers.Add(1)
@@ -254,7 +259,10 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 			in.settle(ctx, ev.expanded)
 		}
 	}
-	return sum, ctx.Err()
+	if sum.Interrupted > 0 {
+		return sum, ctx.Err()
+	}
+	return sum, nil // everything was done before ctx ended
 }
 
 // settle saves an index's validators once all its items are done and none
@@ -343,20 +351,36 @@ func (in *Ingester) process(ctx context.Context, it item) Result {
 	if err := ctx.Err(); err != nil {
 		return fail(fmt.Errorf("%s: %w", it.input, err))
 	}
+	// recheck is set when an article a feed or sitemap lists is fetched
+	// again because the index says it changed: its validators are saved
+	// after, so that an unchanged text is not fetched again at every poll.
+	var recheck *fetch.Response
 	if it.body == nil {
+		var cond fetch.Validators
 		if it.index != nil {
-			known, err := in.cfg.Store.Versions(ctx, it.url)
+			known, last, v, err := in.lastSeen(ctx, it.url)
 			if err != nil {
 				return fail(fmt.Errorf("%s: %w", it.input, err))
 			}
-			if n := len(known); n > 0 && !it.updated.After(known[n-1].Ingested) {
-				r.Status, r.ID = Unchanged, known[n-1].ID
-				return r
+			if known != "" {
+				if !it.updated.After(last) {
+					r.Status, r.ID = Unchanged, known
+					return r
+				}
+				cond = fetch.Validators{ETag: v.ETag, LastModified: v.LastModified}
+				r.ID = known
 			}
 		}
-		resp, err := in.cfg.Fetcher.Get(ctx, it.url, fetch.Validators{})
+		resp, err := in.cfg.Fetcher.Get(ctx, it.url, cond)
 		if err != nil {
 			return fail(err)
+		}
+		if r.ID != "" {
+			recheck = resp
+		}
+		if resp.NotModified {
+			r.Status = Unchanged
+			return in.rechecked(ctx, r, it, recheck)
 		}
 		it.body, it.contentType, it.fetched = resp.Body, resp.ContentType, time.Now().UTC()
 	}
@@ -387,5 +411,37 @@ func (in *Ingester) process(ctx context.Context, it item) Result {
 		return fail(fmt.Errorf("store %s: unexpected outcome %v", it.input, out))
 	}
 	in.cfg.Log.Debug("ingested", "input", it.input, "id", r.ID, "status", r.Status)
+	return in.rechecked(ctx, r, it, recheck)
+}
+
+// lastSeen says which article a URL holds now (its ID, "" when none), and
+// when it was last fetched: stored, or found unchanged (the Saved time of its
+// validators).
+func (in *Ingester) lastSeen(ctx context.Context, url string) (id string, last time.Time, v store.Validators, err error) {
+	known, err := in.cfg.Store.Versions(ctx, url)
+	if err != nil || len(known) == 0 {
+		return "", time.Time{}, v, err
+	}
+	latest := known[len(known)-1]
+	if v, err = in.cfg.Store.Validators(ctx, url); err != nil {
+		return "", time.Time{}, v, err
+	}
+	last = latest.Ingested
+	if v.Saved.After(last) {
+		last = v.Saved
+	}
+	return latest.ID, last, v, nil
+}
+
+// rechecked saves the validators of an article fetched again (see
+// process), which also records when it was last seen.
+func (in *Ingester) rechecked(ctx context.Context, r Result, it item, resp *fetch.Response) Result {
+	if resp == nil {
+		return r
+	}
+	v := store.Validators{ETag: resp.Validators.ETag, LastModified: resp.Validators.LastModified}
+	if err := in.cfg.Store.SetValidators(ctx, it.url, v); err != nil {
+		in.cfg.Log.Warn("saving article validators", "url", it.url, "err", err)
+	}
 	return r
 }

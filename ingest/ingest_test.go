@@ -458,20 +458,83 @@ func TestIndexedArticleRefetchedWhenUpdated(t *testing.T) {
 	}))
 	defer sitemap.Close()
 	h := newHarness(t, Config{})
+	// A lastmod between the last fetch and now: the index says it changed.
+	changed := func() string {
+		t := time.Now().UTC()
+		time.Sleep(5 * time.Millisecond)
+		return t.Format(time.RFC3339Nano)
+	}
 	steps := []struct {
-		lastmod  string
+		lastmod  func() string
 		want     Summary
 		wantHits int64
 	}{
-		{"2020-01-01", Summary{Stored: 1}, 1},
-		{"2020-01-01", Summary{Unchanged: 1}, 1},
-		{time.Now().Add(time.Hour).UTC().Format(time.RFC3339), Summary{Unchanged: 1}, 2},
+		{func() string { return "2020-01-01" }, Summary{Stored: 1}, 1},
+		{func() string { return "2020-01-01" }, Summary{Unchanged: 1}, 1},
+		{changed, Summary{Unchanged: 1}, 2},
+		// Found unchanged then, it is not fetched again for the same lastmod.
+		{func() string { return lastmod.Load().(string) }, Summary{Unchanged: 1}, 2},
+		{changed, Summary{Unchanged: 1}, 3},
 	}
 	for i, st := range steps {
-		lastmod.Store(st.lastmod)
+		lastmod.Store(st.lastmod())
 		got := h.run(sitemap.URL + "/sitemap.xml")
 		if fmt.Sprint(got) != fmt.Sprint(st.want) || s.hits["/a/1"].Load() != st.wantHits {
-			t.Errorf("step %d (lastmod %s): %+v with %d fetches; want %+v with %d", i, st.lastmod, got, s.hits["/a/1"].Load(), st.want, st.wantHits)
+			t.Errorf("step %d (lastmod %s): %+v with %d fetches; want %+v with %d", i, lastmod.Load(), got, s.hits["/a/1"].Load(), st.want, st.wantHits)
+		}
+	}
+}
+
+// Cancelled before it starts, a run still accounts for every source.
+func TestRunCancelledEarlyCountsEverySource(t *testing.T) {
+	dir := t.TempDir()
+	var sources []string
+	for i := range 20 {
+		sources = append(sources, write(t, dir, fmt.Sprintf("%d.txt", i), []byte(story(i))))
+	}
+	h := newHarness(t, Config{Workers: 1})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	sum, err := h.in.Run(ctx, sources)
+	if err != context.Canceled {
+		t.Errorf("Run = %v, want context.Canceled", err)
+	}
+	if sum.Interrupted+sum.Total() != 20 || sum.Failed != 0 {
+		t.Errorf("%+v: want all 20 sources accounted for, none failed", sum)
+	}
+}
+
+// A child sitemap is read whole before its entries are fetched, so that a
+// long list fetched at a polite rate is not cut off by the deadline of the
+// sitemap's own response (ten times the request timeout).
+func TestSlowSitemapIsNotCutOff(t *testing.T) {
+	s := newSite(t)
+	const n = 300
+	var mux http.ServeMux
+	srv := httptest.NewServer(&mux)
+	defer srv.Close()
+	mux.HandleFunc("/index.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>%s/child.xml</loc></sitemap></sitemapindex>`, srv.URL)
+	})
+	mux.HandleFunc("/child.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+		// Long entries, so that the body outgrows every buffer on the way.
+		pad := strings.Repeat("x", 2000)
+		for i := range n {
+			fmt.Fprintf(w, "<url><loc>%s/status/404?n=%d&amp;pad=%s</loc></url>\n", s.URL, i, pad)
+		}
+		fmt.Fprint(w, `</urlset>`)
+	})
+	// 300 fetches at 100 a second take 3 s; the child's deadline is 1 s.
+	f := fetch.New(fetch.Options{AllowLoopback: true, PerHost: 100, Timeout: 100 * time.Millisecond, IgnoreRobots: true})
+	h := newHarness(t, Config{Fetcher: f, Workers: 2})
+	sum := h.run(srv.URL + "/index.xml")
+	if sum.Failed != n || sum.Total() != n {
+		t.Errorf("%d failed of %d done; want all %d entries tried (each a 404)", sum.Failed, sum.Total(), n)
+	}
+	for _, f := range sum.Failures {
+		if !strings.Contains(f.Err.Error(), "404") {
+			t.Errorf("unexpected failure: %v", f.Err)
 		}
 	}
 }

@@ -276,9 +276,10 @@ func (x *expansion) url(u string, depth int, parent *index) error {
 	}
 	var resp *fetch.Response
 	var body io.Reader
+	var rc io.ReadCloser
 	streamed := depth > 0
 	if !streamed {
-		resp, err = x.in.cfg.Fetcher.Get(x.ctx, u, fetch.Validators(v))
+		resp, err = x.in.cfg.Fetcher.Get(x.ctx, u, fetch.Validators{ETag: v.ETag, LastModified: v.LastModified})
 		if errors.Is(err, fetch.ErrTooLarge) {
 			streamed = true
 		} else if err == nil {
@@ -286,8 +287,7 @@ func (x *expansion) url(u string, depth int, parent *index) error {
 		}
 	}
 	if streamed {
-		var rc io.ReadCloser
-		resp, rc, err = x.in.cfg.Fetcher.Stream(x.ctx, u, fetch.Validators(v), maxSitemapBytes)
+		resp, rc, err = x.in.cfg.Fetcher.Stream(x.ctx, u, fetch.Validators{ETag: v.ETag, LastModified: v.LastModified}, maxSitemapBytes)
 		if rc != nil {
 			defer rc.Close()
 			body = rc
@@ -309,9 +309,22 @@ func (x *expansion) url(u string, depth int, parent *index) error {
 	if err != nil {
 		return err
 	}
-	ix := &index{url: u, validators: store.Validators(resp.Validators), parent: parent}
+	ix := &index{url: u, validators: store.Validators{ETag: resp.Validators.ETag, LastModified: resp.Validators.LastModified}, parent: parent}
 	switch {
 	case kind == fetch.KindSitemap || kind == fetch.KindSitemapIndex:
+		if rc != nil {
+			// Parsing keeps pace with the workers, which may take longer
+			// than a server keeps a connection open or than our own
+			// deadline allows: read it all first, to a file.
+			f, err := spool(br, u)
+			rc.Close()
+			if err != nil {
+				return err
+			}
+			defer os.Remove(f.Name())
+			defer f.Close()
+			br = bufio.NewReaderSize(f, sniffLen)
+		}
 		return x.sitemap(ix, br, depth, kind == fetch.KindSitemapIndex)
 	case depth > 0:
 		return fmt.Errorf("%s: listed in a sitemap index but not a sitemap", u)
@@ -326,6 +339,24 @@ func (x *expansion) url(u string, depth int, parent *index) error {
 		return x.feed(ix, data)
 	}
 	return x.emit(item{input: u, url: resp.URL, body: data, contentType: resp.ContentType, fetched: time.Now().UTC()})
+}
+
+// spool copies a streamed sitemap to a temporary file and returns the file,
+// open at its start; the caller closes and removes it.
+func spool(r io.Reader, u string) (*os.File, error) {
+	f, err := os.CreateTemp("", "sitrep-sitemap-*.xml")
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", u, err)
+	}
+	if _, err = io.Copy(f, r); err == nil {
+		_, err = f.Seek(0, io.SeekStart)
+	}
+	if err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, fmt.Errorf("GET %s: reading the sitemap: %w", u, err)
+	}
+	return f, nil
 }
 
 // begin announces an index whose items are about to be listed; done says

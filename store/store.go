@@ -111,6 +111,10 @@ type Page struct {
 type Validators struct {
 	ETag         string
 	LastModified string
+	// Saved is when SetValidators last saved them: when the URL was last
+	// found unchanged or fetched. Set by the store; SetValidators ignores it.
+	// Zero when nothing was saved for the URL.
+	Saved time.Time
 }
 
 // Store keeps articles. Implementations are safe for concurrent use.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -56,8 +58,8 @@ func (c *ingestCmd) Run(e *env) error {
 		var s ingest.Summary
 		s, err = in.Run(e.ctx, c.Sources)
 		report(s)
-		if e.ctx.Err() != nil {
-			interrupted, err = true, nil
+		if errors.Is(err, context.Canceled) {
+			err = nil // counted in the summary as not done
 		}
 	}
 	if err != nil {

@@ -108,11 +108,16 @@ func (db *DB) Count(ctx context.Context) (int, error) {
 // Validators implements store.Store.
 func (db *DB) Validators(ctx context.Context, url string) (store.Validators, error) {
 	var v store.Validators
+	var saved int64
 	err := db.r.QueryRowContext(ctx,
-		`SELECT etag, last_modified FROM feed_state WHERE url = ?`, url).Scan(&v.ETag, &v.LastModified)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		`SELECT etag, last_modified, updated FROM feed_state WHERE url = ?`, url).Scan(&v.ETag, &v.LastModified, &saved)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return store.Validators{}, nil
+	case err != nil:
 		return store.Validators{}, fmt.Errorf("sqlite validators %s: %w", url, err)
 	}
+	v.Saved = fromMicros(&saved)
 	return v, nil
 }
 

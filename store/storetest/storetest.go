@@ -902,14 +902,23 @@ func testConcurrentSameContent(t *testing.T, s store.Store) {
 func testValidators(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	const feed, other = "https://example.com/feed.xml", "https://example.com/sitemap.xml"
+	everSet, lastSet := map[string]bool{}, map[string]time.Time{}
 	check := func(url string, want store.Validators) {
 		t.Helper()
 		got, err := s.Validators(ctx, url)
 		if err != nil {
 			t.Fatalf("Validators %s: %v", url, err)
 		}
+		saved := got.Saved
+		got.Saved = time.Time{}
 		if got != want {
 			t.Errorf("Validators %s = %+v, want %+v", url, got, want)
+		}
+		if saved.IsZero() != (want == store.Validators{} && !everSet[url]) {
+			t.Errorf("Validators %s saved at %v; want it set once SetValidators was called", url, saved)
+		}
+		if !saved.IsZero() && (saved.Before(lastSet[url].Add(-time.Second)) || saved.After(time.Now().Add(time.Second))) {
+			t.Errorf("Validators %s saved at %v, set at %v", url, saved, lastSet[url])
 		}
 	}
 	set := func(url string, v store.Validators) {
@@ -917,6 +926,7 @@ func testValidators(t *testing.T, s store.Store) {
 		if err := s.SetValidators(ctx, url, v); err != nil {
 			t.Fatalf("SetValidators %s: %v", url, err)
 		}
+		everSet[url], lastSet[url] = true, time.Now()
 	}
 	check(feed, store.Validators{})
 	v1 := store.Validators{ETag: `W/"abc"`, LastModified: "Tue, 18 Nov 2025 12:00:00 GMT"}
