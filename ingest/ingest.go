@@ -150,6 +150,9 @@ type item struct {
 	// fetched again unless the index says it was updated since.
 	index   *index
 	updated time.Time
+	// claim is the hash of the URL this item took in the run's seen set, 0
+	// for none: other indexes that list the URL wait on its result.
+	claim uint64
 }
 
 // index is a feed or sitemap being ingested. Its validators (ETag,
@@ -168,8 +171,10 @@ type index struct {
 // event is what producers and workers tell the collector.
 type event struct {
 	found    int    // inputs discovered, belonging to index when not nil
-	index    *index // with found or result: the index of the input
+	index    *index // with found, result or waitOn: the index of the input
 	result   *Result
+	claim    uint64 // with found or result: the URL hash the input took
+	waitOn   uint64 // index also lists this URL, taken by another input
 	started  *index // a child sitemap of started.parent begins
 	expanded *index // this index has listed all its items
 }
@@ -217,7 +222,7 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 				if r.Status == Failed && ctx.Err() != nil {
 					r.Status, r.Err = Interrupted, nil
 				}
-				events <- event{result: &r, index: it.index}
+				events <- event{result: &r, index: it.index, claim: it.claim}
 			}
 		}()
 	}
@@ -230,14 +235,30 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 
 	var sum Summary
 	found := 0
+	// An index whose URL was taken by another input's earlier listing waits
+	// for that input's result too: waiting holds them by the URL's hash
+	// while it is in flight, failedURLs remembers the ones that failed.
+	waiting := map[uint64][]*index{}
+	failedURLs := map[uint64]bool{}
 	for ev := range events {
 		if ev.found > 0 {
 			found += ev.found
 			if ev.index != nil {
 				ev.index.pending += ev.found
 			}
+			if ev.claim != 0 {
+				waiting[ev.claim] = nil
+			}
 			if in.cfg.OnFound != nil {
 				in.cfg.OnFound(found)
+			}
+		}
+		if ev.waitOn != 0 {
+			if ws, ok := waiting[ev.waitOn]; ok {
+				waiting[ev.waitOn] = append(ws, ev.index)
+				ev.index.pending++
+			} else if failedURLs[ev.waitOn] {
+				ev.index.failed = true
 			}
 		}
 		if ev.started != nil && ev.started.parent != nil {
@@ -248,10 +269,22 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 			if in.cfg.OnResult != nil {
 				in.cfg.OnResult(*ev.result)
 			}
+			failed := ev.result.Status == Failed || ev.result.Status == Interrupted
 			if ev.index != nil {
 				ev.index.pending--
-				ev.index.failed = ev.index.failed || ev.result.Status == Failed || ev.result.Status == Interrupted
+				ev.index.failed = ev.index.failed || failed
 				in.settle(ctx, ev.index)
+			}
+			if ev.claim != 0 {
+				for _, w := range waiting[ev.claim] {
+					w.pending--
+					w.failed = w.failed || failed
+					in.settle(ctx, w)
+				}
+				delete(waiting, ev.claim)
+				if failed {
+					failedURLs[ev.claim] = true
+				}
 			}
 		}
 		if ev.expanded != nil {
@@ -297,6 +330,22 @@ type seenSet struct {
 
 func newSeenSet() *seenSet { return &seenSet{seed: maphash.MakeSeed(), m: map[uint64]struct{}{}} }
 
+// take records u for an input and tells the collector, under the set's
+// lock so that the taking is queued before any other input's wait on it:
+// a found event with the claim when u is new, else a wait for ix.
+func (s *seenSet) take(u string, ix *index, events chan<- event) (claim uint64, ok bool) {
+	h := maphash.String(s.seed, u)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, seen := s.m[h]; seen {
+		events <- event{waitOn: h, index: ix}
+		return 0, false
+	}
+	s.m[h] = struct{}{}
+	events <- event{found: 1, index: ix, claim: h}
+	return h, true
+}
+
 // add records u and reports whether it was new.
 func (s *seenSet) add(u string) bool {
 	h := maphash.String(s.seed, u)
@@ -307,14 +356,6 @@ func (s *seenSet) add(u string) bool {
 	}
 	s.m[h] = struct{}{}
 	return true
-}
-
-func (s *seenSet) has(u string) bool {
-	h := maphash.String(s.seed, u)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, ok := s.m[h]
-	return ok
 }
 
 // Watch runs the sources now and then every interval until ctx ends, calling

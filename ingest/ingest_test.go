@@ -538,3 +538,40 @@ func TestSlowSitemapIsNotCutOff(t *testing.T) {
 		}
 	}
 }
+
+// An index whose article was taken by another input (here a feed listing
+// the same URL first) waits for that input's result: when it fails, the
+// sitemap's ETag is not saved, and the next poll tries the article again.
+func TestIndexWaitsForSharedURL(t *testing.T) {
+	s := newSite(t)
+	var notModified, gone atomic.Int64
+	var mux http.ServeMux
+	srv := httptest.NewServer(&mux)
+	defer srv.Close()
+	mux.HandleFunc("/gone", func(w http.ResponseWriter, r *http.Request) {
+		gone.Add(1)
+		w.WriteHeader(http.StatusServiceUnavailable)
+	})
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><link>%s/gone</link></item></channel></rss>`, srv.URL)
+	})
+	mux.HandleFunc("/sitemap.xml", func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"s1"` {
+			notModified.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"s1"`)
+		fmt.Fprintf(w, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/gone</loc></url><url><loc>%s/a/1</loc></url></urlset>`, srv.URL, s.URL)
+	})
+	h := newHarness(t, Config{Workers: 1})
+	first := h.run(srv.URL+"/feed.xml", srv.URL+"/sitemap.xml")
+	if first.Stored != 1 || first.Failed != 1 || gone.Load() != 1 {
+		t.Fatalf("first run: %+v, /gone fetched %d times", first, gone.Load())
+	}
+	second := h.run(srv.URL + "/sitemap.xml")
+	if notModified.Load() != 0 || gone.Load() != 2 || second.Failed != 1 {
+		t.Errorf("second run: %+v, %d answers 304, /gone fetched %d times; want the sitemap fetched whole and /gone tried again", second, notModified.Load(), gone.Load())
+	}
+}

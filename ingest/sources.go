@@ -68,14 +68,18 @@ type expansion struct {
 	seen *seenSet
 }
 
+// emit queues an item. Its found event has been sent already when the item
+// took a URL (see link); otherwise emit sends it.
 func (x *expansion) emit(it item) error {
-	x.events <- event{found: 1, index: it.index}
+	if it.claim == 0 {
+		x.events <- event{found: 1, index: it.index}
+	}
 	select {
 	case x.items <- it:
 		return nil
 	case <-x.ctx.Done():
 		// Counted as found: settle it, so the index is not waiting for it.
-		x.events <- event{result: &Result{Input: it.input, Status: Interrupted}, index: it.index}
+		x.events <- event{result: &Result{Input: it.input, Status: Interrupted}, index: it.index, claim: it.claim}
 		return errStop
 	}
 }
@@ -390,14 +394,15 @@ func (x *expansion) link(ix *index, l fetch.Link) error {
 		x.fail(l.URL, ix, fmt.Errorf("%s: listed in %s: not an http(s) URL", l.URL, ix.url))
 		return nil
 	}
-	if !x.seen.add(l.URL) {
-		return nil
+	claim, ok := x.seen.take(l.URL, ix, x.events)
+	if !ok {
+		return nil // another input has it; ix waits for its result
 	}
 	updated := l.Updated
 	if l.Published.After(updated) {
 		updated = l.Published
 	}
-	return x.emit(item{input: l.URL, url: l.URL, index: ix, updated: updated})
+	return x.emit(item{input: l.URL, url: l.URL, index: ix, updated: updated, claim: claim})
 }
 
 // sitemap streams a sitemap (emitting its URLs as they come) or a sitemap
