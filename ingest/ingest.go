@@ -140,8 +140,11 @@ func New(cfg Config) *Ingester {
 
 // item is one article to read, fetch or take as given.
 type item struct {
-	input       string // as the user, feed or directory named it
-	url         string // the article's URL or absolute file path
+	input string // as the user, feed or directory named it
+	url   string // the article's URL (after redirects) or absolute file path
+	// listed is the URL a feed, sitemap or the user gave when it redirected
+	// to url; it is stored as an alias, so that the next poll knows it.
+	listed      string
 	body        []byte // nil: fetch url
 	contentType string
 	fetched     time.Time
@@ -421,7 +424,10 @@ func (in *Ingester) process(ctx context.Context, it item) Result {
 		}
 		if resp.NotModified {
 			r.Status = Unchanged
-			return in.rechecked(ctx, r, it, recheck)
+			return in.rechecked(ctx, r, it.url, recheck)
+		}
+		if resp.URL != it.url {
+			it.listed, it.url = it.url, resp.URL
 		}
 		it.body, it.contentType, it.fetched = resp.Body, resp.ContentType, time.Now().UTC()
 	}
@@ -451,8 +457,23 @@ func (in *Ingester) process(ctx context.Context, it item) Result {
 	default:
 		return fail(fmt.Errorf("store %s: unexpected outcome %v", it.input, out))
 	}
+	if it.listed != "" && it.listed != doc.URL {
+		alias := *doc
+		alias.URL = it.listed
+		if _, err := in.cfg.Store.Put(ctx, &store.Record{
+			Doc: &alias, Raw: it.body, ContentType: it.contentType,
+			Pipeline: in.cfg.Pipeline.Version(), Fetched: it.fetched,
+		}); err != nil {
+			// The article is stored; only the next poll's shortcut is lost.
+			in.cfg.Log.Warn("recording redirect alias", "url", it.listed, "err", err)
+		}
+	}
 	in.cfg.Log.Debug("ingested", "input", it.input, "id", r.ID, "status", r.Status)
-	return in.rechecked(ctx, r, it, recheck)
+	lookedUp := it.url
+	if it.listed != "" {
+		lookedUp = it.listed
+	}
+	return in.rechecked(ctx, r, lookedUp, recheck)
 }
 
 // lastSeen says which article a URL holds now (its ID, "" when none), and
@@ -476,13 +497,13 @@ func (in *Ingester) lastSeen(ctx context.Context, url string) (id string, last t
 
 // rechecked saves the validators of an article fetched again (see
 // process), which also records when it was last seen.
-func (in *Ingester) rechecked(ctx context.Context, r Result, it item, resp *fetch.Response) Result {
+func (in *Ingester) rechecked(ctx context.Context, r Result, url string, resp *fetch.Response) Result {
 	if resp == nil {
 		return r
 	}
 	v := store.Validators{ETag: resp.Validators.ETag, LastModified: resp.Validators.LastModified}
-	if err := in.cfg.Store.SetValidators(ctx, it.url, v); err != nil {
-		in.cfg.Log.Warn("saving article validators", "url", it.url, "err", err)
+	if err := in.cfg.Store.SetValidators(ctx, url, v); err != nil {
+		in.cfg.Log.Warn("saving article validators", "url", url, "err", err)
 	}
 	return r
 }

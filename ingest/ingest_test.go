@@ -575,3 +575,49 @@ func TestIndexWaitsForSharedURL(t *testing.T) {
 		t.Errorf("second run: %+v, %d answers 304, /gone fetched %d times; want the sitemap fetched whole and /gone tried again", second, notModified.Load(), gone.Load())
 	}
 }
+
+// An article reached through a redirect is stored under its final URL, with
+// the URL that led to it as an alias, however it was found.
+func TestRedirectedArticleKeepsItsListedURL(t *testing.T) {
+	s := newSite(t)
+	var mux http.ServeMux
+	srv := httptest.NewServer(&mux)
+	defer srv.Close()
+	mux.HandleFunc("/r", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, s.URL+"/a/1", http.StatusFound)
+	})
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><link>%s/r</link></item></channel></rss>`, srv.URL)
+	})
+	h := newHarness(t, Config{})
+	if sum := h.run(srv.URL + "/feed.xml"); sum.Stored != 1 {
+		t.Fatalf("first poll: %+v", sum)
+	}
+	for _, u := range []string{s.URL + "/a/1", srv.URL + "/r"} {
+		vs, err := h.store.Versions(context.Background(), u)
+		if err != nil || len(vs) != 1 {
+			t.Errorf("Versions(%s) = %+v, %v; want the article", u, vs, err)
+		}
+	}
+	rec, _ := h.store.Get(context.Background(), mustVersions(t, h, s.URL+"/a/1")[0].ID)
+	if rec.Doc.URL != s.URL+"/a/1" {
+		t.Errorf("stored under %s, want the final URL", rec.Doc.URL)
+	}
+	// The next poll knows /r without fetching it; given by hand, /r is unchanged.
+	if sum := h.run(srv.URL + "/feed.xml"); sum.Unchanged != 1 || s.hits["/a/1"].Load() != 1 {
+		t.Errorf("second poll: %+v, /a/1 fetched %d times", sum, s.hits["/a/1"].Load())
+	}
+	if sum := h.run(srv.URL + "/r"); sum.Unchanged != 1 || sum.Duplicates != 0 {
+		t.Errorf("the redirecting URL given by hand: %+v; want unchanged", sum)
+	}
+}
+
+func mustVersions(t *testing.T, h *harness, u string) []store.Summary {
+	t.Helper()
+	vs, err := h.store.Versions(context.Background(), u)
+	if err != nil || len(vs) == 0 {
+		t.Fatalf("Versions(%s) = %v, %v", u, vs, err)
+	}
+	return vs
+}

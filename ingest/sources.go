@@ -342,7 +342,11 @@ func (x *expansion) url(u string, depth int, parent *index) error {
 	if kind == fetch.KindFeed {
 		return x.feed(ix, data)
 	}
-	return x.emit(item{input: u, url: resp.URL, body: data, contentType: resp.ContentType, fetched: time.Now().UTC()})
+	it := item{input: u, url: resp.URL, body: data, contentType: resp.ContentType, fetched: time.Now().UTC()}
+	if resp.URL != u {
+		it.listed = u
+	}
+	return x.emit(it)
 }
 
 // spool copies a streamed sitemap to a temporary file and returns the file,
