@@ -91,18 +91,7 @@ func TestPlainTextHeadlineOnlyWhenItLooksLikeOne(t *testing.T) {
 				ct = "application/json"
 			}
 			a := mustParse(t, Input{Body: []byte(tt.body), URL: "a.txt", ContentType: ct})
-			if a.Title != tt.title {
-				t.Errorf("Title = %q, want %q", a.Title, tt.title)
-			}
-			if a.Byline != tt.byline {
-				t.Errorf("Byline = %q, want %q", a.Byline, tt.byline)
-			}
-			if !a.Published.Equal(tt.published) {
-				t.Errorf("Published = %v, want %v", a.Published, tt.published)
-			}
-			if a.Text != tt.text {
-				t.Errorf("Text =\n%q\nwant\n%q", a.Text, tt.text)
-			}
+			checkFields(t, a, tt.title, tt.byline, tt.published, tt.text)
 		})
 	}
 }

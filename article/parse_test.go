@@ -28,6 +28,24 @@ func readFile(t *testing.T, path string) []byte {
 	return b
 }
 
+// checkFields compares the fields that the plain-text and metadata tables
+// pin down.
+func checkFields(t *testing.T, a sitrep.Article, title, byline string, published time.Time, text string) {
+	t.Helper()
+	if a.Title != title {
+		t.Errorf("Title = %q, want %q", a.Title, title)
+	}
+	if a.Byline != byline {
+		t.Errorf("Byline = %q, want %q", a.Byline, byline)
+	}
+	if !a.Published.Equal(published) {
+		t.Errorf("Published = %v, want %v", a.Published, published)
+	}
+	if a.Text != text {
+		t.Errorf("Text =\n%q\nwant\n%q", a.Text, text)
+	}
+}
+
 func mustParse(t *testing.T, in Input) sitrep.Article {
 	t.Helper()
 	a, err := Parse(in)
@@ -343,18 +361,7 @@ func TestPlainText(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := mustParse(t, Input{Body: []byte(tt.body), URL: "a.txt", ContentType: "text/plain"})
-			if a.Title != tt.title {
-				t.Errorf("Title = %q, want %q", a.Title, tt.title)
-			}
-			if a.Byline != tt.byline {
-				t.Errorf("Byline = %q, want %q", a.Byline, tt.byline)
-			}
-			if !a.Published.Equal(tt.published) {
-				t.Errorf("Published = %v, want %v", a.Published, tt.published)
-			}
-			if a.Text != tt.text {
-				t.Errorf("Text =\n%q\nwant\n%q", a.Text, tt.text)
-			}
+			checkFields(t, a, tt.title, tt.byline, tt.published, tt.text)
 		})
 	}
 }

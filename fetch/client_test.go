@@ -424,8 +424,8 @@ func TestRobots(t *testing.T) {
 			io.WriteString(w, "User-agent: *\nDisallow: /\n\nUser-agent: sitrep\nDisallow: /private\nDisallow: /*?print\n")
 		},
 		"404": func(w http.ResponseWriter) { http.NotFound(w, nil) },
-		"500": func(w http.ResponseWriter) { http.Error(w, "down", 500) },
-		"403": func(w http.ResponseWriter) { http.Error(w, "no", 403) },
+		"500": func(w http.ResponseWriter) { http.Error(w, "down", http.StatusInternalServerError) },
+		"403": func(w http.ResponseWriter) { http.Error(w, "no", http.StatusForbidden) },
 	}
 	tests := []struct {
 		robots  string

@@ -73,17 +73,19 @@ type Record struct {
 }
 
 // Summary is an article in a listing: its metadata without text or layers.
+// It is not the API's JSON (see api.Summary, which writes dates as the
+// contract does).
 type Summary struct {
-	ID        string    `json:"id"`
-	URL       string    `json:"url"`
-	Source    string    `json:"source,omitempty"`
-	Title     string    `json:"title"`
-	Published time.Time `json:"published"`
-	Language  string    `json:"language"`
-	Ingested  time.Time `json:"ingested"`
-	Version   int       `json:"version"`
+	ID        string
+	URL       string
+	Source    string
+	Title     string
+	Published time.Time // zero when unknown
+	Language  string
+	Ingested  time.Time
+	Version   int
 	// Snippet is a short excerpt around the matched terms, for a full-text query.
-	Snippet string `json:"snippet,omitempty"`
+	Snippet string
 }
 
 // Query selects articles for List. Zero fields do not filter.

@@ -506,16 +506,7 @@ func testList(t *testing.T, s store.Store) {
 	// The order every listing keeps: newest first, undated last, ties by ID descending.
 	order := slices.Clone(items)
 	slices.SortStableFunc(order, func(a, b corpusItem) int {
-		switch {
-		case a.published.IsZero() != b.published.IsZero():
-			if a.published.IsZero() {
-				return 1
-			}
-			return -1
-		case !a.published.Equal(b.published):
-			return b.published.Compare(a.published)
-		}
-		return strings.Compare(byKey[b.key], byKey[a.key])
+		return listingOrder(a.published, byKey[a.key], b.published, byKey[b.key])
 	})
 	inOrder := func(keys ...string) []string {
 		var out []string
@@ -675,16 +666,7 @@ func testPagination(t *testing.T, s store.Store) {
 		items = append(items, item{r.Doc.ID, r.Doc.Published})
 	}
 	slices.SortFunc(items, func(a, b item) int {
-		switch {
-		case a.published.IsZero() != b.published.IsZero():
-			if a.published.IsZero() {
-				return 1
-			}
-			return -1
-		case !a.published.Equal(b.published):
-			return b.published.Compare(a.published)
-		}
-		return strings.Compare(b.id, a.id)
+		return listingOrder(a.published, a.id, b.published, b.id)
 	})
 	for _, it := range items {
 		want = append(want, it.id)
@@ -971,4 +953,19 @@ func testCanceledContext(t *testing.T, s store.Store) {
 	if n := count(t, s); n != 0 {
 		t.Errorf("Count = %d after a canceled Put", n)
 	}
+}
+
+// listingOrder is the order every listing keeps: newest published first,
+// undated last, ties by ID descending.
+func listingOrder(aPub time.Time, aID string, bPub time.Time, bID string) int {
+	switch {
+	case aPub.IsZero() != bPub.IsZero():
+		if aPub.IsZero() {
+			return 1
+		}
+		return -1
+	case !aPub.Equal(bPub):
+		return bPub.Compare(aPub)
+	}
+	return strings.Compare(bID, aID)
 }
