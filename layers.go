@@ -28,6 +28,10 @@ type Entity struct {
 	Type string `json:"type"` // PERSON, ORG, LOC, MISC
 	Name string `json:"name"` // canonical name of the entity in this document
 	Key  string `json:"key"`  // groups the mentions of one entity within the document
+	// Titles are the titles and roles written with this mention and kept out
+	// of its name: "President" of "US President Donald Trump", "associate
+	// professor" of "Geoff Garmany, associate professor of ...".
+	Titles []string `json:"titles,omitempty"`
 }
 
 // Mention is a span that names something, with the canonical name it resolves to.

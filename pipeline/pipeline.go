@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/ner"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -49,6 +50,7 @@ func New(annotators ...sitrep.Annotator) *Pipeline {
 func Default() *Pipeline {
 	return New(
 		text.Annotator{},
+		ner.Annotator{},
 	)
 }
 

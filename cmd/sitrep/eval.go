@@ -9,6 +9,7 @@ import (
 
 type evalCmd struct {
 	Extract evalExtractCmd `cmd:"" help:"Score main-text extraction on the Zyte article-extraction benchmark."`
+	NER     evalNERCmd     `cmd:"" name:"ner" help:"Score the entity tagger on CoNLL-2003-style data (conlleval's exact-span precision, recall, F1)."`
 }
 
 type evalExtractCmd struct {

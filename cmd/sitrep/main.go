@@ -11,11 +11,13 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 
 	"github.com/alecthomas/kong"
 
 	"github.com/sitrep/sitrep/fetch"
+	"github.com/sitrep/sitrep/ner"
 )
 
 // cli is the command line. Global flags come first.
@@ -29,6 +31,7 @@ type cli struct {
 	Extract extractCmd `cmd:"" help:"Run the pipeline on articles and print the extraction contract, storing nothing."`
 	Serve   serveCmd   `cmd:"" help:"Serve the JSON API over the database."`
 	Eval    evalCmd    `cmd:"" help:"Score sitrep against gold data."`
+	Train   trainCmd   `cmd:"" help:"Train sitrep's models from gold data."`
 	Version versionCmd `cmd:"" help:"Print the version of sitrep and of its pipeline."`
 }
 
@@ -73,7 +76,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		kong.UsageOnError(),
 		kong.Writers(stdout, stderr),
 		kong.Exit(func(code int) { panic(kongExit(code)) }),
-		kong.Vars{"user_agent": fetch.DefaultUserAgent},
+		kong.Vars{"user_agent": fetch.DefaultUserAgent, "ner_epochs": strconv.Itoa(ner.DefaultEpochs), "ner_seed": strconv.Itoa(ner.DefaultSeed)},
 	)
 	if err != nil {
 		fmt.Fprintln(stderr, "sitrep:", err)

@@ -61,8 +61,23 @@ func TestExtractSeed(t *testing.T) {
 			t.Errorf("text lost %q", kept)
 		}
 	}
-	if !strings.Contains(out, `"published": "2025-11-18"`) || !strings.Contains(out, `"entities": []`) {
+	if !strings.Contains(out, `"published": "2025-11-18"`) || !strings.Contains(out, `"quotes": []`) {
 		t.Errorf("contract shape:\n%s", out[:min(len(out), 400)])
+	}
+	// Entities carry code-point offsets, their canonical name and key.
+	runes := []rune(x.Text)
+	found := map[string]sitrep.Entity{}
+	for _, e := range x.Entities {
+		if got := string(runes[e.Start:e.End]); got != e.Text {
+			t.Errorf("entity %q: code points %d-%d hold %q", e.Text, e.Start, e.End, got)
+		}
+		found[e.Text] = e
+	}
+	if e := found["Trump"]; e.Type != "PERSON" || e.Name != "Donald Trump" || e.Key != "person:donald trump" {
+		t.Errorf("Trump: %+v", e)
+	}
+	if e := found["U.S."]; e.Type != "LOC" || e.Name != "United States" {
+		t.Errorf("U.S.: %+v", e)
 	}
 }
 

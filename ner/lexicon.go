@@ -1,0 +1,207 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// The word lists the tagger's features consult. They are read-only once
+// built, and part of what a trained model means: changing one calls for
+// retraining (the model records a fingerprint of them).
+
+//go:embed lexicon/words.txt.gz
+var wordsGz []byte
+
+//go:embed lexicon/orgs.txt
+var orgsTxt string
+
+// lexicons implements lexicon over the embedded lists.
+type lexicons struct {
+	gaz   *gazetteer.Gazetteer
+	words map[string]uint8 // lowercase word → SCOWL size class (10 = most common)
+	orgs  phrases
+	// orgParts holds the words of known organization names ("aragua" of
+	// "Tren de Aragua"), evidence for names the list spells otherwise.
+	orgParts map[string]bool
+}
+
+var defaultLexicon = sync.OnceValue(func() *lexicons {
+	lx := &lexicons{gaz: gazetteer.Default(), words: readWords(wordsGz)}
+	lx.orgs = newPhrases()
+	lx.orgParts = map[string]bool{}
+	for _, line := range strings.Split(orgsTxt, "\n") {
+		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+			lx.orgs.add(line)
+			for _, w := range strings.Fields(strings.ToLower(line)) {
+				if lx.words[w] == 0 || lx.words[w] > 20 { // not the commonest words
+					lx.orgParts[w] = true
+				}
+			}
+		}
+	}
+	return lx
+})
+
+func readWords(gz []byte) map[string]uint8 {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		panic("ner: embedded word list: " + err.Error())
+	}
+	out := make(map[string]uint8, 80000)
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		w, l, ok := strings.Cut(sc.Text(), " ")
+		n, err := strconv.Atoi(l)
+		if !ok || err != nil {
+			panic("ner: embedded word list: bad line " + sc.Text())
+		}
+		out[w] = uint8(n)
+	}
+	return out
+}
+
+func (lx *lexicons) wordClass(lower string) uint8 { return lx.words[lower] }
+
+func (lx *lexicons) org(lower []string, upperInitial bool) int {
+	return lx.orgs.longest(lower, upperInitial)
+}
+
+// phrases is a set of multi-word names, matched word by word on lowercase
+// words without building strings.
+type phrases struct {
+	set      map[uint64]bool // hash of the lowercase phrase → whether it is written lowercase-first
+	maxWords int
+	// byLast lists the multi-word phrases by their last word, for spelling
+	// variants ("Torren de Aragua" for "Tren de Aragua").
+	byLast map[string][][]string
+}
+
+func newPhrases() phrases {
+	return phrases{set: map[uint64]bool{}, byLast: map[string][][]string{}}
+}
+
+func (p *phrases) add(name string) {
+	words := strings.Fields(strings.ToLower(name))
+	h := uint64(fnvOffset)
+	for i, w := range words {
+		h = wordHash(h, w, i)
+	}
+	first := name[0]
+	p.set[h] = first >= 'a' && first <= 'z'
+	p.maxWords = max(p.maxWords, len(words))
+	if n := len(words); n > 1 {
+		p.byLast[words[n-1]] = append(p.byLast[words[n-1]], words)
+	}
+}
+
+func wordHash(h uint64, w string, i int) uint64 {
+	if i > 0 {
+		h = (h ^ ' ') * fnvPrime
+	}
+	for k := 0; k < len(w); k++ {
+		h = (h ^ uint64(w[k])) * fnvPrime
+	}
+	return h
+}
+
+// longest returns how many of the words form the longest phrase of the set
+// that starts at words[0]. A phrase written with a capital must start with a
+// capitalized word.
+func (p *phrases) longest(words []string, upperInitial bool) int {
+	h := uint64(fnvOffset)
+	best := 0
+	for i := 0; i < len(words) && i < p.maxWords; i++ {
+		h = wordHash(h, words[i], i)
+		if lowerFirst, ok := p.set[h]; ok && (upperInitial || lowerFirst) {
+			best = i + 1
+		}
+	}
+	if best > 0 || !upperInitial {
+		return best
+	}
+	for n := 2; n <= len(words) && n <= p.maxWords; n++ {
+		for _, name := range p.byLast[words[n-1]] {
+			if len(name) == n && variant(words[:n], name) {
+				best = n
+			}
+		}
+	}
+	return best
+}
+
+// lowerFirst reports whether the phrase words is in the set written with a
+// lowercase first letter ("al-Qaeda").
+func (p *phrases) lowerFirst(words []string) bool {
+	h := uint64(fnvOffset)
+	for i, w := range words {
+		h = wordHash(h, w, i)
+	}
+	return p.set[h]
+}
+
+// variant reports whether words spell name with one word misspelled: the
+// same first letter, at least four letters, at most two edits apart.
+func variant(words, name []string) bool {
+	diff := 0
+	for i := range words {
+		if words[i] == name[i] {
+			continue
+		}
+		a, b := words[i], name[i]
+		if diff++; diff > 1 || len(a) < 4 || len(b) < 4 || a[0] != b[0] || !withinTwoEdits(a, b) {
+			return false
+		}
+	}
+	return diff == 1
+}
+
+// withinTwoEdits reports whether a and b are at most two byte insertions,
+// deletions or substitutions apart (a banded Levenshtein distance).
+func withinTwoEdits(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 2 || len(b) > 64 {
+		return false
+	}
+	var prev, cur [65]int
+	for j := range len(b) + 1 {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)] <= 2
+}
+
+// places reports the longest place name starting at words[0] (as written:
+// country codes count only in capitals) and its kinds.
+func (lx *lexicons) places(words []string) (int, uint64) {
+	n, kinds := lx.gaz.Prefix(words)
+	return n, uint64(kinds)
+}
+
+// titleBefore reports whether a title or role word ends just before the end
+// of lower ("... associate professor" | "Geoff"; "Gen." | "Ahmed").
+func (lx *lexicons) titleBefore(lower []string) bool {
+	_, ok := titleHeads[strings.TrimSuffix(lower[len(lower)-1], ".")]
+	return ok
+}
+
+func (lx *lexicons) demonym(word string) bool   { return lx.gaz.IsDemonym(word) }
+func (lx *lexicons) givenName(word string) bool { return lx.gaz.IsGivenName(word) }

@@ -1,0 +1,257 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// model is a trained linear model over BILOU labels: a weight row per feature
+// hash and a transition matrix, decoded with Viterbi.
+type model struct {
+	trans      [nLabels][nLabels]float32
+	start, end [nLabels]float32
+
+	// Open-addressing table from feature hash to row; rows holds nLabels
+	// weights per feature. Empty slots have key 0 (no feature hashes to 0
+	// in practice; one that did would simply be ignored).
+	keys []uint64
+	rows []int32
+	w    []float32
+	mask uint64
+}
+
+func (m *model) row(h uint64) []float32 {
+	for i := h & m.mask; ; i = (i + 1) & m.mask {
+		switch m.keys[i] {
+		case h:
+			r := int(m.rows[i]) * nLabels
+			return m.w[r : r+nLabels : r+nLabels]
+		case 0:
+			return nil
+		}
+	}
+}
+
+// newModel builds the lookup table for the given feature hashes and their
+// weight rows (len(w) == len(hashes)*nLabels).
+func newModel(hashes []uint64, w []float32) *model {
+	size := 1
+	for size < 2*len(hashes)+1 {
+		size <<= 1
+	}
+	m := &model{keys: make([]uint64, size), rows: make([]int32, size), w: w, mask: uint64(size - 1)}
+	for r, h := range hashes {
+		if h == 0 {
+			continue
+		}
+		i := h & m.mask
+		for m.keys[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.keys[i], m.rows[i] = h, int32(r)
+	}
+	return m
+}
+
+// emissions fills sc[i] with the label scores of token i.
+func (m *model) emissions(s *scratch, sc [][nLabels]float32) {
+	for i := range sc {
+		sc[i] = [nLabels]float32{}
+		for _, h := range s.feats[s.start[i]:s.start[i+1]] {
+			if r := m.row(h); r != nil {
+				for l := range nLabels {
+					sc[i][l] += r[l]
+				}
+			}
+		}
+	}
+}
+
+// viterbi returns the best label sequence allowed by the BILOU transitions.
+func (m *model) viterbi(sc [][nLabels]float32, back [][nLabels]uint8, out []int) {
+	n := len(sc)
+	if n == 0 {
+		return
+	}
+	inf := float32(math.Inf(-1))
+	var cur, nxt [nLabels]float32
+	for l := range nLabels {
+		cur[l] = inf
+		if allowedStart[l] {
+			cur[l] = m.start[l] + sc[0][l]
+		}
+	}
+	for i := 1; i < n; i++ {
+		for b := range nLabels {
+			best, arg := inf, 0
+			for a := range nLabels {
+				if !allowed[a][b] || cur[a] == inf {
+					continue
+				}
+				if v := cur[a] + m.trans[a][b]; v > best {
+					best, arg = v, a
+				}
+			}
+			nxt[b] = best + sc[i][b]
+			back[i][b] = uint8(arg)
+		}
+		cur = nxt
+	}
+	best, arg := inf, labelO
+	for l := range nLabels {
+		if allowedEnd[l] && cur[l] != inf {
+			if v := cur[l] + m.end[l]; v > best {
+				best, arg = v, l
+			}
+		}
+	}
+	out[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		out[i-1] = int(back[i][out[i]])
+	}
+}
+
+const magic = "sitrep-ner\n"
+
+// saveModels writes a header (format, feature version, label count, number
+// of stages), then each stage: its transition scores, its feature hashes in
+// increasing order as varint deltas, and its weight rows quantized to int16
+// with one scale per stage, as varints. Averaged perceptron weights are
+// mostly small and zero-heavy, so this is about 1 byte per weight.
+func saveModels(w io.Writer, stages ...*model) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(magic)
+	n := 0
+	for _, m := range stages {
+		if m != nil {
+			n++
+		}
+	}
+	binary.Write(bw, binary.LittleEndian, [3]uint32{featureVersion, uint32(nLabels), uint32(n)})
+	for _, m := range stages[:n] {
+		m.write(bw)
+	}
+	return bw.Flush()
+}
+
+func (m *model) write(bw *bufio.Writer) {
+	type entry struct {
+		h uint64
+		r int32
+	}
+	var es []entry
+	for i, h := range m.keys {
+		if h != 0 {
+			es = append(es, entry{h, m.rows[i]})
+		}
+	}
+	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.h, b.h) })
+	var maxAbs float32
+	for _, v := range m.w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	le := binary.LittleEndian
+	binary.Write(bw, le, uint32(len(es)))
+	binary.Write(bw, le, scale)
+	binary.Write(bw, le, m.trans)
+	binary.Write(bw, le, m.start)
+	binary.Write(bw, le, m.end)
+	prev := uint64(0)
+	var vb [binary.MaxVarintLen64]byte
+	for _, e := range es {
+		bw.Write(vb[:binary.PutUvarint(vb[:], e.h-prev)])
+		prev = e.h
+	}
+	for _, e := range es {
+		for _, v := range m.w[int(e.r)*nLabels : int(e.r+1)*nLabels] {
+			q := int64(math.Round(float64(v / scale)))
+			bw.Write(vb[:binary.PutVarint(vb[:], q)])
+		}
+	}
+}
+
+var errFormat = errors.New("not a sitrep entity model")
+
+// loadModels reads what saveModels wrote: one or two stages.
+func loadModels(data []byte) (m1, m2 *model, err error) {
+	if !bytes.HasPrefix(data, []byte(magic)) {
+		return nil, nil, errFormat
+	}
+	r := bytes.NewReader(data[len(magic):])
+	var hdr [3]uint32
+	if err := binary.Read(r, binary.LittleEndian, &hdr); err != nil {
+		return nil, nil, fmt.Errorf("model header: %w", err)
+	}
+	if hdr[0] != featureVersion || int(hdr[1]) != nLabels {
+		return nil, nil, fmt.Errorf("model has feature version %d with %d labels; this build needs version %d with %d: retrain it",
+			hdr[0], hdr[1], featureVersion, nLabels)
+	}
+	if hdr[2] < 1 || hdr[2] > 2 {
+		return nil, nil, fmt.Errorf("model has %d stages, want 1 or 2", hdr[2])
+	}
+	if m1, err = readModel(r); err != nil {
+		return nil, nil, fmt.Errorf("model stage 1: %w", err)
+	}
+	if hdr[2] == 2 {
+		if m2, err = readModel(r); err != nil {
+			return nil, nil, fmt.Errorf("model stage 2: %w", err)
+		}
+	}
+	if r.Len() != 0 {
+		return nil, nil, fmt.Errorf("model has %d trailing bytes", r.Len())
+	}
+	return m1, m2, nil
+}
+
+func readModel(r *bytes.Reader) (*model, error) {
+	le := binary.LittleEndian
+	var hdr struct {
+		Features uint32
+		Scale    float32
+	}
+	if err := binary.Read(r, le, &hdr); err != nil {
+		return nil, err
+	}
+	// Each feature takes at least one byte of hash and nLabels of weights.
+	if int64(hdr.Features)*int64(1+nLabels) > int64(r.Len()) {
+		return nil, fmt.Errorf("%d features claimed in %d bytes", hdr.Features, r.Len())
+	}
+	var m model
+	for _, v := range []any{&m.trans, &m.start, &m.end} {
+		if err := binary.Read(r, le, v); err != nil {
+			return nil, fmt.Errorf("transitions: %w", err)
+		}
+	}
+	hashes := make([]uint64, hdr.Features)
+	h := uint64(0)
+	for i := range hashes {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, fmt.Errorf("feature %d: %w", i, err)
+		}
+		h += d
+		hashes[i] = h
+	}
+	w := make([]float32, len(hashes)*nLabels)
+	for i := range w {
+		q, err := binary.ReadVarint(r)
+		if err != nil {
+			return nil, fmt.Errorf("weights: %w", err)
+		}
+		w[i] = float32(q) * hdr.Scale
+	}
+	mm := newModel(hashes, w)
+	mm.trans, mm.start, mm.end = m.trans, m.start, m.end
+	return mm, nil
+}
