@@ -6,13 +6,25 @@ package ner
 //   - A known organization of two or more words, or a one-word misspelling
 //     of one ("Torren de Aragua" for "Tren de Aragua"), is an organization,
 //     unless the model found a name that straddles its edge.
+//   - A name does not end in a lower-case word: "Trump administration" is
+//     cut to "Trump" (CoNLL-2003 names never end so; connectors such as
+//     "de" or "of" sit inside names, not at their end).
 //   - A capitalized word that is the surname of a person named in full
 //     elsewhere in the document is that person when it stands alone:
 //     "Donald Trump ... the Trump administration" tags "Trump" as a person,
 //     as CoNLL-2003 does ("the Clinton administration").
+//   - A one-word name opening a sentence is dropped when nothing but its
+//     capital says it is a name: it is a common English word, capitalized
+//     nowhere else in the document but at sentence starts, and no word list
+//     knows it as a place, organization, people or given name ("Cocaine,
+//     heroin, methamphetamine, fentanyl.").
 func (t *Tagger) consistent(sentences [][]string, labels [][]int) {
 	if t.f.lex == nil {
 		return
+	}
+	t.dropCapitalizedWords(sentences, labels)
+	for i, words := range sentences {
+		cutLowercaseTails(words, labels[i])
 	}
 	var lower []string
 	for i, words := range sentences {
@@ -85,4 +97,74 @@ func lowerASCII(w string) string {
 		}
 	}
 	return w
+}
+
+func (t *Tagger) dropCapitalizedWords(sentences [][]string, labels [][]int) {
+	lx := t.f.lex
+	// Words capitalized somewhere other than at a sentence start, or within
+	// a longer name.
+	named := map[string]bool{}
+	for i, words := range sentences {
+		for j, w := range words {
+			if j > 0 && isUpperInitial(w) || labels[i][j] != labelO && labelPosition(labels[i][j]) != posU {
+				named[w] = true
+			}
+		}
+	}
+	for i, words := range sentences {
+		if len(words) < 2 || labels[i][0] == labelO || labelPosition(labels[i][0]) != posU {
+			continue
+		}
+		w := words[0]
+		lower := lowerASCII(w)
+		if named[w] || lx.wordClass(lower) == 0 || lx.wordClass(lower) > 35 {
+			continue
+		}
+		if n, _ := lx.places(words[:1]); n > 0 || lx.org(words[:1], true) > 0 || lx.demonym(w) || lx.givenName(w) {
+			continue
+		}
+		labels[i][0] = labelO
+	}
+}
+
+// cutLowercaseTails shortens entities whose last words are lower case.
+func cutLowercaseTails(words []string, labels []int) {
+	for j := 0; j < len(labels); j++ {
+		l := labels[j]
+		if l == labelO || labelPosition(l) != posB {
+			continue
+		}
+		end := j
+		for end < len(labels) && labelPosition(labels[end]) != posL {
+			end++
+		}
+		if end == len(labels) {
+			return // malformed; leave it
+		}
+		last := end
+		for last > j && isLowerWord(words[last]) {
+			labels[last] = labelO
+			last--
+		}
+		typ := labelType(l)
+		switch {
+		case last == j:
+			labels[j] = label(typ, posU)
+		case last < end:
+			labels[last] = label(typ, posL)
+		}
+		j = end
+	}
+}
+
+func isLowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }

@@ -8,7 +8,7 @@ import (
 // Features are 64-bit hashes of (template, values): no strings are built while
 // tagging, and the model stores only hashes. A change to the templates below
 // changes what the hashes mean, so it must bump featureVersion and retrain.
-const featureVersion = 8
+const featureVersion = 9
 
 // Feature templates. The numbers are part of the hash; never reuse one.
 const (
@@ -42,15 +42,17 @@ const (
 	fGiven   // the word is a known given name
 	fRawPrev
 	fRawNext
-	fDocMajor  // the type this word most often has elsewhere in the document
-	fDocType   // a type this word has elsewhere in the document
-	fDocLower  // the word is written in lower case elsewhere in the document
-	fDocNone   // the word occurs elsewhere, never in a name
-	fOrg       // + position in a known organization name
-	fDict      // + SCOWL class of a capitalized word's lower-case form
-	fOrgPart   // the word is part of a known organization name
-	fGivenPrev // a known given name precedes this capitalized word ("Donald | Trump")
-	fDocMulti  // + a type this word has in a longer name elsewhere in the document
+	fDocMajor   // the type this word most often has elsewhere in the document
+	fDocType    // a type this word has elsewhere in the document
+	fDocLower   // the word is written in lower case elsewhere in the document
+	fDocNone    // the word occurs elsewhere, never in a name
+	fOrg        // + position in a known organization name
+	fDict       // + SCOWL class of a capitalized word's lower-case form
+	fOrgPart    // the word is part of a known organization name
+	fGivenPrev  // a known given name precedes this capitalized word ("Donald | Trump")
+	fDocMulti   // + a type this word has in a longer name elsewhere in the document
+	fShortNext2 // shapes of this word and the two after ("Cocaine , heroin")
+	fDictNext   // + SCOWL class, sentence start, shapes of the two words after
 )
 
 const (
@@ -239,6 +241,7 @@ func (f *featurizer) features(words []string, s *scratch, ds *docStats, own []in
 		prev, next, prev2, next2 := uint64(hashBOS), uint64(hashEOS), uint64(hashBOS), uint64(hashEOS)
 		prevShape, nextShape, prevShort, nextShort := uint64(hashBOS), uint64(hashEOS), uint64(hashBOS), uint64(hashEOS)
 		prevRaw, nextRaw := uint64(hashBOS), uint64(hashEOS)
+		next2Short := uint64(hashEOS)
 		if i > 0 {
 			p := &s.info[i-1]
 			prev, prevShape, prevShort, prevRaw = p.norm, p.shape, p.short, p.raw
@@ -251,7 +254,7 @@ func (f *featurizer) features(words []string, s *scratch, ds *docStats, own []in
 			next, nextShape, nextShort, nextRaw = x.norm, x.shape, x.short, x.raw
 		}
 		if i+2 < n {
-			next2 = s.info[i+2].norm
+			next2, next2Short = s.info[i+2].norm, s.info[i+2].short
 		}
 		// The word's own features come first, so that training can drop
 		// them (see perceptron.learn); s.lexical[i] counts them.
@@ -280,6 +283,7 @@ func (f *featurizer) features(words []string, s *scratch, ds *docStats, own []in
 			feat2(fShapePrevCur, prevShape, ti.shape),
 			feat2(fShapeCurNext, ti.shape, nextShape),
 			feat3(fShort3, prevShort, ti.short, nextShort),
+			feat3(fShortNext2, ti.short, nextShort, next2Short),
 			feat(fRawPrev, prevRaw),
 			feat(fRawNext, nextRaw),
 		)
@@ -297,7 +301,11 @@ func (f *featurizer) features(words []string, s *scratch, ds *docStats, own []in
 		}
 		if f.lex != nil {
 			if ti.upperInitial {
-				s.feats = append(s.feats, feat2(fDict, uint64(f.lex.wordClass(ti.lower)), uint64(min(i, 1))))
+				class := uint64(f.lex.wordClass(ti.lower))
+				s.feats = append(s.feats, feat2(fDict, class, uint64(min(i, 1))))
+				if class != 0 {
+					s.feats = append(s.feats, feat3(fDictNext, class<<1|uint64(min(i, 1)), nextShort, next2Short))
+				}
 			}
 			if ti.upperInitial && f.lex.orgParts[ti.lower] {
 				s.feats = append(s.feats, mix(fOrgPart))

@@ -76,7 +76,7 @@ func (lx *lexicons) org(lower []string, upperInitial bool) int {
 // phrases is a set of multi-word names, matched word by word on lowercase
 // words without building strings.
 type phrases struct {
-	set      map[uint64]bool // hash of the lowercase phrase → whether it is written lowercase-first
+	set      map[uint64]uint8 // hash of a lowercase phrase or of its first words → phrase flags
 	maxWords int
 	// byLast lists the multi-word phrases by their last word, for spelling
 	// variants ("Torren de Aragua" for "Tren de Aragua").
@@ -84,17 +84,29 @@ type phrases struct {
 }
 
 func newPhrases() phrases {
-	return phrases{set: map[uint64]bool{}, byLast: map[string][][]string{}}
+	return phrases{set: map[uint64]uint8{}, byLast: map[string][][]string{}}
 }
+
+// Flags of a hash in phrases.set.
+const (
+	isPhrase   = 1 << iota // the words so far are a phrase of the set
+	lowerFirst             // ... written with a lowercase first letter ("al-Qaeda")
+	isPrefix               // the words so far begin a longer phrase
+)
 
 func (p *phrases) add(name string) {
 	words := strings.Fields(strings.ToLower(name))
 	h := uint64(fnvOffset)
 	for i, w := range words {
 		h = wordHash(h, w, i)
+		if i < len(words)-1 {
+			p.set[h] |= isPrefix
+		}
 	}
-	first := name[0]
-	p.set[h] = first >= 'a' && first <= 'z'
+	p.set[h] |= isPhrase
+	if first := name[0]; first >= 'a' && first <= 'z' {
+		p.set[h] |= lowerFirst
+	}
 	p.maxWords = max(p.maxWords, len(words))
 	if n := len(words); n > 1 {
 		p.byLast[words[n-1]] = append(p.byLast[words[n-1]], words)
@@ -119,8 +131,12 @@ func (p *phrases) longest(words []string, upperInitial bool) int {
 	best := 0
 	for i := 0; i < len(words) && i < p.maxWords; i++ {
 		h = wordHash(h, words[i], i)
-		if lowerFirst, ok := p.set[h]; ok && (upperInitial || lowerFirst) {
+		f := p.set[h]
+		if f&isPhrase != 0 && (upperInitial || f&lowerFirst != 0) {
 			best = i + 1
+		}
+		if f&isPrefix == 0 {
+			break
 		}
 	}
 	if best > 0 || !upperInitial {
@@ -143,7 +159,7 @@ func (p *phrases) lowerFirst(words []string) bool {
 	for i, w := range words {
 		h = wordHash(h, w, i)
 	}
-	return p.set[h]
+	return p.set[h]&lowerFirst != 0
 }
 
 // variant reports whether words spell name with one word misspelled: the

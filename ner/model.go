@@ -18,20 +18,64 @@ type model struct {
 	trans      [nLabels][nLabels]float32
 	start, end [nLabels]float32
 
-	// Open-addressing table from feature hash to row; rows holds nLabels
-	// weights per feature. Empty slots have key 0 (no feature hashes to 0
-	// in practice; one that did would simply be ignored).
-	keys []uint64
-	rows []int32
-	w    []float32
-	mask uint64
+	// Open-addressing table from feature hash to weight row. Empty slots
+	// have key 0 (no feature hashes to 0 in practice; one that did would
+	// simply be ignored). Weights are int16 times scale: a row of 17 fits a
+	// cache line, and sums are exact integer additions.
+	slots []slot
+	mask  uint64
+	w     []int16 // nLabels per row
+	scale float32
 }
 
-func (m *model) row(h uint64) []float32 {
+type slot struct {
+	key uint64
+	row uint32
+}
+
+// newModel quantizes the weight rows (len(w) == len(hashes)*nLabels) to
+// int16 with one scale and builds the lookup table.
+func newModel(hashes []uint64, w []float32) *model {
+	var maxAbs float32
+	for _, v := range w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	q := make([]int16, len(w))
+	for i, v := range w {
+		q[i] = int16(math.Round(float64(v / scale)))
+	}
+	return newQuantized(hashes, q, scale)
+}
+
+func newQuantized(hashes []uint64, w []int16, scale float32) *model {
+	size := 1
+	for size < 2*len(hashes)+1 {
+		size <<= 1
+	}
+	m := &model{slots: make([]slot, size), mask: uint64(size - 1), w: w, scale: scale}
+	for r, h := range hashes {
+		if h == 0 {
+			continue
+		}
+		i := h & m.mask
+		for m.slots[i].key != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.slots[i] = slot{h, uint32(r)}
+	}
+	return m
+}
+
+// row returns the weights of feature h, or nil if the model has none.
+func (m *model) row(h uint64) []int16 {
 	for i := h & m.mask; ; i = (i + 1) & m.mask {
-		switch m.keys[i] {
+		switch s := m.slots[i]; s.key {
 		case h:
-			r := int(m.rows[i]) * nLabels
+			r := int(s.row) * nLabels
 			return m.w[r : r+nLabels : r+nLabels]
 		case 0:
 			return nil
@@ -39,40 +83,34 @@ func (m *model) row(h uint64) []float32 {
 	}
 }
 
-// newModel builds the lookup table for the given feature hashes and their
-// weight rows (len(w) == len(hashes)*nLabels).
-func newModel(hashes []uint64, w []float32) *model {
-	size := 1
-	for size < 2*len(hashes)+1 {
-		size <<= 1
-	}
-	m := &model{keys: make([]uint64, size), rows: make([]int32, size), w: w, mask: uint64(size - 1)}
-	for r, h := range hashes {
-		if h == 0 {
-			continue
-		}
-		i := h & m.mask
-		for m.keys[i] != 0 {
-			i = (i + 1) & m.mask
-		}
-		m.keys[i], m.rows[i] = h, int32(r)
-	}
-	return m
-}
-
 // emissions fills sc[i] with the label scores of token i.
 func (m *model) emissions(s *scratch, sc [][nLabels]float32) {
 	for i := range sc {
-		sc[i] = [nLabels]float32{}
+		var sum [nLabels]int32
 		for _, h := range s.feats[s.start[i]:s.start[i+1]] {
 			if r := m.row(h); r != nil {
 				for l := range nLabels {
-					sc[i][l] += r[l]
+					sum[l] += int32(r[l])
 				}
 			}
 		}
+		for l := range nLabels {
+			sc[i][l] = float32(sum[l]) * m.scale
+		}
 	}
 }
+
+// preds lists, for each label, the labels allowed before it.
+var preds = func() (out [nLabels][]uint8) {
+	for b := range nLabels {
+		for a := range nLabels {
+			if allowed[a][b] {
+				out[b] = append(out[b], uint8(a))
+			}
+		}
+	}
+	return out
+}()
 
 // viterbi returns the best label sequence allowed by the BILOU transitions.
 func (m *model) viterbi(sc [][nLabels]float32, back [][nLabels]uint8, out []int) {
@@ -90,17 +128,14 @@ func (m *model) viterbi(sc [][nLabels]float32, back [][nLabels]uint8, out []int)
 	}
 	for i := 1; i < n; i++ {
 		for b := range nLabels {
-			best, arg := inf, 0
-			for a := range nLabels {
-				if !allowed[a][b] || cur[a] == inf {
-					continue
-				}
+			best, arg := inf, uint8(0)
+			for _, a := range preds[b] {
 				if v := cur[a] + m.trans[a][b]; v > best {
 					best, arg = v, a
 				}
 			}
 			nxt[b] = best + sc[i][b]
-			back[i][b] = uint8(arg)
+			back[i][b] = arg
 		}
 		cur = nxt
 	}
@@ -147,23 +182,15 @@ func (m *model) write(bw *bufio.Writer) {
 		r int32
 	}
 	var es []entry
-	for i, h := range m.keys {
-		if h != 0 {
-			es = append(es, entry{h, m.rows[i]})
+	for _, s := range m.slots {
+		if s.key != 0 {
+			es = append(es, entry{s.key, int32(s.row)})
 		}
 	}
 	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.h, b.h) })
-	var maxAbs float32
-	for _, v := range m.w {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
 	le := binary.LittleEndian
 	binary.Write(bw, le, uint32(len(es)))
-	binary.Write(bw, le, scale)
+	binary.Write(bw, le, m.scale)
 	binary.Write(bw, le, m.trans)
 	binary.Write(bw, le, m.start)
 	binary.Write(bw, le, m.end)
@@ -175,8 +202,7 @@ func (m *model) write(bw *bufio.Writer) {
 	}
 	for _, e := range es {
 		for _, v := range m.w[int(e.r)*nLabels : int(e.r+1)*nLabels] {
-			q := int64(math.Round(float64(v / scale)))
-			bw.Write(vb[:binary.PutVarint(vb[:], q)])
+			bw.Write(vb[:binary.PutVarint(vb[:], int64(v))])
 		}
 	}
 }
@@ -243,15 +269,21 @@ func readModel(r *bytes.Reader) (*model, error) {
 		h += d
 		hashes[i] = h
 	}
-	w := make([]float32, len(hashes)*nLabels)
+	w := make([]int16, len(hashes)*nLabels)
 	for i := range w {
 		q, err := binary.ReadVarint(r)
 		if err != nil {
 			return nil, fmt.Errorf("weights: %w", err)
 		}
-		w[i] = float32(q) * hdr.Scale
+		if q < math.MinInt16 || q > math.MaxInt16 {
+			return nil, fmt.Errorf("weight %d out of range", q)
+		}
+		w[i] = int16(q)
 	}
-	mm := newModel(hashes, w)
+	if !(hdr.Scale > 0) || math.IsInf(float64(hdr.Scale), 0) {
+		return nil, fmt.Errorf("bad weight scale %v", hdr.Scale)
+	}
+	mm := newQuantized(hashes, w, hdr.Scale)
 	mm.trans, mm.start, mm.end = m.trans, m.start, m.end
 	return mm, nil
 }

@@ -16,7 +16,7 @@ import (
 // devFloor is the dev F1 the shipped model reached, minus 0.005: a change
 // that tags worse than this fails CI instead of degrading the tagger
 // silently. Raise it when the model improves.
-const devFloor = 0.9361 - 0.005
+const devFloor = 0.9371 - 0.005
 
 func annotate(t testing.TB, s string) *sitrep.Doc {
 	t.Helper()
