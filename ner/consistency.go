@@ -83,8 +83,11 @@ func straddles(labels []int, from, to int) bool {
 func isUpperInitial(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 // lowerASCII lowercases ASCII letters only, allocating only when needed;
-// the organization list is ASCII.
+// the organization list is ASCII. Words longer than any name give "".
 func lowerASCII(w string) string {
+	if len(w) > maxWordBytes {
+		return ""
+	}
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= 'A' && c <= 'Z' {
 			b := []byte(w)

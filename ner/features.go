@@ -89,8 +89,20 @@ type tokenInfo struct {
 	lower                   string // lowercased word, for lexicon lookups
 }
 
+// maxWordBytes bounds what describe reads of a word: no name is longer, and
+// a hostile text made of one 50 MB "word" must not be copied for each
+// feature.
+const maxWordBytes = 64
+
 // describe fills info for word. buf is scratch space for the normalized form.
 func describe(word string, buf []byte) (tokenInfo, []byte) {
+	if len(word) > maxWordBytes {
+		cut := maxWordBytes
+		for cut > 0 && !utf8.RuneStart(word[cut]) {
+			cut--
+		}
+		word = word[:cut]
+	}
 	var ti tokenInfo
 	h := uint64(fnvOffset)
 	for i := 0; i < len(word); i++ {

@@ -208,6 +208,9 @@ func withinTwoEdits(a, b string) bool {
 // places reports the longest place name starting at words[0] (as written:
 // country codes count only in capitals) and its kinds.
 func (lx *lexicons) places(words []string) (int, uint64) {
+	if len(words) == 0 || len(words[0]) > maxWordBytes {
+		return 0, 0
+	}
 	n, kinds := lx.gaz.Prefix(words)
 	return n, uint64(kinds)
 }
@@ -219,5 +222,10 @@ func (lx *lexicons) titleBefore(lower []string) bool {
 	return ok
 }
 
-func (lx *lexicons) demonym(word string) bool   { return lx.gaz.IsDemonym(word) }
-func (lx *lexicons) givenName(word string) bool { return lx.gaz.IsGivenName(word) }
+func (lx *lexicons) demonym(word string) bool {
+	return len(word) <= maxWordBytes && lx.gaz.IsDemonym(word)
+}
+
+func (lx *lexicons) givenName(word string) bool {
+	return len(word) <= maxWordBytes && lx.gaz.IsGivenName(word)
+}

@@ -75,6 +75,9 @@ func Link(text string, toks []sitrep.Token, ents []sitrep.Entity) []sitrep.Entit
 // mention ("President", "associate professor", "Secretary of State");
 // courtesy titles ("Mr", "Mrs") are cut off names but not recorded.
 func LinkWith(doc string, toks []sitrep.Token, ents []sitrep.Entity, canon Canonicalizer) []sitrep.Entity {
+	if len(ents) == 0 {
+		return []sitrep.Entity{}
+	}
 	l := &linker{doc: doc, canon: canon}
 	l.words = lkWords(doc, toks)
 	l.load(ents)
@@ -1282,6 +1285,9 @@ func lkNormText(s string) string {
 // lkNorm lowercases a word, folds accents, drops periods and writes
 // apostrophes straight: "U.S." → "us", "López" → "lopez", "’s" → "'s".
 func lkNorm(w string) string {
+	if len(w) > maxWordBytes {
+		return "" // no name or title is this long; do not copy a hostile 50 MB word
+	}
 	plain := true
 	for i := 0; i < len(w); i++ {
 		c := w[i]

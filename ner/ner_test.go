@@ -111,7 +111,7 @@ func TestHostileText(t *testing.T) {
 	tests := map[string]string{
 		"empty":          "",
 		"spaces":         "   \n\n  ",
-		"no spaces":      strings.Repeat("abcXYZ", 1<<20), // 6 MB, one token
+		"no spaces":      strings.Repeat("abcXYZ", 50<<20/6), // 50 MB, one token
 		"one long line":  long,
 		"all caps":       "US STRIKES BOATS OFF VENEZUELA, KILLING 11\nTRUMP SAYS MEXICO IS NEXT",
 		"mixed scripts":  "Путин и Си Цзиньпин встретились in Beijing with محمد بن سلمان and 習近平.",
@@ -174,6 +174,19 @@ func TestLoadRejectsBadModels(t *testing.T) {
 			t.Errorf("%s: Load succeeded", name)
 		}
 	}
+}
+
+// FuzzLoad: model files come from users (sitrep eval ner --model); a bad
+// one is an error, never a panic or a huge allocation.
+func FuzzLoad(f *testing.F) {
+	f.Add(embedded[:200])
+	f.Add([]byte(magic))
+	f.Add(append([]byte(magic), 9, 0, 0, 0, 17, 0, 0, 0, 1, 0, 0, 0, 255, 255, 255, 255))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if tg, err := Load(bytes.NewReader(data)); err == nil {
+			tg.Tag([]string{"Donald", "Trump", "met", "Sheinbaum"})
+		}
+	})
 }
 
 func TestSaveLoadRoundTrip(t *testing.T) {
