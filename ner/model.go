@@ -89,13 +89,71 @@ func (m *model) emissions(s *scratch, sc [][nLabels]float32) {
 		var sum [nLabels]int32
 		for _, h := range s.feats[s.start[i]:s.start[i+1]] {
 			if r := m.row(h); r != nil {
-				for l := range nLabels {
-					sum[l] += int32(r[l])
-				}
+				addRow(&sum, r)
 			}
 		}
-		for l := range nLabels {
-			sc[i][l] = float32(sum[l]) * m.scale
+		scaleRow(&sc[i], &sum, m.scale)
+	}
+}
+
+func addRow(sum *[nLabels]int32, r []int16) {
+	r = r[:nLabels]
+	for l := range nLabels {
+		sum[l] += int32(r[l])
+	}
+}
+
+func scaleRow(dst *[nLabels]float32, sum *[nLabels]int32, scale float32) {
+	for l := range nLabels {
+		dst[l] = float32(sum[l]) * scale
+	}
+}
+
+// joint is one lookup table for the features of both stages: the first
+// pass over a document finds each feature's rows in both with one probe.
+type joint struct {
+	slots []jointSlot
+	mask  uint64
+}
+
+type jointSlot struct {
+	key    uint64
+	r1, r2 uint32 // row+1 in each stage's weights; 0 when the stage lacks the feature
+}
+
+func newJoint(m1, m2 *model) *joint {
+	size := 1
+	for size < 2*(len(m1.w)+len(m2.w))/nLabels+1 {
+		size <<= 1
+	}
+	j := &joint{slots: make([]jointSlot, size), mask: uint64(size - 1)}
+	for stage, m := range []*model{m1, m2} {
+		for _, s := range m.slots {
+			if s.key == 0 {
+				continue
+			}
+			i := s.key & j.mask
+			for j.slots[i].key != 0 && j.slots[i].key != s.key {
+				i = (i + 1) & j.mask
+			}
+			j.slots[i].key = s.key
+			if stage == 0 {
+				j.slots[i].r1 = s.row + 1
+			} else {
+				j.slots[i].r2 = s.row + 1
+			}
+		}
+	}
+	return j
+}
+
+func (j *joint) get(h uint64) (r1, r2 uint32) {
+	for i := h & j.mask; ; i = (i + 1) & j.mask {
+		switch s := &j.slots[i]; s.key {
+		case h:
+			return s.r1, s.r2
+		case 0:
+			return 0, 0
 		}
 	}
 }

@@ -16,6 +16,7 @@ type Tagger struct {
 	// knowing what the first found in the whole document. m2 is nil while
 	// training the first stage.
 	m1, m2 *model
+	j      *joint // both stages' rows by feature hash, when m2 is set
 	f      featurizer
 	pool   sync.Pool // *work
 }
@@ -31,6 +32,9 @@ type work struct {
 
 func newTagger(m1, m2 *model, lex *lexicons) *Tagger {
 	t := &Tagger{m1: m1, m2: m2, f: featurizer{lex: lex}}
+	if m2 != nil {
+		t.j = newJoint(m1, m2)
+	}
 	t.pool.New = func() any { return new(work) }
 	return t
 }
@@ -111,25 +115,74 @@ func (t *Tagger) TagDocuments(docs [][][]string) [][][]string {
 
 // documentLabels runs both stages over a document and returns BILOU label
 // ids per sentence.
+//
+// The second stage's features are the first stage's plus a few about the
+// document, so the first pass looks each feature up once for both stages and
+// keeps the second stage's partial sums; the second pass adds only the
+// document features.
 func (t *Tagger) documentLabels(sentences [][]string) [][]int {
 	w := t.pool.Get().(*work)
 	defer t.pool.Put(w)
 	out := make([][]int, len(sentences))
-	var ds *docStats
-	if t.m2 != nil {
-		ds = newDocStats()
-	}
-	for i, words := range sentences {
-		out[i] = slices.Clone(t.decode(t.m1, words, w, nil, nil))
-		if ds != nil {
-			ds.add(w.s.info, out[i])
+	if t.m2 == nil {
+		for i, words := range sentences {
+			out[i] = slices.Clone(t.decode(t.m1, words, w, nil, nil))
 		}
-	}
-	if ds == nil {
 		return out
 	}
+	ds := newDocStats()
+	type token struct {
+		base  [nLabels]int32 // second-stage sum of the sentence features
+		lower string
+		upper bool
+	}
+	toks := make([][]token, len(sentences))
+	m1, m2 := t.m1, t.m2
 	for i, words := range sentences {
-		copy(out[i], t.decode(t.m2, words, w, ds, out[i]))
+		n := len(words)
+		t.f.features(words, &w.s, nil, nil)
+		w.sc = grow(w.sc, n)
+		w.back = grow(w.back, n)
+		w.labels = grow(w.labels, n)
+		toks[i] = make([]token, n)
+		for k := range n {
+			var s1 [nLabels]int32
+			tk := &toks[i][k]
+			for _, h := range w.s.feats[w.s.start[k]:w.s.start[k+1]] {
+				r1, r2 := t.j.get(h)
+				if r1 != 0 {
+					addRow(&s1, m1.w[int(r1-1)*nLabels:int(r1)*nLabels])
+				}
+				if r2 != 0 {
+					addRow(&tk.base, m2.w[int(r2-1)*nLabels:int(r2)*nLabels])
+				}
+			}
+			scaleRow(&w.sc[k], &s1, m1.scale)
+			tk.lower, tk.upper = w.s.info[k].lower, w.s.info[k].upperInitial
+		}
+		m1.viterbi(w.sc, w.back, w.labels)
+		out[i] = slices.Clone(w.labels)
+		ds.add(w.s.info, out[i])
+	}
+	var feats []uint64
+	for i := range sentences {
+		n := len(toks[i])
+		w.sc = grow(w.sc, n)
+		w.back = grow(w.back, n)
+		w.labels = grow(w.labels, n)
+		for k := range n {
+			tk := &toks[i][k]
+			sum := tk.base
+			feats = ds.appendFeatures(feats[:0], &tokenInfo{lower: tk.lower, upperInitial: tk.upper}, out[i][k])
+			for _, h := range feats {
+				if _, r2 := t.j.get(h); r2 != 0 {
+					addRow(&sum, m2.w[int(r2-1)*nLabels:int(r2)*nLabels])
+				}
+			}
+			scaleRow(&w.sc[k], &sum, m2.scale)
+		}
+		m2.viterbi(w.sc, w.back, w.labels)
+		copy(out[i], w.labels)
 	}
 	t.consistent(sentences, out)
 	return out
