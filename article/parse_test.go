@@ -13,7 +13,7 @@ import (
 	"github.com/sitrep/sitrep"
 )
 
-const seedPath = "../../shared/data/seed/strikes-mexico-2025-11-18.txt"
+const seedPath = "../demo/corpus/strikes-mexico-2025-11-18.txt" // the seed article, bundled with the demo
 
 const seedTitle = "US President Donald Trump has said he is talking with Mexico about possible military intervention."
 
@@ -66,7 +66,7 @@ func mustParse(t *testing.T, in Input) sitrep.Article {
 func TestSeedArticle(t *testing.T) {
 	raw, err := os.ReadFile(seedPath)
 	if err != nil {
-		t.Skip("../shared not present: the seed article lives in the shared data directory beside the repository")
+		t.Fatal(err)
 	}
 	a := mustParse(t, Input{Body: raw, URL: seedPath})
 
