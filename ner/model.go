@@ -122,8 +122,12 @@ type jointSlot struct {
 }
 
 func newJoint(m1, m2 *model) *joint {
+	// The union of the two stages' features is at most n; a table of 1.5n
+	// slots or more keeps probes short and the table small enough to stay
+	// mostly in cache.
+	n := (len(m1.w) + len(m2.w)) / nLabels
 	size := 1
-	for size < 2*(len(m1.w)+len(m2.w))/nLabels+1 {
+	for size < n+n/2+1 {
 		size <<= 1
 	}
 	j := &joint{slots: make([]jointSlot, size), mask: uint64(size - 1)}
