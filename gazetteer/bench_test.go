@@ -12,7 +12,7 @@ func BenchmarkDefault(b *testing.B) {
 	b.ReportAllocs()
 	cpu := cpuTime()
 	for i := 0; i < b.N; i++ {
-		if _, err := load(); err != nil {
+		if _, err := load(nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -56,7 +56,7 @@ func TestDecodeTime(t *testing.T) {
 	best := time.Hour
 	for i := 0; i < 3; i++ {
 		start := time.Now()
-		if _, err := load(); err != nil {
+		if _, err := load(nil); err != nil {
 			t.Fatal(err)
 		}
 		best = min(best, time.Since(start))

@@ -77,7 +77,7 @@ var (
 // first call (some tens of milliseconds) and shared afterwards.
 func Default() *Gazetteer {
 	defaultOnce.Do(func() {
-		g, err := load()
+		g, err := load(nil)
 		if err != nil {
 			panic("gazetteer: embedded data: " + err.Error())
 		}

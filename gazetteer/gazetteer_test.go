@@ -217,14 +217,13 @@ func TestIDsUnique(t *testing.T) {
 // No two different keys share a 64-bit hash (the index keeps hashes only).
 func TestNoKeyHashCollisions(t *testing.T) {
 	keys := map[uint64]string{}
-	keyHook = func(key string, h uint64) {
+	hook := func(key string, h uint64) {
 		if k, ok := keys[h]; ok && k != key {
 			t.Errorf("keys %q and %q share hash %x", k, key, h)
 		}
 		keys[h] = key
 	}
-	defer func() { keyHook = nil }()
-	if _, err := load(); err != nil {
+	if _, err := load(hook); err != nil {
 		t.Fatal(err)
 	}
 	if len(keys) < 100000 {

@@ -19,9 +19,6 @@ var dataFS embed.FS
 //go:embed lexicon/places.tsv lexicon/countries.tsv lexicon/cities.tsv lexicon/common_words.txt
 var lexFS embed.FS
 
-// keyHook, if set (by tests), sees every key indexed by load.
-var keyHook func(key string, h uint64)
-
 // Thresholds for Prefix (see its comment).
 const (
 	minPopOneWord   = 15000
@@ -63,6 +60,8 @@ type builder struct {
 	err    error
 
 	countryRows []uint16 // country row number in countries.tsv.gz -> index in g.codes
+
+	keyHook func(key string, h uint64) // if set (by tests), sees every key indexed
 }
 
 // pair says that entry has a name whose key has slot.
@@ -72,7 +71,9 @@ type pair struct {
 }
 
 // load decodes the embedded data and builds a Gazetteer.
-func load() (*Gazetteer, error) {
+// load decodes the embedded data. keyHook, when not nil, sees every key
+// indexed (a test checks that no two share a hash).
+func load(keyHook func(key string, h uint64)) (*Gazetteer, error) {
 	// The cities file is most of the work: it is decompressed in chunks by
 	// another goroutine while this one reads the small files and then parses
 	// and indexes the chunks as they come.
@@ -87,7 +88,7 @@ func load() (*Gazetteer, error) {
 
 	g := &Gazetteer{codes: []string{""}, admins: []string{""}, recs: make([]rec, 0, 145000),
 		idx: newTable(150000), acr: newTable(600), slots: make([]slot, 0, 150000)}
-	b := &builder{g: g, ccIdx: map[string]uint16{}, common: map[uint64]bool{}, seats: map[int32]int32{},
+	b := &builder{keyHook: keyHook, g: g, ccIdx: map[string]uint16{}, common: map[uint64]bool{}, seats: map[int32]int32{},
 		pairs: make([]pair, 0, 200000), last: -1}
 
 	small := map[string]string{}
@@ -641,8 +642,8 @@ func (b *builder) addName(e int32, text string) {
 			continue
 		}
 		b.done = append(b.done, h)
-		if keyHook != nil {
-			keyHook(string(key), h)
+		if b.keyHook != nil {
+			b.keyHook(string(key), h)
 		}
 		words := 1
 		ph := fold.Offset
