@@ -37,7 +37,7 @@ const (
 	fCapsShape
 	fGaz     // + kind and position
 	fTitle   // a title or role word precedes
-	fOrgNext // an organization word follows
+	fOrgNext // retired (an organization word follows); numbers are never reused
 	fDemonym // the word names a people ("Mexican")
 	fGiven   // the word is a known given name
 	fRawPrev
