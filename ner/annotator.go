@@ -12,8 +12,13 @@ import (
 // maxSentence is the longest run of tokens tagged as one sentence. Real
 // sentences are far shorter (CoNLL-2003's longest has 124 tokens); text with
 // no sentence breaks at all, such as a 50 MB line, is tagged in pieces of
-// this size so that memory stays proportional to the piece, not the text.
+// this size.
 const maxSentence = 250
+
+// maxDocument is the most tokens tagged as one document: the document stage
+// keeps ~90 bytes a token, so a hostile 50 MB text is tagged in parts of
+// this size (about 9 MB of state each). Real articles are far shorter.
+const maxDocument = 100_000
 
 // Annotator fills Doc.Entities from Doc.Tokens and Doc.Sentences (so it runs
 // after the text annotator): it tags every sentence with the tagger, using
@@ -85,29 +90,40 @@ func (t *Tagger) Entities(text string, toks []sitrep.Token, sentences []sitrep.S
 			from = to
 		}
 	}
-	words := make([][]string, len(runs))
-	for i, r := range runs {
-		words[i] = make([]string, r.to-r.from)
-		for j := range words[i] {
-			words[i][j] = toks[r.from+j].In(text)
-		}
-	}
-	labels := t.documentLabels(words)
+	// Documents longer than maxDocument tokens are tagged in parts, each
+	// with its own words and labels, so that memory beyond the tokens stays
+	// bounded.
 	var out []sitrep.Entity
-	for i, r := range runs {
-		ls := labels[i]
-		for j := 0; j < len(ls); j++ {
-			if ls[j] == labelO {
-				continue
-			}
-			typ, end := labelType(ls[j]), j
-			for end+1 < len(ls) && labelPosition(ls[end]) != posU && labelPosition(ls[end]) != posL {
-				end++
-			}
-			span := sitrep.Span{Start: toks[r.from+j].Start, End: toks[r.from+end].End}
-			out = append(out, sitrep.Entity{Span: span, Text: span.In(text), Type: contractTypes[typ]})
-			j = end
+	for from := 0; from < len(runs); {
+		to, n := from, 0
+		for to < len(runs) && (to == from || n+runs[to].to-runs[to].from <= maxDocument) {
+			n += runs[to].to - runs[to].from
+			to++
 		}
+		part := runs[from:to]
+		words := make([][]string, len(part))
+		for i, r := range part {
+			words[i] = make([]string, r.to-r.from)
+			for j := range words[i] {
+				words[i][j] = toks[r.from+j].In(text)
+			}
+		}
+		for i, ls := range t.documentLabels(words) {
+			r := part[i]
+			for j := 0; j < len(ls); j++ {
+				if ls[j] == labelO {
+					continue
+				}
+				typ, end := labelType(ls[j]), j
+				for end+1 < len(ls) && labelPosition(ls[end]) != posU && labelPosition(ls[end]) != posL {
+					end++
+				}
+				span := sitrep.Span{Start: toks[r.from+j].Start, End: toks[r.from+end].End}
+				out = append(out, sitrep.Entity{Span: span, Text: span.In(text), Type: contractTypes[typ]})
+				j = end
+			}
+		}
+		from = to
 	}
 	return out
 }

@@ -2,6 +2,8 @@ package ner
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep"
@@ -79,4 +81,23 @@ func demoTexts(tb testing.TB) []string {
 		out = append(out, string(a.Body))
 	}
 	return out
+}
+
+// BenchmarkOneLine tags texts that are one line with no sentence end, of
+// growing size: the time per byte must stay flat (no quadratic step), which
+// the ns/B column shows.
+func BenchmarkOneLine(b *testing.B) {
+	unit := "Gen. Ahmed al-Rashid of Aleppo told Reuters in Mexico City that Donald Trump "
+	Default()
+	for _, mb := range []int{1, 4, 16} {
+		s := strings.Repeat(unit, mb<<20/len(unit))
+		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				d := sitrep.NewDoc(sitrep.Article{Text: s})
+				text.Annotator{}.Annotate(d)
+				Annotator{}.Annotate(d)
+			}
+		})
+	}
 }

@@ -10,7 +10,8 @@ package ner
 //     cut to "Trump" (CoNLL-2003 names never end so; connectors such as
 //     "de" or "of" sit inside names, not at their end).
 //   - A capitalized word that is the surname of a person named in full
-//     elsewhere in the document is that person when it stands alone:
+//     elsewhere in the document is that person when it stands alone, unless
+//     the model took it for a place that is a country or region:
 //     "Donald Trump ... the Trump administration" tags "Trump" as a person,
 //     as CoNLL-2003 does ("the Clinton administration").
 //   - A one-word name opening a sentence is dropped when nothing but its
@@ -30,7 +31,7 @@ func (t *Tagger) consistent(sentences [][]string, labels [][]int) {
 	for i, words := range sentences {
 		lower = lower[:0]
 		for _, w := range words {
-			lower = append(lower, lowerASCII(w))
+			lower = append(lower, foldWord(w))
 		}
 		for j := 0; j < len(words); j++ {
 			upper := isUpperInitial(words[j])
@@ -63,11 +64,19 @@ func (t *Tagger) consistent(sentences [][]string, labels [][]int) {
 	if len(surnames) == 0 {
 		return
 	}
+	loc := typeIndex("B-LOC")
 	for i, ls := range labels {
 		for j, l := range ls {
-			if (l == labelO || labelPosition(l) == posU) && surnames[sentences[i][j]] {
-				ls[j] = label(per, posU)
+			if l != labelO && labelPosition(l) != posU || !surnames[sentences[i][j]] {
+				continue
 			}
+			// A country or region keeps its place ("Michael Jordan ...
+			// travelled to Jordan"; "Denzel Washington ... talks in
+			// Washington").
+			if l == label(loc, posU) && t.f.lex.isCountryOrRegion(sentences[i][j]) {
+				continue
+			}
+			ls[j] = label(per, posU)
 		}
 	}
 }
@@ -82,17 +91,21 @@ func straddles(labels []int, from, to int) bool {
 
 func isUpperInitial(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
-// lowerASCII lowercases ASCII letters only, allocating only when needed;
-// the organization list is ASCII. Words longer than any name give "".
-func lowerASCII(w string) string {
+// foldWord lowercases ASCII letters and turns digits into 0, as the
+// features do (describe), allocating only when needed; the word lists are
+// ASCII. Words longer than any name give "".
+func foldWord(w string) string {
 	if len(w) > maxWordBytes {
 		return ""
 	}
 	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= '1' && c <= '9' {
 			b := []byte(w)
 			for k := i; k < len(b); k++ {
-				if b[k] >= 'A' && b[k] <= 'Z' {
+				switch c := b[k]; {
+				case c >= '1' && c <= '9':
+					b[k] = '0'
+				case c >= 'A' && c <= 'Z':
 					b[k] += 'a' - 'A'
 				}
 			}
@@ -119,11 +132,11 @@ func (t *Tagger) dropCapitalizedWords(sentences [][]string, labels [][]int) {
 			continue
 		}
 		w := words[0]
-		lower := lowerASCII(w)
+		lower := foldWord(w)
 		if named[w] || lx.wordClass(lower) == 0 || lx.wordClass(lower) > 35 {
 			continue
 		}
-		if n, _ := lx.places(words[:1]); n > 0 || lx.org(words[:1], true) > 0 || lx.demonym(w) || lx.givenName(w) {
+		if n, _ := lx.places(words[:1]); n > 0 || lx.org([]string{lower}, true) > 0 || lx.demonym(w) || lx.givenName(w) {
 			continue
 		}
 		labels[i][0] = labelO

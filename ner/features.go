@@ -8,7 +8,7 @@ import (
 // Features are 64-bit hashes of (template, values): no strings are built while
 // tagging, and the model stores only hashes. A change to the templates below
 // changes what the hashes mean, so it must bump featureVersion and retrain.
-const featureVersion = 9
+const featureVersion = 10
 
 // Feature templates. The numbers are part of the hash; never reuse one.
 const (

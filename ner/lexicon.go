@@ -13,8 +13,9 @@ import (
 )
 
 // The word lists the tagger's features consult. They are read-only once
-// built, and part of what a trained model means: changing one calls for
-// retraining (the model records a fingerprint of them).
+// built, and part of what a trained model means: changing one (or the
+// gazetteer) calls for retraining. The model file does not record them;
+// TestTrainReproducesEmbeddedModel fails until the model is regenerated.
 
 //go:embed lexicon/words.txt.gz
 var wordsGz []byte
@@ -39,7 +40,7 @@ var defaultLexicon = sync.OnceValue(func() *lexicons {
 	for _, line := range strings.Split(orgsTxt, "\n") {
 		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
 			lx.orgs.add(line)
-			for _, w := range strings.Fields(strings.ToLower(line)) {
+			for _, w := range strings.Fields(foldWord(line)) {
 				if lx.words[w] == 0 || lx.words[w] > 20 { // not the commonest words
 					lx.orgParts[w] = true
 				}
@@ -95,7 +96,7 @@ const (
 )
 
 func (p *phrases) add(name string) {
-	words := strings.Fields(strings.ToLower(name))
+	words := strings.Fields(foldWord(name))
 	h := uint64(fnvOffset)
 	for i, w := range words {
 		h = wordHash(h, w, i)
@@ -213,6 +214,14 @@ func (lx *lexicons) places(words []string) (int, uint64) {
 	}
 	n, kinds := lx.gaz.Prefix(words)
 	return n, uint64(kinds)
+}
+
+// isCountryOrRegion reports whether word alone names a country or a
+// first-level region.
+func (lx *lexicons) isCountryOrRegion(word string) bool {
+	n, kinds := lx.places([]string{word})
+	k := gazetteer.KindSet(kinds)
+	return n == 1 && (k.Has(gazetteer.Country) || k.Has(gazetteer.Admin1))
 }
 
 // titleBefore reports whether a title or role word ends just before the end

@@ -328,6 +328,12 @@ func readModel(r *bytes.Reader) (*model, error) {
 		if err != nil {
 			return nil, fmt.Errorf("feature %d: %w", i, err)
 		}
+		// Save writes strictly increasing hashes; a repeated or wrapped one
+		// would make the table's probes long (a hostile file could make
+		// loading quadratic).
+		if d == 0 || h+d < h {
+			return nil, fmt.Errorf("feature %d: hashes not strictly increasing", i)
+		}
 		h += d
 		hashes[i] = h
 	}

@@ -52,6 +52,11 @@ func Train(docs [][]Example, opt TrainOptions) (*Tagger, error) {
 			if len(ex.Words) != len(ex.Tags) {
 				return nil, fmt.Errorf("train ner: document %d sentence %d has %d words and %d tags", d+1, i+1, len(ex.Words), len(ex.Tags))
 			}
+			for k, tag := range ex.Tags {
+				if tag != "O" && (len(tag) < 3 || tag[1] != '-' || tag[0] != 'B' && tag[0] != 'I') {
+					return nil, fmt.Errorf("train ner: document %d sentence %d word %d: bad tag %q (want O, B-TYPE or I-TYPE)", d+1, i+1, k+1, tag)
+				}
+			}
 			if len(ex.Words) > 0 {
 				sents = append(sents, sentence{doc: d, words: ex.Words, gold: toBILOU(ex.Tags)})
 			}
