@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -505,8 +506,21 @@ func lkIsQualifier(ph string) bool {
 	if nameQualifiers[ph] {
 		return true
 	}
-	_, ok := lkCountries[ph]
-	return ok
+	if _, ok := lkCountries[ph]; ok {
+		return true
+	}
+	// Any people or country the gazetteer knows: "Nigerian President ...",
+	// "Ghana's President ...".
+	g := gazetteer.Default()
+	if g.IsDemonym(ph) {
+		return true
+	}
+	for _, e := range g.Lookup(ph) {
+		if e.Kind == gazetteer.Country {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalized reports whether word i is written with a capital.

@@ -305,3 +305,18 @@ func examples(s []eval.Sentence) [][]Example {
 	}
 	return out
 }
+
+// Titles after any nationality or country the gazetteer knows are kept out
+// of names and recorded, not only those of the linker's own short list.
+func TestTitlesAfterAnyNationality(t *testing.T) {
+	d := annotate(t, "Nigerian President Bola Tinubu spoke on Monday. Tinubu left for Ghana.")
+	for _, e := range d.Entities {
+		if e.Text == "Bola Tinubu" {
+			if e.Name != "Bola Tinubu" || len(e.Titles) != 1 || e.Titles[0] != "President" {
+				t.Errorf("got %+v, want name Bola Tinubu with title President", e)
+			}
+			return
+		}
+	}
+	t.Errorf("no mention \"Bola Tinubu\" in %+v", d.Entities)
+}
