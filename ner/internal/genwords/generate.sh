@@ -1,7 +1,7 @@
-#!/usr/bin/env bash
+#!/usr/bin/env sh
 # Regenerates ner/lexicon/words.txt.gz from a pinned npm package, installed
 # into a temporary folder. Run from the repository root, or by go generate.
-set -euo pipefail
+set -eu
 root=$(git rev-parse --show-toplevel)
 command -v npm >/dev/null || { echo "genwords: npm is needed to regenerate the word list" >&2; exit 1; }
 tmp=$(mktemp -d)
