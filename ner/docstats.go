@@ -90,9 +90,8 @@ func (ds *docStats) appendFeatures(feats []uint64, ti *tokenInfo, own int) []uin
 	}
 	others := *c
 	others[typeOf(own)]--
-	best, bestN, total := -1, int32(0), int32(0)
+	best, bestN := -1, int32(0)
 	for t, n := range others[:nTypes] {
-		total += n
 		if n > 0 {
 			feats = append(feats, feat(fDocType, uint64(t)))
 		}
@@ -106,6 +105,5 @@ func (ds *docStats) appendFeatures(feats []uint64, ti *tokenInfo, own int) []uin
 	case others[nTypes] > 0:
 		feats = append(feats, mix(fDocNone))
 	}
-	_ = total
 	return feats
 }
