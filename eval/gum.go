@@ -422,7 +422,7 @@ func (p *gumParser) entities(misc string, word int) error {
 		}
 		j := strings.IndexAny(val[i:], "()")
 		if j < 0 || val[i+j] != ')' {
-			return fmt.Errorf("Entity=%s: %q is neither an opening \"(\" nor a closing \"ID)\"", val, val[i:])
+			return fmt.Errorf("bad Entity=%s: %q is neither an opening \"(\" nor a closing \"ID)\"", val, val[i:])
 		}
 		if err := p.closeMention(val[i : i+j]); err != nil {
 			return err
@@ -438,7 +438,7 @@ func (p *gumParser) openMention(desc string) (*gumOpen, error) {
 	eid := vals[0]
 	base, of, err := gumEntityID(eid)
 	if err != nil {
-		return nil, fmt.Errorf("Entity opening %q: %w", desc, err)
+		return nil, fmt.Errorf("entity opening %q: %w", desc, err)
 	}
 	m := &gumOpen{eid: eid, base: base, of: of, line: p.line, fields: map[string]string{}}
 	for k, v := range vals[1:] {
@@ -450,7 +450,7 @@ func (p *gumParser) openMention(desc string) (*gumOpen, error) {
 // closeMention ends the innermost open mention of eid.
 func (p *gumParser) closeMention(eid string) error {
 	if _, _, err := gumEntityID(eid); err != nil {
-		return fmt.Errorf("Entity closing %q: %w", eid+")", err)
+		return fmt.Errorf("entity closing %q: %w", eid+")", err)
 	}
 	d := p.doc
 	k := len(d.open) - 1
@@ -458,7 +458,7 @@ func (p *gumParser) closeMention(eid string) error {
 		k--
 	}
 	if k < 0 {
-		return fmt.Errorf("Entity closing %q: entity %s has no open mention", eid+")", eid)
+		return fmt.Errorf("entity closing %q: entity %s has no open mention", eid+")", eid)
 	}
 	m := d.open[k]
 	d.open = slices.Delete(d.open, k, k+1)
