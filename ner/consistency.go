@@ -19,22 +19,26 @@ package ner
 //     nowhere else in the document but at sentence starts, and no word list
 //     knows it as a place, organization, people or given name ("Cocaine,
 //     heroin, methamphetamine, fentanyl.").
-func (t *Tagger) consistent(sentences [][]string, labels [][]int) {
+//
+// forms holds each word as the features saw it (lowercased, digits folded;
+// capitalized or not), so that the rules and the features read the word
+// lists alike.
+func (t *Tagger) consistent(sentences [][]string, forms [][]form, labels [][]int) {
 	if t.f.lex == nil {
 		return
 	}
-	t.dropCapitalizedWords(sentences, labels)
+	t.dropCapitalizedWords(sentences, forms, labels)
 	for i, words := range sentences {
 		cutLowercaseTails(words, labels[i])
 	}
 	var lower []string
 	for i, words := range sentences {
 		lower = lower[:0]
-		for _, w := range words {
-			lower = append(lower, foldWord(w))
+		for _, f := range forms[i] {
+			lower = append(lower, f.lower)
 		}
 		for j := 0; j < len(words); j++ {
-			upper := isUpperInitial(words[j])
+			upper := forms[i][j].upper
 			m := t.f.lex.org(lower[j:], upper)
 			if m < 2 || !upper && !t.f.lex.orgs.lowerFirst(lower[j:j+m]) {
 				continue
@@ -89,40 +93,32 @@ func straddles(labels []int, from, to int) bool {
 	return !starts(labels[from]) || !ends(labels[to-1])
 }
 
-func isUpperInitial(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
-
-// foldWord lowercases ASCII letters and turns digits into 0, as the
-// features do (describe), allocating only when needed; the word lists are
-// ASCII. Words longer than any name give "".
-func foldWord(w string) string {
-	if len(w) > maxWordBytes {
-		return ""
-	}
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' || c >= '1' && c <= '9' {
-			b := []byte(w)
-			for k := i; k < len(b); k++ {
-				switch c := b[k]; {
-				case c >= '1' && c <= '9':
-					b[k] = '0'
-				case c >= 'A' && c <= 'Z':
-					b[k] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return w
+// form is a word as the features saw it.
+type form struct {
+	lower string // lowercased, digits folded to 0 (tokenInfo.lower)
+	upper bool   // starts with a capital
 }
 
-func (t *Tagger) dropCapitalizedWords(sentences [][]string, labels [][]int) {
+// forms describes the words of a sentence as the features do.
+func forms(words []string) []form {
+	out := make([]form, len(words))
+	var buf []byte
+	for i, w := range words {
+		var ti tokenInfo
+		ti, buf = describe(w, buf)
+		out[i] = form{ti.lower, ti.upperInitial}
+	}
+	return out
+}
+
+func (t *Tagger) dropCapitalizedWords(sentences [][]string, forms [][]form, labels [][]int) {
 	lx := t.f.lex
 	// Words capitalized somewhere other than at a sentence start, or within
 	// a longer name.
 	named := map[string]bool{}
 	for i, words := range sentences {
 		for j, w := range words {
-			if j > 0 && isUpperInitial(w) || labels[i][j] != labelO && labelPosition(labels[i][j]) != posU {
+			if j > 0 && forms[i][j].upper || labels[i][j] != labelO && labelPosition(labels[i][j]) != posU {
 				named[w] = true
 			}
 		}
@@ -132,7 +128,7 @@ func (t *Tagger) dropCapitalizedWords(sentences [][]string, labels [][]int) {
 			continue
 		}
 		w := words[0]
-		lower := foldWord(w)
+		lower := forms[i][0].lower
 		if named[w] || lx.wordClass(lower) == 0 || lx.wordClass(lower) > 35 {
 			continue
 		}

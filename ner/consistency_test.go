@@ -59,7 +59,11 @@ func TestConsistent(t *testing.T) {
 				sents = append(sents, strings.Fields(s))
 				labels = append(labels, fromBIO(tt.tags[i]))
 			}
-			Default().consistent(sents, labels)
+			var fs [][]form
+			for _, w := range sents {
+				fs = append(fs, forms(w))
+			}
+			Default().consistent(sents, fs, labels)
 			for i := range labels {
 				if got := bio(labels[i]); got != tt.want[i] {
 					t.Errorf("%q:\n got %s\nwant %s", tt.sentences[i], got, tt.want[i])

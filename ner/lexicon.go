@@ -40,7 +40,8 @@ var defaultLexicon = sync.OnceValue(func() *lexicons {
 	for _, line := range strings.Split(orgsTxt, "\n") {
 		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
 			lx.orgs.add(line)
-			for _, w := range strings.Fields(foldWord(line)) {
+			for _, f := range forms(strings.Fields(line)) {
+				w := f.lower
 				if lx.words[w] == 0 || lx.words[w] > 20 { // not the commonest words
 					lx.orgParts[w] = true
 				}
@@ -96,7 +97,10 @@ const (
 )
 
 func (p *phrases) add(name string) {
-	words := strings.Fields(foldWord(name))
+	var words []string
+	for _, f := range forms(strings.Fields(name)) {
+		words = append(words, f.lower)
+	}
 	h := uint64(fnvOffset)
 	for i, w := range words {
 		h = wordHash(h, w, i)

@@ -132,9 +132,8 @@ func (t *Tagger) documentLabels(sentences [][]string) [][]int {
 	}
 	ds := newDocStats()
 	type token struct {
-		base  [nLabels]int32 // second-stage sum of the sentence features
-		lower string
-		upper bool
+		base [nLabels]int32 // second-stage sum of the sentence features
+		form
 	}
 	toks := make([][]token, len(sentences))
 	m1, m2 := t.m1, t.m2
@@ -158,7 +157,7 @@ func (t *Tagger) documentLabels(sentences [][]string) [][]int {
 				}
 			}
 			scaleRow(&w.sc[k], &s1, m1.scale)
-			tk.lower, tk.upper = w.s.info[k].lower, w.s.info[k].upperInitial
+			tk.form = form{w.s.info[k].lower, w.s.info[k].upperInitial}
 		}
 		m1.viterbi(w.sc, w.back, w.labels)
 		out[i] = slices.Clone(w.labels)
@@ -184,7 +183,14 @@ func (t *Tagger) documentLabels(sentences [][]string) [][]int {
 		m2.viterbi(w.sc, w.back, w.labels)
 		copy(out[i], w.labels)
 	}
-	t.consistent(sentences, out)
+	fs := make([][]form, len(toks))
+	for i, ts := range toks {
+		fs[i] = make([]form, len(ts))
+		for k := range ts {
+			fs[i][k] = ts[k].form
+		}
+	}
+	t.consistent(sentences, fs, out)
 	return out
 }
 
