@@ -34,9 +34,6 @@
 # PROSE_DEFAULT_BYTES, MIN_SECONDS as above; OUT, the results folder (default
 # bench/results/<UTC date>-ner, with -2, -3... when it exists), which gets
 # raw.tsv, summary.md and run.log.
-#
-# When the ner package does not compile, tagbench is built with -tags noner:
-# every tool but `sitrep` is measured, and the summary says so.
 set -Eeuo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -94,19 +91,12 @@ go build -o "$tmp/mkcorpus" ./mkcorpus 2>"$tmp/build.err" || {
 	echo "   go build failed; running go mod tidy in bench/nerpeers"
 	go mod tidy && go build -o "$tmp/mkcorpus" ./mkcorpus
 }
-NER=1
 if ! go build -o "$tmp/tagbench" ./tagbench 2>"$tmp/build.err"; then
 	if grep -q -e 'go mod tidy' -e 'go.sum' -e 'updates to go.mod' -e 'go get' "$tmp/build.err"; then
 		echo "   go build failed on the module's requirements; running go mod tidy in bench/nerpeers"
 		go mod tidy 2>>"$tmp/build.err" || true
 	fi
-	if ! go build -o "$tmp/tagbench" ./tagbench 2>"$tmp/build.err"; then
-		grep -q -e 'sitrep/ner' -e 'tagbench/ner.go' "$tmp/build.err" || { cat "$tmp/build.err" >&2; die "cannot build tagbench"; }
-		echo "   WARNING: the ner package does not build; sitrep's entity tagging is NOT measured:"
-		sed 's/^/     /' "$tmp/build.err" | head -5
-		go build -tags noner -o "$tmp/tagbench" ./tagbench
-		NER=0
-	fi
+	go build -o "$tmp/tagbench" ./tagbench 2>"$tmp/build.err" || { cat "$tmp/build.err" >&2; die "cannot build tagbench"; }
 fi
 
 echo "== corpus"
@@ -120,8 +110,7 @@ npm install --no-save --no-audit --no-fund --no-package-lock --loglevel=error \
 	--prefix "$tmp/npm" "compromise@$COMPROMISE_VERSION" >/dev/null
 cp "$here/compromise.mjs" "$tmp/npm/compromise.mjs"
 
-tools=(compromise prose prose-noseg sitrep-text)
-[ "$NER" = 1 ] && tools+=(sitrep)
+tools=(compromise prose prose-noseg sitrep-text sitrep)
 
 # cmd_of TOOL [LIMIT_BYTES [WARMUP_BYTES [MIN_SECONDS]]]: the command line of a tool.
 cmd_of() {
@@ -139,10 +128,6 @@ for t in "${tools[@]}"; do
 	if out=$($(cmd_of "$t" 2000 0 0) 2>"$tmp/err.txt"); then
 		echo "   $t: $out"
 		checked+=("$t")
-	elif [ "$t" = sitrep ]; then
-		echo "   WARNING: sitrep (with ner) failed; its entity tagging is NOT measured:"
-		head -3 "$tmp/err.txt" | sed "s/^/     /"
-		NER=0
 	else
 		cat "$tmp/err.txt" >&2
 		die "$t failed"
@@ -215,11 +200,10 @@ echo
 	echo
 	echo "Corpus: the 31 demo articles' main text repeated to $(wc -c <"$tmp/corpus.txt") bytes: $WORDS words (\`wc -w\`), $(grep -c . "$tmp/corpus.txt") paragraphs."
 	echo "$REPS repetitions, tools in rotated order; each loads its model, tags the first $WARMUP_BYTES bytes untimed, then times passes over the whole corpus (at least one, and until $MIN_SECONDS s have passed; figures are per pass)."
-	[ "$NER" = 1 ] || { echo; echo "**sitrep's entity tagging was not measured (the ner package did not build, or failed: see run.log).** The sitrep-text row is tokenization and sentence splitting only."; }
 	echo
 } >"$OUT/summary.md"
 
-awk -F'\t' -v ner="$NER" '
+awk -F'\t' '
 function median(list,   a, n, i, j, t) {
 	n = split(list, a, " ")
 	for (i = 1; i <= n; i++) a[i] += 0

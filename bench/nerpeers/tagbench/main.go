@@ -34,6 +34,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/bench/cputime"
+	"github.com/sitrep/sitrep/ner"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -168,11 +169,7 @@ func prefix(us []string, n int) []string {
 func sitrepTagger(withNER bool) (tagger, error) {
 	anns := []sitrep.Annotator{text.Annotator{}}
 	if withNER {
-		ner := nerAnnotator()
-		if ner == nil {
-			return nil, fmt.Errorf("this tagbench was built without the ner package (-tags noner)")
-		}
-		anns = append(anns, ner)
+		anns = append(anns, ner.Annotator{})
 	}
 	tag := func(s string) (int, int, error) {
 		d := sitrep.NewDoc(sitrep.Article{Text: s, Language: "en"})
