@@ -109,15 +109,15 @@ func TestEntitiesSpans(t *testing.T) {
 func TestHostileText(t *testing.T) {
 	long := strings.Repeat("Gen. Ahmed al-Rashid of Aleppo said ", 40000) // 1.4 MB, one line, no full stop
 	tests := map[string]string{
-		"empty":          "",
-		"spaces":         "   \n\n  ",
-		"no spaces":      strings.Repeat("abcXYZ", 50<<20/6), // 50 MB, one token
-		"one long line":  long,
-		"all caps":       "US STRIKES BOATS OFF VENEZUELA, KILLING 11\nTRUMP SAYS MEXICO IS NEXT",
-		"mixed scripts":  "Путин и Си Цзиньпин встретились in Beijing with محمد بن سلمان and 習近平.",
-		"invalid UTF-8":  "Trump \xff\xfe said \xc3 in Mexico \xed\xa0\x80 City",
-		"control chars":  "Trump\x00 met\u202e Sheinbaum\u200b in Mexico",
-		"only punctuRTL": "!!!???...,,,—–«»“”‘’",
+		"empty":            "",
+		"spaces":           "   \n\n  ",
+		"no spaces":        strings.Repeat("abcXYZ", 50<<20/6), // 50 MB, one token
+		"one long line":    long,
+		"all caps":         "US STRIKES BOATS OFF VENEZUELA, KILLING 11\nTRUMP SAYS MEXICO IS NEXT",
+		"mixed scripts":    "Путин и Си Цзиньпин встретились in Beijing with محمد بن سلمان and 習近平.",
+		"invalid UTF-8":    "Trump \xff\xfe said \xc3 in Mexico \xed\xa0\x80 City",
+		"control chars":    "Trump\x00 met\u202e Sheinbaum\u200b in Mexico",
+		"only punctuation": "!!!???...,,,—–«»“”‘’",
 	}
 	for name, s := range tests {
 		t.Run(name, func(t *testing.T) {
