@@ -39,6 +39,9 @@ type Mention struct {
 	Span
 	Text string `json:"text"`
 	Name string `json:"name"`
+	// Key is the Entity.Key of the document entity the mention refers to
+	// ("he" → the key of Donald Trump), empty when it refers to none.
+	Key string `json:"key,omitempty"`
 }
 
 // Quote is direct or reported speech and who said it.
@@ -60,7 +63,11 @@ type Quantity struct {
 	High      *int64 `json:"high"`
 	Qualifier string `json:"qualifier"`
 	Unit      string `json:"unit"`
-	Category  string `json:"category"`
+	Category  string `json:"category"` // killed, wounded, strikes, arrested, seized, displaced, other
+	// Sourcing is the index in Doc.Sourcing of the attribution the count is
+	// stated under ("..., NBC reported"), nil when the article states it in
+	// its own voice.
+	Sourcing *int `json:"sourcing"`
 }
 
 // Time is a temporal expression resolved to a TIMEX3 value.
@@ -69,17 +76,27 @@ type Time struct {
 	Text  string `json:"text"`
 	Type  string `json:"type"`  // DATE, TIME, DURATION, SET
 	Value string `json:"value"` // TIMEX3 value: 2025-11-17, 2025-09, P2W, PAST_REF
+	// Mod is the TIMEX3 modifier: APPROX for "about two decades ago",
+	// BEFORE, AFTER, START, MID, END, LESS_THAN, MORE_THAN...
+	Mod string `json:"mod,omitempty"`
+	// From and Until bound a range the expression opens or closes, as TIMEX3
+	// values: "since September" is Value 2025-09, From 2025-09, Until the
+	// publication date.
+	From  string `json:"from,omitempty"`
+	Until string `json:"until,omitempty"`
 }
 
 // Place is a place mention resolved to a gazetteer entry.
 type Place struct {
 	Span
-	Text    string   `json:"text"`
-	Name    string   `json:"name"`
-	Kind    string   `json:"kind"` // country, admin1, city, sea, ocean, region
-	Country string   `json:"country"`
-	Lat     *float64 `json:"lat"`
-	Lon     *float64 `json:"lon"`
+	Text    string `json:"text"`
+	Name    string `json:"name"`
+	Kind    string `json:"kind"`    // country, admin1, city, sea, ocean, region
+	Country string `json:"country"` // ISO 3166-1 alpha-2, empty for seas and regions spanning several
+	// ID is the gazetteer entry the mention resolved to.
+	ID  string   `json:"id,omitempty"`
+	Lat *float64 `json:"lat"`
+	Lon *float64 `json:"lon"`
 }
 
 // Attribution is a statement of who reports something and whom they cite.
@@ -101,6 +118,9 @@ type Cited struct {
 	Text      string `json:"text"`
 	Anonymous bool   `json:"anonymous"`
 	Count     *int64 `json:"count"`
+	// Description is what an anonymous source is said to be:
+	// "administration officials" of "two administration officials".
+	Description string `json:"description,omitempty"`
 }
 
 // Event is something that happened, or was threatened or planned, in the article.
