@@ -63,8 +63,11 @@ type Canonicalizer func(typ, mention string) (name string, ok bool)
 //     singular ("Americans", "American"). Demonyms stay apart from their
 //     country; a lowercase one is named capitalized ("mexican": "Mexican").
 //
-// Mentions link only within their type. Spelling variants ("Garmany",
-// "Gharmani") are not merged: that needs evidence from other documents.
+// Mentions link only within their type. A lone surname that no full name
+// contains links to the one full name whose surname is a spelling variant of
+// it ("Gharmani" to "Geoff Garmany": same first letter and consonants, at
+// most two edits apart, five letters or more); with two such names it stands
+// alone. Variants across documents are the story package's.
 func Link(text string, toks []sitrep.Token, ents []sitrep.Entity) []sitrep.Entity {
 	return LinkWith(text, toks, ents, nil)
 }
@@ -534,6 +537,7 @@ func (l *linker) capitalized(i int) bool {
 // lkPerson is what the person linker knows about one entity.
 type lkPerson struct {
 	entity  int
+	surname string   // the last name part, for spelling variants
 	aliases []string // keys under which shorter mentions find it
 	first   int      // its first mention, -1 until seen
 	heads   []string // the titles it was mentioned with, normalized
@@ -666,7 +670,7 @@ func (l *linker) linkPersons(idx []int) {
 			continue
 		}
 		p := lkPerson{entity: l.newEntity("PERSON", lkCollapse(l.ms[idx[k]].Text)), first: -1,
-			aliases: lkPersonAliases(info[k].parts, info[k].suffix)}
+			aliases: lkPersonAliases(info[k].parts, info[k].suffix), surname: info[k].parts[len(info[k].parts)-1]}
 		for _, a := range p.aliases {
 			known[a] = true
 		}
@@ -734,6 +738,10 @@ func (l *linker) linkPersons(idx []int) {
 			touch(p, m, k)
 		case anyKnown:
 			later = append(later, k)
+		case len(info[k].parts) == 1 && lkVariantOf(persons, info[k].parts[0]) >= 0:
+			// A lone surname spelled differently from the one person whose
+			// surname sounds the same: "Gharmani" after "Geoff Garmany".
+			touch(lkVariantOf(persons, info[k].parts[0]), m, k)
 		default:
 			// A name no full name contains: it stands for itself.
 			key := strings.Join(info[k].parts, " ") + "|" + info[k].suffix
@@ -1414,3 +1422,89 @@ var lkCountries = func() map[string]string {
 	}
 	return m
 }()
+
+// lkVariantOf returns the person whose surname is a spelling variant of
+// name, or -1 when none or more than one is.
+func lkVariantOf(persons []lkPerson, name string) int {
+	found := -1
+	for p := range persons {
+		if lkSpellingVariant(name, persons[p].surname) {
+			if found >= 0 {
+				return -1
+			}
+			found = p
+		}
+	}
+	return found
+}
+
+// lkSpellingVariant reports whether two normalized surnames are likely one
+// name spelled two ways, as transliterations and misspellings are: they
+// start alike, keep the same consonants once vowels, silent h and doubled
+// letters are dropped, and are at most two edits apart. Short names are
+// never variants: too many real names are two edits from each other.
+func lkSpellingVariant(a, b string) bool {
+	if a == b || len(a) > maxWordBytes || len(b) > maxWordBytes ||
+		utf8.RuneCountInString(a) < 5 || utf8.RuneCountInString(b) < 5 {
+		return false
+	}
+	ka, kb := lkConsonants(a), lkConsonants(b)
+	return len(ka) >= 3 && ka == kb && lkEditDistance(a, b) <= 2
+}
+
+// lkConsonants is a name's consonant skeleton: "garmany" and "gharmani" are
+// both "grmn", "petrov" and "petroff" both "ptrf".
+func lkConsonants(w string) string {
+	var b []rune
+	rs := []rune(w)
+	for i, r := range rs {
+		switch r {
+		case 'a', 'e', 'i', 'o', 'u', 'y', '\'', '-':
+			if i == 0 {
+				b = append(b, 'a')
+			}
+			continue
+		case 'h':
+			if i > 0 {
+				continue
+			}
+		case 'c', 'q':
+			r = 'k'
+		case 'z':
+			r = 's'
+		case 'v': // Petrov, Petroff
+			r = 'f'
+		case 'p':
+			if i+1 < len(rs) && rs[i+1] == 'h' {
+				r = 'f'
+			}
+		}
+		if len(b) > 0 && b[len(b)-1] == r {
+			continue
+		}
+		b = append(b, r)
+	}
+	return string(b)
+}
+
+// lkEditDistance is the Levenshtein distance between two short words.
+func lkEditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
