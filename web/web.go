@@ -3,6 +3,8 @@
 // the server with html/template, so every string from an article is escaped;
 // no script runs in them (the Content-Security-Policy forbids any).
 //
+// An article's page lists the facts its layers hold (quotes with their
+// speakers, counts with the source they rest on, times, places, sourcing).
 // This is the first room of the analyst's desk: stories, incidents, review
 // and highlighting of annotation layers come with their own issues.
 package web
@@ -14,9 +16,11 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/store"
 )
 
@@ -34,6 +38,35 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 		return t.Format("2 January 2006")
 	},
 	"paragraphs": func(s string) []string { return strings.Split(s, "\n") },
+	"deref": func(s *string) string {
+		if s == nil {
+			return ""
+		}
+		return *s
+	},
+	"count": func(n *int64) string {
+		if n == nil {
+			return "open"
+		}
+		return strconv.FormatInt(*n, 10)
+	},
+	"coord": func(f *float64) string {
+		if f == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*f, 'f', 2, 64)
+	},
+	// sourceOf names the attribution a fact rests on, or the article itself.
+	"sourceOf": func(d *sitrep.Doc, i *int) string {
+		if i == nil || *i < 0 || *i >= len(d.Sourcing) {
+			return "the article"
+		}
+		s := d.Sourcing[*i].Source
+		if s.Name != "" {
+			return s.Name
+		}
+		return s.Text
+	},
 	"httpURL": func(s string) bool {
 		u, err := url.Parse(s)
 		return err == nil && (u.Scheme == "http" || u.Scheme == "https")

@@ -18,14 +18,23 @@ import (
 
 func serve(t *testing.T, arts ...sitrep.Article) *httptest.Server {
 	t.Helper()
+	docs := make([]*sitrep.Doc, len(arts))
+	for i, a := range arts {
+		docs[i] = sitrep.NewDoc(a)
+	}
+	return serveDocs(t, docs...)
+}
+
+func serveDocs(t *testing.T, docs ...*sitrep.Doc) *httptest.Server {
+	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "web.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	for _, a := range arts {
-		a.ID = sitrep.ContentID(a.Title, a.Text)
-		if _, err := db.Put(context.Background(), &store.Record{Doc: sitrep.NewDoc(a), Raw: []byte(a.Text), Pipeline: "text", Fetched: time.Now()}); err != nil {
+	for _, d := range docs {
+		d.ID = sitrep.ContentID(d.Title, d.Text)
+		if _, err := db.Put(context.Background(), &store.Record{Doc: d, Raw: []byte(d.Text), Pipeline: "text", Fetched: time.Now()}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -98,5 +107,40 @@ func TestHostileArticleIsInert(t *testing.T) {
 	_, _, body := page(t, srv.URL+"/articles/"+sitrep.ContentID(a.Title, a.Text))
 	if !strings.Contains(body, "&lt;script&gt;alert(3)&lt;/script&gt;") {
 		t.Error("the article's markup is not shown as text")
+	}
+}
+
+// The article page lists the facts of each layer, each with what it rests on.
+func TestArticleFacts(t *testing.T) {
+	txt := "“We know all the routes,” Trump told reporters. NBC reported, citing two officials, that at least 80 people <b>died</b> on Monday in the Caribbean."
+	d := sitrep.NewDoc(sitrep.Article{URL: "https://example.org/facts", Title: "Facts", Text: txt})
+	n80, lat, lon, zero := int64(80), 15.0, -75.0, 0
+	reporters := "reporters"
+	d.Quotes = []sitrep.Quote{{Text: "We know all the routes,", Direct: true, Cue: "told", Addressee: &reporters,
+		Speaker: &sitrep.Mention{Text: "Trump", Name: "Donald Trump"}}}
+	d.Sourcing = []sitrep.Attribution{{Text: "NBC reported, citing two officials", Source: sitrep.Source{Text: "NBC", Name: "NBC"},
+		Cites: []sitrep.Cited{{Text: "two officials", Anonymous: true}}}}
+	d.Quantities = []sitrep.Quantity{
+		{Text: "at least 80 people <b>", Low: &n80, Qualifier: "at_least", Unit: "people", Category: "killed", Sourcing: &zero},
+		{Text: "80 routes", Low: &n80, High: &n80, Qualifier: "exact", Unit: "routes", Category: "other"},
+	}
+	d.Times = []sitrep.Time{{Text: "on Monday", Type: "DATE", Value: "2025-11-17"}}
+	d.Places = []sitrep.Place{{Text: "the Caribbean", Name: "Caribbean Sea", Kind: "sea", Lat: &lat, Lon: &lon}}
+	srv := serveDocs(t, d)
+	_, _, body := page(t, srv.URL+"/articles/"+sitrep.ContentID(d.Title, d.Text))
+	for _, want := range []string{
+		"<b>Donald Trump</b> (told reporters): “We know all the routes,”",
+		"<td>at least 80 people &lt;b&gt;</td><td>80</td><td>open</td><td>at_least</td><td>people (killed)</td><td>NBC</td>",
+		"<td>80 routes</td><td>80</td><td>80</td><td>exact</td><td>routes</td><td>the article</td>",
+		"on Monday → <code>2025-11-17</code>",
+		"the Caribbean → Caribbean Sea (sea) 15.00, -75.00",
+		"<b>NBC</b> ← two officials (anonymous)",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("article page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "<b>died</b>") {
+		t.Error("article text reached the page unescaped")
 	}
 }
