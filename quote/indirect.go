@@ -1,0 +1,283 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// findIndirect finds reported speech outside quotation marks:
+//
+//   - SUBJECT CUE [ADDRESSEE] [that] CLAUSE: "Sheinbaum has previously said
+//     she opposes ...", "Garmany told Al Jazeera that ...", "NBC reported,
+//     citing two administration officials, that ...";
+//   - CLAUSE, SUBJECT CUE.: "..., Reuters and NBC reported.";
+//   - According to X, CLAUSE. and CLAUSE, according to X.
+//
+// The clause runs to the end of its sentence, cut before a trailing
+// attribution (", Reuters reported"), a participle clause in the writer's
+// voice (", reviving a controversial concept"), "according to", or a quote
+// that reads as speech.
+func (a *analysis) findIndirect() {
+	d := 0 // next direct quote that may contain token k
+	for k := 0; k < len(a.toks); k++ {
+		for d < len(a.directs) && a.directEnd(d) <= k {
+			d++
+		}
+		if d < len(a.directs) && a.directs[d].open <= k {
+			k = a.directEnd(d) - 1 // inside quotation marks: the quote's own words
+			continue
+		}
+		if a.according(k) {
+			a.accordingTo(k)
+			continue
+		}
+		kind := a.cueAt(k)
+		if kind == noCue || kind == cueQuote {
+			continue
+		}
+		lo, hi := int(a.sentLo[k]), int(a.sentHi[k])
+		subj, ok := a.subjectBefore(k, lo)
+		if !ok {
+			continue
+		}
+		c := cand{prio: prioIndirect, cue: a.tok(k), speaker: subj, para: a.para[k]}
+		i := k + 1
+		if kind == cueTell {
+			addr, ok := a.phraseAfter(i, hi)
+			if !ok {
+				continue
+			}
+			c.addressee, i = addr, addr.hi
+		}
+		start := -1
+		switch {
+		case i >= hi:
+		case a.tok(i) == "that":
+			start = i + 1
+		case a.tok(i) == "," && subj.lo == lo+1 && (a.tok(lo) == "As" || a.tok(lo) == "as"):
+			start = i + 1 // As Heald told The Huffington Post, CLAUSE
+		case a.tok(i) == "," || in(prepositions, a.tok(i)) || in(weekdays, a.tok(i)):
+			for j := i; j < hi && j < i+maxThatLook; j++ {
+				if a.tok(j) == "that" {
+					start = j + 1
+					break
+				}
+				if a.terminal(j) || a.isQuoteMark(j) {
+					break
+				}
+			}
+		case kind != cueThat && a.toks[i].Kind != sitrep.Punctuation && !in(npStop, a.tok(i)) || isSubjectPronoun(a.tok(i)):
+			start = i
+		}
+		if start < 0 {
+			if sp, ok := a.trailing(subj, lo, i, hi); ok {
+				c.span = sp
+				a.cands = append(a.cands, c)
+			}
+			continue
+		}
+		if sp, ok := a.clause(start, hi); ok {
+			c.span = sp
+			a.cands = append(a.cands, c)
+		}
+	}
+}
+
+func isSubjectPronoun(w string) bool {
+	_, ok := pronoun(w)
+	return ok || w == "it" || w == "there"
+}
+
+// directEnd returns one past the last token of direct quote d.
+func (a *analysis) directEnd(d int) int {
+	return a.directs[d].closeEnd
+}
+
+// trailing handles "CLAUSE, SUBJECT CUE." where the cue ends the sentence
+// (allowing a few words after it: "said on Monday").
+func (a *analysis) trailing(subj ref, lo, after, hi int) (sitrep.Span, bool) {
+	comma := subj.lo - 1
+	if comma <= lo || a.tok(comma) != "," || subj.hi-subj.lo > maxTrailingWords || comma-lo > maxClauseTokens {
+		return sitrep.Span{}, false
+	}
+	for j := after; j < hi; j++ {
+		if j-after > maxTrailingWords || a.tok(j) == "that" || a.isQuoteMark(j) {
+			return sitrep.Span{}, false
+		}
+		if a.terminal(j) {
+			break
+		}
+	}
+	for j := lo; j < comma; j++ {
+		if a.cueAt(j) != noCue && a.cueAt(j) != cueQuote {
+			return sitrep.Span{}, false // "X said Y, Z said": the first cue owns the clause
+		}
+	}
+	return a.trimmed(lo, comma)
+}
+
+// accordingTo handles "according to X" at either end of a sentence.
+func (a *analysis) accordingTo(k int) {
+	lo, hi := int(a.sentLo[k]), int(a.sentHi[k])
+	src, ok := a.phraseAfter(k+2, hi)
+	if !ok {
+		return
+	}
+	c := cand{prio: prioIndirect, cue: a.span(k, k+2), speaker: src, para: a.para[k]}
+	switch {
+	case k == lo || (k == lo+1 && a.isQuoteMark(lo)):
+		// According to X, CLAUSE. (or According to Rathbun CLAUSE.)
+		j := src.hi
+		for j < hi && j < src.hi+maxTrailingWords && a.tok(j) != "," {
+			j++
+		}
+		switch {
+		case j < hi && a.tok(j) == ",":
+			j++
+		case src.kind == refEntity:
+			j = src.hi
+		default:
+			return
+		}
+		sp, ok := a.clause(j, hi)
+		if !ok {
+			return
+		}
+		c.span = sp
+	case k-2 >= lo && !in(npStop, a.tok(k-2)) && (a.tok(k-1) == "," || src.hi >= hi || a.terminal(src.hi)):
+		// CLAUSE, according to X. (the comma may be missing when X ends the sentence)
+		end := k
+		if a.tok(k-1) == "," {
+			end = k - 1
+		}
+		if src.hi < hi && a.tok(src.hi) == "," { // X, according to Y, did Z: the whole sentence
+			end = hi
+		}
+		if end-lo > maxClauseTokens {
+			return
+		}
+		sp, ok := a.trimmed(lo, end)
+		if !ok {
+			return
+		}
+		c.span = sp
+	default:
+		return
+	}
+	a.cands = append(a.cands, c)
+}
+
+// clause returns the reported clause starting at token start, cut as
+// findIndirect describes.
+func (a *analysis) clause(start, hi int) (sitrep.Span, bool) {
+	if start >= hi || a.isQuoteMark(start) {
+		return sitrep.Span{}, false // a quote introduced by its cue: attachBefore's
+	}
+	end := min(hi, start+maxClauseTokens)
+	d := a.directAtOrAfter(start)
+	for j := start; j < end; j++ {
+		if d < len(a.directs) && a.directs[d].open == j && a.readsAsSpeech(d) {
+			end = j
+			break
+		}
+		for d < len(a.directs) && a.directs[d].open < j {
+			d++
+		}
+		w := a.tok(j)
+		if a.terminal(j) && w != "…" {
+			end = j
+			break
+		}
+		if w != "," {
+			continue
+		}
+		next := j + 1
+		if next < hi && a.isQuoteMark(next) {
+			next++
+		}
+		if next >= hi {
+			continue
+		}
+		if a.according(next) || a.isGerund(next) || a.trailingCue(next, hi) {
+			end = j
+			if next == j+2 { // keep the closing mark after the comma: “illegal combatants,”
+				end = j + 2
+			}
+			break
+		}
+	}
+	return a.trimmed(start, end)
+}
+
+// readsAsSpeech reports whether direct quote d is long enough to be speech
+// (not a term inside a reported clause).
+func (a *analysis) readsAsSpeech(d int) bool {
+	q := a.directs[d]
+	return q.words >= speechWords || (q.final && q.words >= 2)
+}
+
+func (a *analysis) directAtOrAfter(tok int) int {
+	lo, hi := 0, len(a.directs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a.directs[m].open < tok {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// isGerund reports a lowercase word ending in -ing that opens a participle
+// clause: ", reviving a controversial concept".
+func (a *analysis) isGerund(i int) bool {
+	w := a.tok(i)
+	return a.toks[i].Kind == sitrep.Word && len(w) > 5 && w[0] >= 'a' && w[0] <= 'z' &&
+		strings.HasSuffix(w, "ing") && !in(gerundsNotCut, w)
+}
+
+// trailingCue reports whether the tokens from i to the sentence's end are
+// "SUBJECT CUE ...", a trailing attribution of what precedes.
+func (a *analysis) trailingCue(i, hi int) bool {
+	for j := i; j < hi && j < i+maxTrailingWords+1; j++ {
+		if k := a.cueAt(j); k != noCue && k != cueQuote {
+			if j == i {
+				return false
+			}
+			if _, ok := a.subjectBefore(j, i); !ok {
+				return false
+			}
+			n := j + 1
+			return n >= hi || a.terminal(n) || a.tok(n) == "," || in(prepositions, a.tok(n)) || in(weekdays, a.tok(n))
+		}
+		if a.toks[j].Kind == sitrep.Punctuation {
+			return false
+		}
+	}
+	return false
+}
+
+// trimmed returns the span of tokens [lo, hi) without trailing commas,
+// periods, colons and semicolons, when it holds at least minClauseWords words.
+func (a *analysis) trimmed(lo, hi int) (sitrep.Span, bool) {
+	for hi > lo && a.toks[hi-1].Kind == sitrep.Punctuation {
+		switch a.tok(hi - 1) {
+		case ",", ".", ":", ";", "—", "–", "-":
+			hi--
+			continue
+		}
+		break
+	}
+	words := 0
+	for j := lo; j < hi; j++ {
+		if a.toks[j].Kind != sitrep.Punctuation {
+			words++
+		}
+	}
+	if words < minClauseWords {
+		return sitrep.Span{}, false
+	}
+	return sitrep.Span{Start: a.toks[lo].Start, End: a.toks[hi-1].End}, true
+}

@@ -1,0 +1,115 @@
+package quote
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+//go:embed lexicon/cues.txt
+var cuesTxt string
+
+//go:embed lexicon/male.txt
+var maleTxt string
+
+//go:embed lexicon/female.txt
+var femaleTxt string
+
+// cueKind says how a cue verb introduces what was said.
+type cueKind uint8
+
+const (
+	noCue    cueKind = iota
+	cueSay           // "said (that) ...", "..., he said"
+	cueTell          // "told X (that) ...": an addressee comes first
+	cueThat          // only "reported that ...", not "reported a rise"
+	cueQuote         // "described ... as “…”": direct or partial quotes only
+)
+
+type gender uint8
+
+const (
+	unknownGender gender = iota
+	male
+	female
+)
+
+// lexicon holds the embedded word lists; read-only once built.
+type lexicon struct {
+	cues  map[string]cueKind // lowercase and capitalized forms
+	names map[string]gender  // lowercase given names
+}
+
+var defaultLexicon = sync.OnceValue(func() *lexicon {
+	lx := &lexicon{cues: map[string]cueKind{}, names: map[string]gender{}}
+	for _, line := range strings.Split(cuesTxt, "\n") {
+		f := strings.Fields(line)
+		if len(f) != 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		k := map[string]cueKind{"say": cueSay, "tell": cueTell, "that": cueThat, "quote": cueQuote}[f[1]]
+		if k == noCue {
+			panic("quote: lexicon/cues.txt: unknown kind " + f[1])
+		}
+		lx.cues[f[0]] = k // lowercase only: "States" and "Reports" are not cues
+	}
+	for _, list := range []struct {
+		txt string
+		g   gender
+	}{{maleTxt, male}, {femaleTxt, female}} {
+		for _, line := range strings.Split(list.txt, "\n") {
+			if strings.HasPrefix(line, "#") {
+				continue
+			}
+			for _, w := range strings.Fields(line) {
+				lx.names[w] = list.g
+			}
+		}
+	}
+	return lx
+})
+
+// Small closed word classes, matched case-insensitively by the helpers below.
+var (
+	// skippable between a subject and its cue: "Sheinbaum has previously said".
+	auxAdverbs = set("has have had also previously later earlier repeatedly again then recently once would will reportedly publicly privately separately further just already often frequently has since first last afterwards subsequently")
+	negations  = set("not n't never no")
+	// words that cannot be part of a speaker noun phrase.
+	npStop = set("in on at of for with by from to into about after before since during as than over under between against without through within across " +
+		"and that which who whom whose what when where why how if because while although though unless whereas but or so not also nor yet " +
+		"is are was were be been being has have had do does did will would can could may might must should shall " +
+		"him her them me us it's there here this these those")
+	determiners = set("the a an this that these those its his her their our one two three four five six seven eight nine ten several many some both all another other each every no")
+	// object-like words that name an addressee: "told reporters".
+	objectPronouns = set("him her them me us you reporters journalists")
+	weekdays       = set("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later last this")
+	prepositions   = set("in on at of for with by from to into about after before since during over under between against without through within across")
+	gerundsNotCut  = set("including according during regarding concerning following bring thing king ring sing nothing something anything everything morning evening building spring")
+)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// in reports whether w, lowercased when ASCII-capitalized, is in m. It does
+// not allocate for the ASCII words the closed classes hold.
+func in(m map[string]bool, w string) bool {
+	if m[w] {
+		return true
+	}
+	if len(w) > 0 && len(w) <= 16 && w[0] >= 'A' && w[0] <= 'Z' {
+		var buf [16]byte
+		n := copy(buf[:], w)
+		for i := 0; i < n; i++ {
+			if buf[i] >= 'A' && buf[i] <= 'Z' {
+				buf[i] += 'a' - 'A'
+			}
+		}
+		return m[string(buf[:n])] // the compiler does not allocate for this lookup
+	}
+	return false
+}

@@ -1,0 +1,174 @@
+package quote
+
+import "github.com/sitrep/sitrep"
+
+// family is a style of quotation marks; a quote closes only with a mark of
+// the family that opened it, so marks of other families nest inside.
+type family uint8
+
+const (
+	noFamily    family = iota
+	curlyDouble        // “…”
+	curlySingle        // ‘…’
+	guillemets         // «…»
+	latex              // ``…''
+	asciiDouble        // "…"
+)
+
+// direct is a stretch of text between quotation marks.
+type direct struct {
+	open     int // token index of the opening mark
+	openEnd  int // first token after the opening mark
+	close    int // token index of the closing mark; -1 when the quote runs to its paragraph's end
+	closeEnd int // first token after the closing mark (or after the paragraph)
+	content  sitrep.Span
+	words    int  // word and number tokens in the content
+	final    bool // content ends with . ? or ! (a sentence, not a term)
+}
+
+// mark classifies token i as a quotation mark: its family, whether it opens
+// or closes (an ASCII " may do either: opens reports how it looks), and how
+// many tokens it takes.
+func (a *analysis) mark(i int) (f family, opens, closes bool, width int) {
+	t := a.toks[i]
+	if t.Kind != sitrep.Punctuation {
+		return noFamily, false, false, 0
+	}
+	s := a.text[t.Start:t.End]
+	switch s {
+	case "“":
+		return curlyDouble, true, false, 1
+	case "”":
+		return curlyDouble, false, true, 1
+	case "‘":
+		return curlySingle, true, false, 1
+	case "’":
+		return curlySingle, false, true, 1
+	case "«":
+		return guillemets, true, false, 1
+	case "»":
+		return guillemets, false, true, 1
+	case "`", "'":
+		if i+1 < len(a.toks) && a.toks[i+1].Start == t.End && a.text[a.toks[i+1].Start:a.toks[i+1].End] == s {
+			return latex, s == "`", s == "'", 2
+		}
+	case "\"":
+		before := byte(' ')
+		if t.Start > 0 {
+			before = a.text[t.Start-1]
+		}
+		after := byte(' ')
+		if t.End < len(a.text) {
+			after = a.text[t.End]
+		}
+		// It opens before a word, whatever precedes it (said,"We ...);
+		// an open one it closes, whatever follows.
+		looksOpening := (isSpaceOrOpener(before) || before == ',' || before == ':') && !isSpaceByte(after) && !isClosingPunct(after)
+		return asciiDouble, looksOpening, true, 1
+	}
+	return noFamily, false, false, 0
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+func isClosingPunct(b byte) bool {
+	switch b {
+	case '.', ',', ';', ':', '!', '?', ')', ']', '}':
+		return true
+	}
+	return false
+}
+
+func isSpaceOrOpener(b byte) bool {
+	return isSpaceByte(b) || b == '(' || b == '[' || b == '{' || b == '-' || b == '/' || b >= 0x80 // after a dash or another quotation mark
+}
+
+// findDirect pairs quotation marks in one linear pass. A quote never
+// crosses a paragraph: one left open at a paragraph's end is kept, running
+// to that end, only when the next paragraph opens with a mark of the same
+// family (the newswire convention for a quote continued over paragraphs);
+// otherwise it is kept only when a cue introduces it (see addDirect). An
+// opening mark of the open
+// family within the same paragraph restarts the quote at that mark.
+func (a *analysis) findDirect() {
+	open, openEnd, fam := -1, 0, noFamily
+	for i := 0; i < len(a.toks); {
+		if open >= 0 && a.para[i] != a.para[open] {
+			f, opens, _, _ := a.mark(i)
+			a.addDirect(open, openEnd, -1, i, !(f == fam && opens))
+			open = -1
+		}
+		f, opens, closes, width := a.mark(i)
+		if f == noFamily {
+			i++
+			continue
+		}
+		switch {
+		case open < 0:
+			if opens {
+				open, openEnd, fam = i, i+width, f
+			}
+		case f == fam && (closes || f == asciiDouble):
+			a.addDirect(open, openEnd, i, i+width, false)
+			open = -1
+		case f == fam && opens:
+			open, openEnd = i, i+width
+		}
+		i += width
+	}
+	if open >= 0 {
+		a.addDirect(open, openEnd, -1, len(a.toks), true)
+	}
+}
+
+// addDirect records the quote between the marks at open and close. An
+// unclosed quote (its paragraph ends first, and the next does not continue
+// it) is kept only when a cue introduces it (He said, "In the first half
+// ...), running to its paragraph's end; otherwise its mark was stray.
+func (a *analysis) addDirect(open, openEnd, close, closeEnd int, unclosed bool) {
+	end := len(a.text)
+	if close >= 0 {
+		end = a.toks[close].Start
+	} else if closeEnd > 0 {
+		end = a.toks[closeEnd-1].End
+	}
+	if openEnd >= len(a.toks) {
+		return
+	}
+	start := a.toks[openEnd].Start
+	if close >= 0 && openEnd >= close {
+		return // empty quote
+	}
+	last := close
+	if last < 0 {
+		last = closeEnd
+	}
+	// Trim the comma the attribution leaves inside the marks (“…,” he said).
+	hi := last - 1
+	for hi >= openEnd && a.toks[hi].Kind == sitrep.Punctuation && a.tok(hi) == "," {
+		hi--
+	}
+	if hi < openEnd {
+		return
+	}
+	end = a.toks[hi].End
+	if end <= start {
+		return
+	}
+	q := direct{open: open, openEnd: openEnd, close: close, closeEnd: closeEnd, content: sitrep.Span{Start: start, End: end}}
+	for k := openEnd; k <= hi; k++ {
+		if a.toks[k].Kind != sitrep.Punctuation {
+			q.words++
+		}
+	}
+	switch a.tok(hi) {
+	case ".", "?", "!", "…":
+		q.final = true
+	}
+	if unclosed {
+		if _, _, _, ok := a.attachBefore(q); !ok {
+			return
+		}
+	}
+	a.directs = append(a.directs, q)
+}

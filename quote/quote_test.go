@@ -1,0 +1,243 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
+
+// want describes one expected quote. Speaker is the speaker mention as
+// written; SpeakerOf, when set, is a mention in the text whose entity the
+// speaker must resolve to (same Key), so that the test does not depend on
+// how the tagger spells canonical names.
+type want struct {
+	Text      string
+	Direct    bool
+	Cue       string
+	Speaker   string
+	SpeakerOf string
+	Addressee string
+}
+
+// checkQuotes fails t unless each wanted quote is in d.Quotes as described.
+func checkQuotes(t *testing.T, d *sitrep.Doc, wants []want) {
+	t.Helper()
+	for _, w := range wants {
+		q := findQuote(d, w.Text)
+		if q == nil {
+			t.Errorf("no quote %q; have:\n%s", w.Text, dump(d))
+			continue
+		}
+		if q.Direct != w.Direct {
+			t.Errorf("%q: Direct %v, want %v", w.Text, q.Direct, w.Direct)
+		}
+		if q.Cue != w.Cue {
+			t.Errorf("%q: Cue %q, want %q", w.Text, q.Cue, w.Cue)
+		}
+		switch {
+		case w.Speaker == "" && q.Speaker != nil:
+			t.Errorf("%q: speaker %q, want none", w.Text, q.Speaker.Text)
+		case w.Speaker != "" && q.Speaker == nil:
+			t.Errorf("%q: no speaker, want %q", w.Text, w.Speaker)
+		case w.Speaker != "" && q.Speaker.Text != w.Speaker:
+			t.Errorf("%q: speaker %q, want %q", w.Text, q.Speaker.Text, w.Speaker)
+		}
+		if w.SpeakerOf != "" && q.Speaker != nil {
+			key := keyOf(d, w.SpeakerOf)
+			if key == "" || q.Speaker.Key != key {
+				t.Errorf("%q: speaker key %q, want the key of %q (%q)", w.Text, q.Speaker.Key, w.SpeakerOf, key)
+			}
+			if q.Speaker.Name == "" {
+				t.Errorf("%q: speaker has no name", w.Text)
+			}
+		}
+		got := ""
+		if q.Addressee != nil {
+			got = *q.Addressee
+		}
+		if got != w.Addressee {
+			t.Errorf("%q: addressee %q, want %q", w.Text, got, w.Addressee)
+		}
+	}
+}
+
+func findQuote(d *sitrep.Doc, text string) *sitrep.Quote {
+	for i := range d.Quotes {
+		if d.Quotes[i].Text == text {
+			return &d.Quotes[i]
+		}
+	}
+	return nil
+}
+
+// keyOf returns the Key of the first entity mention written as text.
+func keyOf(d *sitrep.Doc, text string) string {
+	for _, e := range d.Entities {
+		if e.Text == text {
+			return e.Key
+		}
+	}
+	return ""
+}
+
+func dump(d *sitrep.Doc) string {
+	var b strings.Builder
+	for _, q := range d.Quotes {
+		sp := "-"
+		if q.Speaker != nil {
+			sp = q.Speaker.Text + "→" + q.Speaker.Key
+		}
+		b.WriteString("  " + q.Cue + " | " + sp + " | " + q.Text + "\n")
+	}
+	return b.String()
+}
+
+func TestSeedArticle(t *testing.T) {
+	d := seedDoc(t)
+	checkInvariants(t, d)
+	checkQuotes(t, d, []want{
+		{Text: "he may expand his unprecedented attack on drug cartels in Latin America to include Mexico", Cue: "said", Speaker: "Donald Trump", SpeakerOf: "Donald Trump"},
+		{Text: "Will we go on strike in Mexico to stop drugs? That’s fine. I’m talking to Mexico. They know my position", Direct: true, Cue: "told", Speaker: "he", SpeakerOf: "Donald Trump", Addressee: "reporters"},
+		// The second quote of the paragraph has no cue of its own.
+		{Text: "We’ve lost hundreds of thousands of people to drugs, so now we’re shutting down the waterways, but we know all the routes.", Direct: true, Cue: "told", Speaker: "he", SpeakerOf: "Donald Trump", Addressee: "reporters"},
+		{Text: "she opposes such attacks on her country’s soil", Cue: "said", Speaker: "Claudia Sheinbaum", SpeakerOf: "Claudia Sheinbaum"},
+		{Text: "Mexico City’s opposition may fall on deaf ears", Cue: "told", Speaker: "Geoff Garmany", SpeakerOf: "Geoff Garmany", Addressee: "Al Jazeera"},
+		{Text: "There are several legal hurdles in the way, some domestic, some international. There are also fundamental protocols of international diplomacy that are probably not bound by law but are generally respected by UN member states", Direct: true, Cue: "said", Speaker: "he", SpeakerOf: "Geoff Garmany"},
+		// A quote paragraph without a cue continues the previous speaker's.
+		{Text: "But there is nothing about Trump’s second term in office that suggests he will abide by these laws and protocols. So, no, I would be surprised if Trump really wanted to carry out an attack in Mexico and wait for President Sheinbaum’s approval.", Direct: true, Cue: "said", Speaker: "he", SpeakerOf: "Geoff Garmany"},
+		{Text: "the White House was preparing for the initial stages of a ground operation in Mexico that would be conducted jointly with U.S. intelligence agencies", Cue: "reported", Speaker: "NBC", SpeakerOf: "NBC"},
+		{Text: "the operation would focus on drone attacks on pharmaceutical laboratories and cartel members in Mexico", Cue: "said", Speaker: "The report"},
+		{Text: "the United States already had a final list of targets", Cue: "suggested", Speaker: "Trump", SpeakerOf: "Donald Trump"},
+		{Text: "We know all the routes. We know the addresses of all the drug cartels", Direct: true, Cue: "told", Speaker: "Trump", SpeakerOf: "Donald Trump", Addressee: "reporters"},
+		{Text: "We know their addresses. We know their front doors. We know everything about each and every one of them.", Direct: true, Cue: "told", Speaker: "Trump", SpeakerOf: "Donald Trump", Addressee: "reporters"},
+		// Partial quotes: the subject of "described" said these words.
+		{Text: "war-like", Direct: true, Cue: "described", Speaker: "He", SpeakerOf: "Donald Trump"},
+		{Text: "hundreds of thousands", Direct: true, Cue: "described", Speaker: "He", SpeakerOf: "Donald Trump"},
+		{Text: "given the strength of Mexico’s drug cartels, U.S. attacks on Mexico are likely to be minimal", Cue: "told", Speaker: "Gharmani", SpeakerOf: "Gharmani", Addressee: "Al Jazeera"},
+		{Text: "Mexican cartels are among the strongest and most organized criminal organizations in the world. They have extensive resources and occupy a unique geographic position between the United States and other Latin American countries. Carrying out targeted military attacks would be more of a PR stunt than anything else. There is no stopping one of the world’s most lucrative illicit supply chains", Direct: true, Cue: "said", Speaker: "he", SpeakerOf: "Gharmani"},
+		// Attributed content with embedded quoted terms is one reported quote.
+		{Text: "the strikes were a “non-international armed conflict” targeting “narco-terrorists” and “illegal combatants,”", Cue: "said", Speaker: "The Trump administration"},
+	})
+	// Scare quotes, negated cues and the writer's own words are not quotes.
+	for _, not := range []string{"foreign terrorist organizations", "war", "non-international armed conflict", "narco-terrorists", "war on terror"} {
+		if findQuote(d, not) != nil {
+			t.Errorf("scare quote %q taken for speech", not)
+		}
+	}
+	for _, q := range d.Quotes {
+		if strings.Contains(q.Text, "when or how such an attack") {
+			t.Errorf("negated cue taken for speech: %q", q.Text)
+		}
+	}
+	if len(d.Quotes) != 17 {
+		t.Errorf("%d quotes, want 17:\n%s", len(d.Quotes), dump(d))
+	}
+}
+
+func TestStyles(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"inverted cue with a title", "“We will respond to this attack,” said President Emmanuel Macron.",
+			[]want{{Text: "We will respond to this attack", Direct: true, Cue: "said", Speaker: "Emmanuel Macron", SpeakerOf: "Emmanuel Macron"}}},
+		{"straight quotes, common-noun speaker", `"Nobody told us anything," a resident said.`,
+			[]want{{Text: "Nobody told us anything", Direct: true, Cue: "said", Speaker: "a resident"}}},
+		{"guillemets and an addressee", "«The talks have failed completely,» the minister told reporters.",
+			[]want{{Text: "The talks have failed completely", Direct: true, Cue: "told", Speaker: "the minister", Addressee: "reporters"}}},
+		{"LaTeX quotes", "``We are ready for anything,'' the spokesman said.",
+			[]want{{Text: "We are ready for anything", Direct: true, Cue: "said", Speaker: "the spokesman"}}},
+		{"single curly quotes", "‘The road is closed,’ the officer said.",
+			[]want{{Text: "The road is closed", Direct: true, Cue: "said", Speaker: "the officer"}}},
+		{"quote split by its attribution", "“The border is closed,” the governor said, “and nobody will cross it this week.”",
+			[]want{
+				{Text: "The border is closed", Direct: true, Cue: "said", Speaker: "the governor"},
+				{Text: "and nobody will cross it this week.", Direct: true, Cue: "said", Speaker: "the governor"},
+			}},
+		{"cue before the quote", "The general told reporters: “We have taken the city.”",
+			[]want{{Text: "We have taken the city.", Direct: true, Cue: "told", Speaker: "The general", Addressee: "reporters"}}},
+		{"she resolves past a man", "Maria Lopez met John Smith in Geneva on Monday.\n“We agreed on nothing at all,” she said.",
+			[]want{{Text: "We agreed on nothing at all", Direct: true, Cue: "said", Speaker: "she", SpeakerOf: "Maria Lopez"}}},
+		{"gender learnt from pronouns", "Jordan Okafor said he would stay. Kim Tanaka said she would leave.\n“I am done here,” he said.",
+			[]want{
+				{Text: "he would stay", Cue: "said", Speaker: "Jordan Okafor", SpeakerOf: "Jordan Okafor"},
+				{Text: "she would leave", Cue: "said", Speaker: "Kim Tanaka", SpeakerOf: "Kim Tanaka"},
+				{Text: "I am done here", Direct: true, Cue: "said", Speaker: "he", SpeakerOf: "Jordan Okafor"},
+			}},
+		{"an organization speaks as it", "Amnesty International published its findings on Monday. “The evidence is overwhelming,” it said.",
+			[]want{{Text: "The evidence is overwhelming", Direct: true, Cue: "said", Speaker: "it", SpeakerOf: "Amnesty International"}}},
+		{"told X that", "Officials told Reuters that the dam had been breached overnight.",
+			[]want{{Text: "the dam had been breached overnight", Cue: "told", Speaker: "Officials", Addressee: "Reuters"}}},
+		{"trailing attribution", "The strike killed 12 people in the market, the health ministry said.",
+			[]want{{Text: "The strike killed 12 people in the market", Cue: "said", Speaker: "the health ministry"}}},
+		{"according to, after", "The convoy was attacked near the border, according to the Red Cross.",
+			[]want{{Text: "The convoy was attacked near the border", Cue: "according to", Speaker: "Red Cross"}}},
+		{"according to, before", "According to the army, the rebels have withdrawn from the town.",
+			[]want{{Text: "the rebels have withdrawn from the town", Cue: "According to", Speaker: "the army"}}},
+		{"said that, after a time", "The mayor said on Tuesday that the water supply was safe.",
+			[]want{{Text: "the water supply was safe", Cue: "said", Speaker: "The mayor"}}},
+		{"unclosed quote introduced by its cue", "The coach said, \"We played well in the first half.\nThe second half was another story.",
+			[]want{{Text: "We played well in the first half.", Direct: true, Cue: "said", Speaker: "The coach"}}},
+		{"straight quote right after a comma", "The curator said,\"He liked the way the flash looked\".",
+			[]want{{Text: "He liked the way the flash looked", Direct: true, Cue: "said", Speaker: "The curator"}}},
+		{"appositive with commas of its own", "Kim Tanaka, a lawyer, and chair of the bar association, says the ruling is unlawful.",
+			[]want{{Text: "the ruling is unlawful", Cue: "says", Speaker: "Kim Tanaka", SpeakerOf: "Kim Tanaka"}}},
+		{"acronym in parentheses", "The World Health Organization (WHO) recommends that every country should iodise salt.",
+			[]want{{Text: "every country should iodise salt", Cue: "recommends", Speaker: "World Health Organization", SpeakerOf: "World Health Organization"}}},
+		{"according to without a comma", "According to Amnesty International the prisoners were tortured.",
+			[]want{{Text: "the prisoners were tortured", Cue: "According to", Speaker: "Amnesty International", SpeakerOf: "Amnesty International"}}},
+		{"as X told Y", "As Kim Tanaka told the BBC, the court has no jurisdiction.",
+			[]want{{Text: "the court has no jurisdiction", Cue: "told", Speaker: "Kim Tanaka", SpeakerOf: "Kim Tanaka", Addressee: "BBC"}}},
+		{"partial quote of a named speaker", "Kim Tanaka called the ruling “a disgrace” on Friday.",
+			[]want{{Text: "a disgrace", Direct: true, Cue: "called", Speaker: "Kim Tanaka", SpeakerOf: "Kim Tanaka"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotate(t, tt.text)
+			checkInvariants(t, d)
+			checkQuotes(t, d, tt.want)
+			if len(d.Quotes) != len(tt.want) {
+				t.Errorf("%d quotes, want %d:\n%s", len(d.Quotes), len(tt.want), dump(d))
+			}
+		})
+	}
+}
+
+func TestNotQuotes(t *testing.T) {
+	for _, s := range []string{
+		"The group calls itself a “liberation front” and controls the north.",
+		"The so-called “peace plan” was rejected by both sides.",
+		"The minister did not say when the talks would resume.",
+		"He never said the war was over.",
+		"NBC reported a rise in attacks.",
+		"The army told residents to leave the area.",
+		"“Unbalanced quote marks open here and never close\nNext paragraph.",
+		"He said.",
+	} {
+		t.Run(s, func(t *testing.T) {
+			d := annotate(t, s)
+			checkInvariants(t, d)
+			if len(d.Quotes) != 0 {
+				t.Errorf("found quotes in text with none:\n%s", dump(d))
+			}
+		})
+	}
+}
+
+func TestMissingLayers(t *testing.T) {
+	// Without tokens or entities the annotator tokenizes itself and finds
+	// quotes, with speakers it cannot resolve left without a key.
+	d := sitrep.NewDoc(sitrep.Article{Text: "“We will not leave,” he said."})
+	if err := (Annotator{}).Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, d)
+	if len(d.Quotes) != 1 || d.Quotes[0].Speaker == nil || d.Quotes[0].Speaker.Key != "" {
+		t.Errorf("got:\n%s", dump(d))
+	}
+	if err := (Annotator{}).Annotate(nil); err == nil {
+		t.Error("nil doc: no error")
+	}
+}

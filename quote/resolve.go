@@ -1,0 +1,213 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// resolve keeps the best of overlapping candidates, carries speakers over
+// to quotes without a cue of their own, resolves pronoun speakers and
+// returns the layer, sorted by Start, with no two quotes overlapping.
+func (a *analysis) resolve() []sitrep.Quote {
+	if len(a.cands) == 0 {
+		return nil
+	}
+	sort.SliceStable(a.cands, func(i, j int) bool { return a.cands[i].span.Start < a.cands[j].span.Start })
+	kept := a.cands[:0]
+	for _, c := range a.cands {
+		if n := len(kept); n > 0 && kept[n-1].span.Overlaps(c.span) {
+			if better(c, kept[n-1]) {
+				kept[n-1] = c
+			}
+			continue
+		}
+		kept = append(kept, c)
+	}
+	// Carry a speaker over to a quote that has no cue: one later in the
+	// same paragraph, or one opening the paragraph after the speaker's.
+	last := -1
+	for i := range kept {
+		c := &kept[i]
+		if c.speaker.kind != refNone {
+			last = i
+			continue
+		}
+		if last >= 0 && c.direct && (kept[last].para == c.para || (c.paraStart && kept[last].para == c.para-1)) {
+			c.speaker, c.cue, c.addressee = kept[last].speaker, kept[last].cue, kept[last].addressee
+			last = i
+		}
+	}
+	a.kept = kept
+	out := make([]sitrep.Quote, 0, len(kept))
+	for _, c := range kept {
+		q := sitrep.Quote{Span: c.span, Text: a.text[c.span.Start:c.span.End], Direct: c.direct, Cue: c.cue}
+		if c.speaker.kind != refNone {
+			q.Speaker = a.mention(c.speaker)
+			if c.speaker.kind == refPronoun {
+				if e := a.antecedent(c.speaker.lo); e >= 0 {
+					q.Speaker.Name, q.Speaker.Key = a.ents[e].Name, a.ents[e].Key
+				}
+			}
+		}
+		if c.addressee.kind != refNone {
+			m := a.mention(c.addressee)
+			s := m.Text
+			q.Addressee = &s
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// better reports whether candidate c should replace the overlapping k.
+func better(c, k cand) bool {
+	if c.prio != k.prio {
+		return c.prio < k.prio
+	}
+	return c.span.Len() < k.span.Len()
+}
+
+// antecedent returns the entity mention the pronoun at token t refers to:
+// the nearest earlier mention, outside any quote kept, of a compatible
+// entity (a person of the pronoun's gender or of unknown gender for he and
+// she; an organization for it and they), or -1.
+func (a *analysis) antecedent(t int) int {
+	w := a.tok(t)
+	g, _ := pronoun(w)
+	wantPerson := w == "he" || w == "He" || w == "she" || w == "She" || w == "HE" || w == "SHE"
+	if !wantPerson && !strings.EqualFold(w, "it") && !strings.EqualFold(w, "they") {
+		return -1
+	}
+	pos := a.toks[t].Start
+	i := sort.Search(len(a.ents), func(i int) bool { return a.ents[i].Start >= pos }) - 1
+	for n := 0; i >= 0 && n < maxEntityLook; i, n = i-1, n+1 {
+		e := a.ents[i]
+		if pos-e.End > maxPronounBytes {
+			break
+		}
+		if a.insideKeptDirect(e.Span) {
+			continue
+		}
+		if wantPerson {
+			if e.Type == "PERSON" && a.genderOf(i) != opposite(g) {
+				return i
+			}
+		} else if e.Type == "ORG" {
+			return i
+		}
+	}
+	return -1
+}
+
+func opposite(g gender) gender {
+	switch g {
+	case male:
+		return female
+	case female:
+		return male
+	}
+	return 255 // matches no entity's gender
+}
+
+// insideKeptDirect reports whether s lies within a direct quote kept.
+func (a *analysis) insideKeptDirect(s sitrep.Span) bool {
+	i := sort.Search(len(a.kept), func(i int) bool { return a.kept[i].span.End > s.Start })
+	return i < len(a.kept) && a.kept[i].direct && a.kept[i].span.Start <= s.Start && s.End <= a.kept[i].span.End
+}
+
+// genderOf returns the gender of entity mention i's entity: from its given
+// name when the embedded lists know it, else from a title (Mr, Mrs, Ms),
+// else from the pronouns that follow its mentions in their sentences
+// outside quotes ("Sheinbaum ... said she"), else unknown.
+func (a *analysis) genderOf(i int) gender {
+	if a.genders == nil {
+		a.genders = map[string]gender{}
+		a.votes = a.countPronouns()
+	}
+	e := a.ents[i]
+	if g, ok := a.genders[e.Key]; ok {
+		return g
+	}
+	g := unknownGender
+	if first, _, _ := strings.Cut(e.Name, " "); first != e.Name {
+		g = a.lx.names[strings.ToLower(first)]
+	}
+	if g == unknownGender {
+		g = titleGender(e.Titles, a.text[max(0, e.Start-8):e.Start])
+	}
+	if g == unknownGender {
+		g = a.votes[e.Key]
+	}
+	a.genders[e.Key] = g
+	return g
+}
+
+func titleGender(titles []string, before string) gender {
+	before = strings.TrimRight(before, " ")
+	for _, t := range append(titles[:len(titles):len(titles)], lastWord(before)) {
+		switch strings.TrimSuffix(t, ".") {
+		case "Mr", "Sir", "Lord", "King", "Prince":
+			return male
+		case "Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess":
+			return female
+		}
+	}
+	return unknownGender
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// countPronouns votes a gender for each person entity: each he/his/him or
+// she/her outside quotation marks counts for the nearest person mention
+// before it in its sentence.
+func (a *analysis) countPronouns() map[string]gender {
+	votes := map[string][2]int{}
+	e, person := 0, -1
+	d := 0
+	for t := range a.toks {
+		for e < len(a.ents) && a.ents[e].End <= a.toks[t].Start {
+			if a.ents[e].Type == "PERSON" {
+				person = e
+			}
+			e++
+		}
+		for d < len(a.directs) && a.directs[d].closeEnd <= t {
+			d++
+		}
+		if d < len(a.directs) && a.directs[d].open <= t {
+			continue
+		}
+		var g gender
+		switch a.tok(t) {
+		case "he", "He", "his", "His", "him", "himself":
+			g = male
+		case "she", "She", "her", "Her", "hers", "herself":
+			g = female
+		default:
+			continue
+		}
+		if person < 0 || a.ents[person].Start < a.toks[a.sentLo[t]].Start {
+			continue
+		}
+		v := votes[a.ents[person].Key]
+		v[g-1]++
+		votes[a.ents[person].Key] = v
+	}
+	out := map[string]gender{}
+	for k, v := range votes {
+		switch {
+		case v[0] > v[1]:
+			out[k] = male
+		case v[1] > v[0]:
+			out[k] = female
+		}
+	}
+	return out
+}
