@@ -1,0 +1,643 @@
+package quantity
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// quantityAt reads the quantity whose number starts at token i, emits it,
+// and returns the token after it. ok is false when token i starts no count
+// (a date, a sum of money, a pronoun "one", ...).
+func (s *scanner) quantityAt(i int) (next int, ok bool) {
+	n, ok := s.numberAt(i)
+	if !ok {
+		return 0, false
+	}
+	floor := max(s.sentFrom, s.prevEnd) // nothing may reach into the previous quantity
+	postEnd := 0                        // the token after a qualifier written after the number
+
+	// Qualifier before the number.
+	qual, qualStart := "", n.first
+	for _, q := range qualifiers {
+		k := n.first - len(q.words)
+		if k < floor {
+			continue
+		}
+		match := true
+		for x, word := range q.words {
+			if s.w(k+x) != word {
+				match = false
+				break
+			}
+		}
+		if match {
+			// "complained over two air raids": a preposition, since a
+			// small number in words is not bounded with "over".
+			if len(q.words) == 1 && prepositionQualifiers[q.words[0]] && (!n.digits && n.low <= 10 || phrasalVerbs[s.w(k-1)]) {
+				break
+			}
+			qual, qualStart = q.qualifier, k
+			break
+		}
+	}
+	if qual == qAbout && n.vague && s.w(qualStart) == "some" {
+		qual = "" // "some several" does not occur; "some dozens" is just dozens
+	}
+
+	// A second number makes a range: "20 to 30", "two or three", "between 20 and 30".
+	if !n.vague && !n.isRange {
+		if c := s.w(n.end); c == "to" || c == "-" || c == "–" || c == "—" || c == "or" || c == "and" && qual == qRange {
+			if m, ok := s.numberAt(n.end + 1); ok && !m.vague && !m.isRange && m.low > n.low && !s.isChange(qualStart) {
+				n.high, n.end, n.isRange = m.high, m.end, true
+			}
+		}
+	}
+	if qual == qRange && !n.isRange {
+		qual, qualStart = "", n.first
+	}
+	// A qualifier after the number: "107 or more", "20 or so".
+	if !n.vague && !n.isRange && s.w(n.end) == "or" {
+		post := ""
+		switch s.w(n.end + 1) {
+		case "more":
+			post = qAtLeast
+		case "so":
+			post = qAbout
+		case "fewer", "less":
+			post = qAtMost
+		}
+		if post != "" && (qual == "" || qual == qAbout) {
+			qual, postEnd = post, n.end+2
+		}
+	}
+
+	if s.notACount(n, qual, qualStart) {
+		return 0, false
+	}
+
+	// The head noun and what it says.
+	if postEnd > 0 {
+		n.end = postEnd // "107 or more people": the noun follows the qualifier
+	}
+	h := s.head(n)
+	if h.skip {
+		return 0, false
+	}
+	unit := ""
+	var info unitInfo
+	if h.index >= 0 {
+		info = s.lx.units[s.w(h.index)]
+		unit = info.unit
+		if unit == "" {
+			unit = s.w(h.index)
+			if isCapitalized(s.raw(h.index)) && demonym(s.raw(h.index)) {
+				unit = "people"
+			}
+		}
+	}
+	end := h.end // token after the span
+
+	category := s.category(n, qualStart, h, info, &end)
+
+	// Counts with no noun of their own take the previous one's: "killed 257
+	// people in Nairobi and 10 in Tanzania", "killed 258 people, including 12
+	// Americans".
+	if category == "" && !h.partitive && s.prevEnd > s.sentFrom && qualStart-s.prevEnd <= maxInheritGap && !s.numberBetween(s.prevEnd, qualStart) {
+		switch s.w(qualStart - 1) {
+		case "and", "including", "plus", "or", ",", "among":
+			category = s.prevCat
+			if unit == "" {
+				unit = s.prevUnit
+			}
+		}
+	}
+	if category == "" {
+		category = catOther
+	}
+	if unit == "" {
+		switch category {
+		case catKilled, catWounded, catArrested, catDisplaced:
+			unit = "people"
+		}
+	}
+	if category == catKilled && s.nonViolentCause(end) {
+		category = catOther
+	}
+
+	// What is left of "other" needs a noun, and a known group ("the two
+	// countries") or a pronoun "one" is not a count.
+	if category == catOther {
+		if unit == "" || h.index < 0 {
+			return 0, false
+		}
+		// Several of a singular unknown noun is no count in English ("list
+		// of 4 itemsend", scraping debris).
+		if hw := s.w(h.index); info.unit == "" && unit != "people" && !isPlural(hw) && (n.vague || n.isRange || n.low > 1) {
+			return 0, false
+		}
+		if qual == "" && determiners[s.w(qualStart-1)] {
+			return 0, false
+		}
+	}
+	// "one" is a count only when something happened to it: "one side",
+	// "one national and one made up of refugees" are not.
+	if n.one && (h.index < 0 || category == catOther || s.onePronoun(n)) {
+		return 0, false
+	}
+
+	q := sitrep.Quantity{Unit: unit, Category: category}
+	q.Low, q.High, q.Qualifier = bounds(n, qual)
+	start := s.toks[qualStart].Start
+	if h.quoted && qualStart > s.sentFrom && isOpenQuote(s.raw(qualStart-1)) {
+		start = s.toks[qualStart-1].Start
+	}
+	q.Span = sitrep.Span{Start: start, End: s.toks[end-1].End}
+	q.Text = s.text[q.Start:q.End]
+	s.out = append(s.out, q)
+	s.prevEnd, s.prevUnit, s.prevCat = end, unit, category
+	return end, true
+}
+
+// bounds turns a number and its qualifier into the interval.
+func bounds(n number, qual string) (low, high *int64, qualifier string) {
+	p := func(v int64) *int64 { return &v }
+	switch {
+	case n.vague:
+		return p(n.low), nil, qVague
+	case n.isRange:
+		return p(n.low), p(n.high), qRange
+	}
+	v := n.low
+	switch qual {
+	case qAtLeast:
+		return p(v), nil, qAtLeast
+	case qMoreThan:
+		return p(v + 1), nil, qMoreThan
+	case qAtMost:
+		return nil, p(v), qAtMost
+	case qLessThan:
+		return nil, p(v - 1), qLessThan
+	case qAbout:
+		return p(v), p(v), qAbout
+	}
+	if n.approx && qual == "" {
+		return p(v), p(v), qAbout
+	}
+	return p(v), p(v), qExact
+}
+
+// isChange reports whether the number after token k is the old value of a
+// change ("rose from 10 to 12"), not the bottom of a range.
+func (s *scanner) isChange(k int) bool {
+	if s.w(k-1) != "from" {
+		return false
+	}
+	for j := k - 2; j >= k-4 && j >= s.sentFrom; j-- {
+		switch s.w(j) {
+		case "rose", "risen", "rising", "increased", "climbed", "jumped", "grew", "went", "raised", "revised", "fell", "dropped", "up", "down":
+			return true
+		}
+	}
+	return false
+}
+
+// notACount reports dates, years, clock times, money, ages, identifiers
+// ("Flight 103"), addresses, and numbers inside names.
+func (s *scanner) notACount(n number, qual string, qualStart int) bool {
+	before, after := s.w(n.first-1), s.w(n.end)
+	if months[before] || months[after] {
+		return true // "Aug. 7", "7 August"
+	}
+	if u, ok := s.lx.units[after]; ok && u.kind == kindSkip {
+		return true // "20 percent", "10 a.m.", "$5 million dollars"
+	}
+	if after == "per" && s.w(n.end+1) == "cent" {
+		return true
+	}
+	switch before {
+	case "$", "€", "£", "¥", "us$", "usd", "eur", "gbp", "rs", "rs.", "aged", "age", "ages", "no.", "nos.", "no", "#", "number", "+", "(", ")", "/":
+		return true
+	}
+	if n.digits {
+		// A year: four digits, no comma, not followed by a count's noun.
+		first := s.w(n.first)
+		if len(first) == 4 && n.low >= 1000 && n.low <= 2100 || n.isRange && n.low >= 1000 && n.high <= 2100 && len(first) == 9 {
+			if u, ok := s.lx.units[s.w(n.end)]; qual == "" && (!ok || u.kind != kindPerson && u.kind != kindStrike) {
+				return true
+			}
+		}
+		if isDash(before) && s.kind(n.first-2) == sitrep.Number || isDash(after) && s.kind(n.end+1) == sitrep.Number {
+			return true // scores and codes: "Sweden 1 – 0 Korea", "555 - 0123"
+		}
+	}
+	// An identifier: "Flight 103", "Resolution 2334" (not at a sentence's start).
+	if qualStart == n.first && n.first-1 > s.sentFrom && n.digits {
+		if r := s.raw(n.first - 1); s.kind(n.first-1) == sitrep.Word && isCapitalized(r) {
+			if _, cue := s.lx.cues[before]; !cue && !s.lx.stop[before] {
+				return true
+			}
+		}
+	}
+	// An age in apposition: "Kopp, 44, of St. Albans".
+	if before == "," && after == "," && s.endsPerson(n.first-2) {
+		return true
+	}
+	// An address: "10 Downing Street".
+	if isCapitalized(s.raw(n.end)) {
+		for j := n.end; j < n.end+3; j++ {
+			if streetWords[s.w(j)] {
+				return true
+			}
+		}
+	}
+	// Part of a name: "G8", "the Group of 20".
+	return s.inEntity(s.toks[n.first].Span)
+}
+
+func (s *scanner) endsPerson(k int) bool {
+	if k < s.sentFrom {
+		return false
+	}
+	end := s.toks[k].End
+	e := s.entityAt(end - 1)
+	return e >= 0 && s.ents[e].Type == "PERSON" && s.ents[e].End == end
+}
+
+func (s *scanner) inEntity(sp sitrep.Span) bool {
+	e := s.entityAt(sp.Start)
+	return e >= 0 && s.ents[e].Contains(sp)
+}
+
+// entityAt returns the index of the entity covering byte b, or -1. Entities
+// are sorted by Start and do not overlap.
+func (s *scanner) entityAt(b int) int {
+	lo, hi := 0, len(s.ents)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if s.ents[m].End <= b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(s.ents) && s.ents[lo].Start <= b && b < s.ents[lo].End {
+		return lo
+	}
+	return -1
+}
+
+// onePronoun reports "one" used as a pronoun: "one of them", "no one".
+func (s *scanner) onePronoun(n number) bool {
+	switch s.w(n.first - 1) {
+	case "no", "any", "every", "each", "the", "this", "that", "which", "only", "someone":
+		return true
+	}
+	switch s.w(n.end) {
+	case "of", "another", "or", "who", "that", ",", ".", "is", "was", "has", "had", "and", "":
+		return true
+	}
+	return false
+}
+
+// headNoun is the noun phrase after a number.
+type headNoun struct {
+	index    int    // token of the head noun, -1 when none
+	end      int    // token after the span of the quantity
+	modifier string // category said by a modifier: "30 wounded soldiers"
+	quoted   bool   // the number was in quotes: “hundreds of thousands” of Americans
+	skip     bool   // the noun says this is no count: "two weeks"
+	hunger   bool   // "hunger strikes", "general strikes": not military
+	// partitive: "two of them" counts part of a group named elsewhere.
+	partitive bool
+	hop       bool // already read past a coordinated count
+	person    bool // the head counts people (or there is no head)
+}
+
+// phrasalVerbs take "over" as a particle: "handed over 700 kg".
+var phrasalVerbs = map[string]bool{
+	"handed": true, "hand": true, "hands": true, "handing": true, "turned": true,
+	"turn": true, "turning": true, "took": true, "take": true, "taking": true,
+	"taken": true, "fought": true, "argued": true, "complained": true,
+	"passed": true, "looked": true, "ran": true, "run": true,
+	"flew": true, "fly": true, "flown": true, "presided": true,
+}
+
+// prepositionQualifiers are qualifiers that are also prepositions.
+var prepositionQualifiers = map[string]bool{"over": true, "under": true, "above": true, "below": true}
+
+// head finds the head noun of the quantity n: the last word of the noun
+// phrase after the number ("six drug cartels"), or after "of" for vague and
+// round amounts ("hundreds of thousands of people").
+func (s *scanner) head(n number) headNoun {
+	h := headNoun{index: -1, end: n.end}
+	j := n.end
+	if isCloseQuote(s.raw(j)) && s.w(j+1) == "of" && n.vague {
+		h.quoted = true
+		j++
+	}
+	if s.w(j) == "of" {
+		if !n.vague && !n.approx {
+			h.partitive = true
+			return h // "two of its nationals", "14 of the 18"
+		}
+		j++
+	}
+	// A casualty word alone is the head: "83 dead", "1,700 injured".
+	if u, ok := s.lx.units[s.w(j)]; ok && u.category != "" && !s.nounWord(j+1) {
+		h.index, h.end = j, j+1
+		return h
+	}
+	for k := j; k < j+maxNounRun && s.nounWord(k); k++ {
+		w := s.w(k)
+		// "Sierra Leonean and Liberian refugees": names joined by a conjunction.
+		if (s.w(k+1) == "and" || s.w(k+1) == "or") && isCapitalized(s.raw(k)) && isCapitalized(s.raw(k+2)) && s.nounWord(k+2) && k+2 < j+maxNounRun {
+			k++
+			continue
+		}
+		if c, ok := s.lx.cues[w]; ok {
+			// A participle before the noun: "30 wounded soldiers".
+			if !s.nounWord(k+1) || h.index >= 0 {
+				break
+			}
+			if c.sides&sideRight != 0 && h.modifier == "" {
+				h.modifier = c.category
+			}
+			continue
+		}
+		if strings.HasSuffix(w, "ed") && (h.index >= 0 || !s.nounWord(k+1)) {
+			break // a verb after the noun, or a participle with no noun
+		}
+		if w == "hunger" || w == "general" || w == "labor" || w == "labour" {
+			h.hunger = true
+		}
+		h.index, h.end = k, k+1
+		u, known := s.lx.units[w]
+		if known && u.kind == kindSkip {
+			h.skip = true
+			return h
+		}
+		if known || isPlural(w) {
+			// "people were killed" ends here, "police officers" and
+			// "civilian advisers" go on to the second noun.
+			next := s.w(k + 1)
+			if _, nextKnown := s.lx.units[next]; !s.nounWord(k+1) || !nextKnown && !isPlural(next) {
+				break
+			}
+		}
+	}
+	// "2 tons of cocaine": the substance belongs in the span.
+	if h.index >= 0 && s.lx.units[s.w(h.index)].kind == kindMeasure && s.w(h.end) == "of" {
+		k := h.end + 1
+		for k < h.end+1+2 && s.nounWord(k) && !strings.HasSuffix(s.w(k), "ed") && !strings.HasSuffix(s.w(k), "en") {
+			k++
+		}
+		if k > h.end+1 {
+			h.end = k
+		}
+	}
+	return h
+}
+
+// nounWord reports whether token k can be part of a count's noun phrase.
+func (s *scanner) nounWord(k int) bool {
+	if s.kind(k) != sitrep.Word {
+		return false
+	}
+	w := s.w(k)
+	if w == "" || s.lx.stop[w] || w[0] == '\'' || strings.HasPrefix(w, "’") {
+		return false
+	}
+	if strings.HasSuffix(w, "ing") {
+		_, known := s.lx.units[w]
+		return known
+	}
+	if _, ok := smallOrCompound(w); ok {
+		return false
+	}
+	if _, ok := qualifierWords[w]; ok {
+		return false
+	}
+	return true
+}
+
+// qualifierWords start a qualifier, so they end a noun phrase ("20 airstrikes
+// nearly 80 people" never joins them).
+var qualifierWords = map[string]bool{"nearly": true, "almost": true, "roughly": true, "approximately": true, "up": true, "just": true, "well": true}
+
+func isPlural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
+}
+
+// category decides what happened to what was counted, and may widen the
+// span over a casualty word right after the number ("83 killed").
+func (s *scanner) category(n number, qualStart int, h headNoun, info unitInfo, end *int) string {
+	person := h.index < 0 || info.kind == kindPerson || info.unit == "" && isCapitalized(s.raw(h.index)) && demonym(s.raw(h.index))
+	if info.kind == kindStrike {
+		if h.hunger {
+			return catOther
+		}
+		return catStrikes
+	}
+	switch info.category {
+	case catKilled, catWounded:
+		return info.category
+	}
+	if h.modifier != "" {
+		return h.modifier
+	}
+	h.person = person
+	if c := s.rightCue(h, end); c != "" {
+		return c
+	}
+	if c := s.leftCue(qualStart, h, info, person); c != "" {
+		return c
+	}
+	return info.category
+}
+
+// rightCue reads what follows the noun: "were killed", "dead", "lost their
+// lives", "fled", "from their homes".
+func (s *scanner) rightCue(h headNoun, end *int) string {
+	k := h.end
+	// ", including eight Americans, were killed": the parenthesis is skipped.
+	if s.w(k) == "," && (s.w(k+1) == "including" || s.w(k+1) == "mostly" || s.w(k+2) == "of" && s.w(k+3) == "them" || s.w(k+1) == "among") {
+		for j := k + 2; j < k+10 && j < s.sentEnd; j++ {
+			if s.w(j) == "," {
+				k = j + 1
+				break
+			}
+		}
+	}
+	aux, relative := 0, 0
+	for aux+relative < maxAuxiliaries {
+		if w := s.w(k); auxiliaries[w] {
+			aux++
+		} else if w == "who" || w == "that" || w == "which" {
+			relative++ // "11 people who died", but "gunmen who killed 20" did it
+		} else {
+			break
+		}
+		k++
+	}
+	// "two leaders and 133 other people were arrested": the verb after the
+	// second count tells about the first as well (one hop only).
+	if aux == 0 && !h.hop && s.w(k) == "and" && k+1 < s.sentEnd && s.mayStart(k+1) {
+		if m, ok := s.numberAt(k + 1); ok {
+			if mh := s.head(m); !mh.skip {
+				var ignored int
+				return s.rightCue(headNoun{index: mh.index, end: mh.end, hop: true}, &ignored)
+			}
+		}
+	}
+	w := s.w(k)
+	switch {
+	case w == "lost" && s.w(k+1) == "their" && (s.w(k+2) == "lives" || s.w(k+2) == "life"):
+		return catKilled
+	case (w == "from" || w == "out" && s.w(k+1) == "of") && isHome(s.w(k+1), s.w(k+2), s.w(k+3)):
+		return catDisplaced
+	case w == "taken" && s.w(k+1) == "into" && s.w(k+2) == "custody":
+		return catArrested
+	case w == "among" && (s.w(k+1) == "those" || s.w(k+1) == "the"):
+		// "were among those injured", "among the dead"
+		if c, ok := s.lx.cues[s.w(k+2)]; ok && c.sides&sideRight != 0 && c.category != catStrikes && c.category != catSeized {
+			return c.category
+		}
+	case w == "shot" && s.w(k+1) == "dead":
+		return catKilled
+	case (w == "sought" || w == "took" || w == "seeking") && (s.w(k+1) == "refuge" || s.w(k+1) == "asylum" || s.w(k+1) == "shelter"):
+		return catDisplaced
+	}
+	c, ok := s.lx.cues[w]
+	if !ok || c.sides&sideRight == 0 {
+		return ""
+	}
+	if c.category == catStrikes {
+		if aux > 0 && !h.person {
+			return catStrikes // "40 boats have been struck"
+		}
+		return ""
+	}
+	if c.category == catSeized || w == "captured" {
+		return ""
+	}
+	if aux == 0 && !intransitive[w] && strings.HasSuffix(w, "ed") && s.isObject(k+1) && (relative > 0 || k == h.end) {
+		return "" // the count did it: "two bombers killed 23 people"
+	}
+	if aux == 0 && relative == 0 && h.index < 0 && k == h.end {
+		*end = k + 1 // "83 killed": the participle stands for the noun
+	}
+	return c.category
+}
+
+// lifeTakers are verbs whose taking of "lives" is killing.
+var lifeTakers = map[string]bool{"claimed": true, "claiming": true, "took": true, "taking": true, "cost": true, "costing": true}
+
+// intransitive verbs take no object, so what follows them never makes the
+// count their agent: "10,000 fled the city", "11 people who died at sea".
+var intransitive = map[string]bool{"fled": true, "died": true, "perished": true}
+
+func isHome(a, b, c string) bool {
+	switch a {
+	case "their", "his", "her", "its":
+		return b == "homes" || b == "home" || b == "houses" || b == "villages" || b == "town"
+	case "of":
+		return isHome(b, c, "")
+	case "homes", "home":
+		return true
+	}
+	return false
+}
+
+// isObject reports whether token k starts a noun phrase that a verb before
+// it takes as its object, so that the verb is active.
+func (s *scanner) isObject(k int) bool {
+	if s.kind(k) == sitrep.Number {
+		return true
+	}
+	w := s.w(k)
+	switch w {
+	case "a", "an", "the", "his", "her", "their", "its", "more", "dozens", "hundreds", "thousands", "scores", "several", "some":
+		return true
+	case "at":
+		return s.w(k+1) == "least" || s.w(k+1) == "most" // "killed at least 20", not "killed at the scene"
+	}
+	if _, ok := smallOrCompound(w); ok {
+		return true
+	}
+	r := s.raw(k)
+	return s.kind(k) == sitrep.Word && isCapitalized(r) && !s.lx.stop[w]
+}
+
+// leftCue reads the words before the quantity: "killing at least 80",
+// "the death toll rose to 83", "detained 14".
+func (s *scanner) leftCue(qualStart int, h headNoun, info unitInfo, person bool) string {
+	floor := max(s.sentFrom, s.prevEnd, qualStart-maxLeftCue)
+	for k := qualStart - 1; k >= floor; k-- {
+		w := s.w(k)
+		switch w {
+		case ",", ";", "(", ")", ".", "—", "–", "!", "?":
+			return ""
+		}
+		// Another number is another count's, unless it is a year or a
+		// day of a date: "the death toll since October 2023 had risen to".
+		if s.kind(k) == sitrep.Number && !(len(w) == 4 || months[s.w(k-1)] || months[s.w(k+1)]) {
+			return ""
+		}
+		if w == "lives" && (lifeTakers[s.w(k-1)] || lifeTakers[s.w(k-2)]) {
+			return catKilled // "claimed the lives of 30 people", "cost 30 lives" is the noun's
+		}
+		c, ok := s.lx.cues[w]
+		if !ok || c.sides&sideLeft == 0 {
+			continue
+		}
+		switch {
+		case c.category == catStrikes:
+			if person {
+				continue // "hit 20 people" is not a count of strikes
+			}
+		case w == "captured":
+			if !person {
+				return catSeized
+			}
+		case c.category == catSeized:
+			if person && h.index >= 0 {
+				return "" // "seized 30 hostages" is an abduction
+			}
+		}
+		return c.category
+	}
+	return ""
+}
+
+// nonViolentCause reports a death toll of drugs, disease or accidents
+// ("lost hundreds of thousands of people to drugs"), which is not a
+// conflict's.
+func (s *scanner) nonViolentCause(end int) bool {
+	for k := end; k < end+6 && k < s.sentEnd; k++ {
+		switch s.w(k) {
+		case "to", "from", "by", "with", "of", "in":
+			if nonViolentCauses[s.w(k+1)] {
+				return true
+			}
+		case ",", ";", ".":
+			return false
+		}
+	}
+	return false
+}
+
+func isDash(w string) bool { return w == "-" || w == "–" || w == "—" }
+
+// numberBetween reports a number token in [from, to).
+func (s *scanner) numberBetween(from, to int) bool {
+	for k := max(from, 0); k < to && k < len(s.toks); k++ {
+		if s.toks[k].Kind == sitrep.Number {
+			return true
+		}
+	}
+	return false
+}
+
+func isOpenQuote(w string) bool  { return w == "“" || w == "\"" || w == "‘" || w == "``" }
+func isCloseQuote(w string) bool { return w == "”" || w == "\"" || w == "’" || w == "''" }

@@ -1,0 +1,103 @@
+// Package quantity finds counts in news text and keeps each as a qualified
+// interval with what was counted and what happened to it: "killing at least
+// 80 people" is Low 80, High nil, Qualifier at_least, Unit people, Category
+// killed. It fills Doc.Quantities; Sourcing is left nil for the sourcing
+// annotator.
+//
+// # Numbers
+//
+// Digits ("80", "3,500", "1.2 million", "10-15"), words ("six",
+// "twenty-five", "a hundred", "two hundred and fifty thousand", "a dozen",
+// "half a dozen"), ranges ("20 to 30", "two or three", "between 20 and 30",
+// "10-15", "10–15") and vague amounts. A fraction is read only before a scale
+// ("1.2 million"); "2.5 tons" is not read, since bounds are whole numbers.
+// Figures above 10^15 (and digit strings that overflow) are not counts.
+//
+// # Qualifiers and bounds
+//
+//	written                                    Low     High    Qualifier
+//	80, a total of 80                          80      80      exact
+//	at least / no fewer than / a minimum of 80 80      nil     at_least
+//	more than / over / above / upwards of 80   81      nil     more_than
+//	up to / as many as / nearly / almost /
+//	  close to / no more than / at most 80     nil     80      at_most
+//	fewer than / less than / under / below 80  nil     79      less_than
+//	about / around / roughly / some /
+//	  approximately / an estimated 80          80      80      about
+//	a dozen, two dozen, half a dozen           12..    same    about (counts in dozens are round figures)
+//	between 20 and 30, 20 to 30, 20-30         20      30      range
+//
+// "about 80" keeps the figure as stated (Low = High = 80) and says it is
+// approximate in the qualifier, rather than inventing a band. "nearly 80"
+// bounds the count from above only.
+//
+// Vague amounts get a conservative lower bound and an open upper bound
+// (High nil), Qualifier vague, whatever qualifier stands before them:
+//
+//	a few, a handful, a couple (of)   2
+//	several                           3
+//	dozens                            24
+//	scores (of)                       40
+//	hundreds                          200
+//	thousands                         2,000
+//	tens of thousands                 20,000
+//	hundreds of thousands             200,000
+//	millions                          2,000,000
+//	several hundred / a few thousand  3 × 100 / 2 × 1,000 (the word's bound times the scale)
+//
+// "many", "numerous" and "countless" are not read.
+//
+// # Unit
+//
+// Unit is the head noun of the count, lowercased, in the plural, from
+// lexicon/units.txt: words that only say "human beings" (people, persons,
+// individuals, victims, lives, bodies, the dead) and nationalities ("12
+// Americans") collapse to "people"; words that say who they were stay as
+// their own noun (civilians, soldiers, children, migrants, police officers,
+// ...), since analysts separate civilians from combatants. Strikes and air
+// strikes are "strikes"; boats and ships are "vessels"; masses are "tons",
+// "kg", "pounds" ("2 tons of cocaine": Unit tons, the span covers "of
+// cocaine"). An unknown noun is kept as written, lowercased. A casualty count
+// with no noun ("At least 82 were killed", "1,700 injured") has Unit people;
+// an elliptic count takes the unit of the count before it ("killed 257
+// people in Nairobi and 10 in Tanzania").
+//
+// # Category
+//
+// killed, wounded, strikes, arrested, seized, displaced, or other, decided
+// in this order: a strike noun (strikes, raids, attacks, missiles, drones,
+// ...) makes strikes; a casualty noun ("83 dead", "deaths", "lives",
+// "injuries") makes killed or wounded; then a participle before the noun
+// ("30 wounded soldiers"); then a verb after it, read through auxiliaries
+// ("12 people were killed", "10,000 fled", "forced from their homes"); then
+// a verb or noun before it within the sentence and at most six words back
+// ("killing at least 80 people", "the death toll rose to 83", "detained 14
+// suspects", "seized 2 tons"); then what the noun implies ("refugees" are
+// displaced); then the category of the count just before, for a count
+// joined to it by "and", "including", ... ("including 12 Americans"). The
+// strike verbs (struck, hit, bombed, shelled, targeted) only count things
+// ("struck 3 boats"), never people. A death toll of drugs, disease or
+// accidents ("lost hundreds of thousands of people to drugs") is other, not
+// killed. Everything else is other ("designating six drug cartels").
+//
+// # What is not a count
+//
+// Dates ("Aug. 7", "7 August"), years ("in 1998"), clock times ("10:35",
+// "10 a.m."), durations ("two weeks", "two decades ago"), distances, money
+// ("$5 million", "580 million shillings"), percentages, ordinals, ages ("a
+// 34-year-old", "aged 34", "Kopp, 44,"), identifiers ("Flight 103",
+// "Resolution 2334", "No. 10"), phone numbers, addresses ("10 Downing
+// Street"), sports scores ("won 3-1"), numbers inside an entity's name, the
+// pronoun "one" ("one of the", "no one"), partitives ("two of its
+// nationals"), a count of a known group with a determiner and nothing
+// happening to it ("the two countries"), and a bare number with no noun and
+// no casualty word. Such counts are skipped, never given a category.
+//
+// # What it does not do
+//
+// It does not resolve a count against other sentences (a toll revised from
+// 10 to 12 across clauses is two counts), add up counts, decide who caused
+// the casualties, or tell a count stated from a count denied ("no one was
+// killed" is simply not read). Spans never cross a sentence, never overlap,
+// and come sorted by Start.
+package quantity

@@ -1,0 +1,156 @@
+package quantity
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func strconvI(v int64) string { return strconv.FormatInt(v, 10) }
+
+// want is one expected count, written as show() writes it:
+// text | low | high | qualifier | unit | category.
+type want = string
+
+// TestSeedArticle: every count of the flagship article, and nothing else.
+func TestSeedArticle(t *testing.T) {
+	d := annotated(t, seedText(t))
+	wants := []want{
+		"hundreds of thousands of people | 200000 | - | vague | people | other", // lost ... to drugs: not a conflict toll
+		"several legal hurdles | 3 | - | vague | hurdles | other",
+		"two administration officials | 2 | 2 | exact | officials | other",
+		"“hundreds of thousands” of Americans | 200000 | - | vague | people | other", // killing ... with drugs
+		"six drug cartels | 6 | 6 | exact | cartels | other",
+		"at least 20 airstrikes | 20 | - | at_least | strikes | strikes",
+		"at least 80 people | 80 | - | at_least | people | killed",
+	}
+	var got []string
+	for _, q := range d.Quantities {
+		got = append(got, show(q))
+	}
+	if strings.Join(got, "\n") != strings.Join(wants, "\n") {
+		t.Errorf("seed article counts:\ngot\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(wants, "\n\t"))
+	}
+	checkLayer(t, d.Text, d.Quantities)
+}
+
+// TestCounts is the specification by example: each sentence and the counts
+// it must yield.
+func TestCounts(t *testing.T) {
+	tests := []struct {
+		name, sentence string
+		want           []want
+	}{
+		{"verb before, at least", "The strikes ended, killing at least 80 people.", []want{"at least 80 people | 80 | - | at_least | people | killed"}},
+		{"strike noun", "The White House has launched at least 20 airstrikes since September.", []want{"at least 20 airstrikes | 20 | - | at_least | strikes | strikes"}},
+		{"exact, other", "These include designating six drug cartels as terrorist organizations.", []want{"six drug cartels | 6 | 6 | exact | cartels | other"}},
+		{"passive after", "At least 12 people were killed in the attack.", []want{"At least 12 people | 12 | - | at_least | people | killed"}},
+		{"death toll", "The death toll rose to 83 on Monday.", []want{"83 | 83 | 83 | exact | people | killed"}},
+		{"dead", "The shelling left 83 dead.", []want{"83 dead | 83 | 83 | exact | people | killed"}},
+		{"wounding", "A bomb exploded, wounding 30.", []want{"30 | 30 | 30 | exact | people | wounded"}},
+		{"injured", "Officials said 30 injured were taken to hospital.", []want{"30 injured | 30 | 30 | exact | people | wounded"}},
+		{"participle after", "Police said 30 injured in the blast.", []want{"30 injured | 30 | 30 | exact | people | wounded"}},
+		{"detained", "Police detained 14 suspects on Friday.", []want{"14 suspects | 14 | 14 | exact | suspects | arrested"}},
+		{"seized", "The navy seized 2 tons of cocaine.", []want{"2 tons of cocaine | 2 | 2 | exact | tons | seized"}},
+		{"displaced", "The fighting forced 10,000 from their homes.", []want{"10,000 | 10000 | 10000 | exact | people | displaced"}},
+		{"more than", "More than 80 people died.", []want{"More than 80 people | 81 | - | more_than | people | killed"}},
+		{"about", "About 80 people died.", []want{"About 80 people | 80 | 80 | about | people | killed"}},
+		{"nearly", "Nearly 80 people died.", []want{"Nearly 80 people | - | 80 | at_most | people | killed"}},
+		{"fewer than", "Fewer than 80 people died.", []want{"Fewer than 80 people | - | 79 | less_than | people | killed"}},
+		{"as many as", "As many as 80 people died.", []want{"As many as 80 people | - | 80 | at_most | people | killed"}},
+		{"between", "Between 20 and 30 soldiers were killed.", []want{"Between 20 and 30 soldiers | 20 | 30 | range | soldiers | killed"}},
+		{"to", "Rebels killed 20 to 30 soldiers.", []want{"20 to 30 soldiers | 20 | 30 | range | soldiers | killed"}},
+		{"hyphen range", "Rebels killed 20-30 soldiers.", []want{"20-30 soldiers | 20 | 30 | range | soldiers | killed"}},
+		{"or", "Two or three soldiers were wounded.", []want{"Two or three soldiers | 2 | 3 | range | soldiers | wounded"}},
+		{"scale", "Some 1.2 million people have fled.", []want{"Some 1.2 million people | 1200000 | 1200000 | about | people | displaced"}},
+		{"words", "The raid killed twenty-five fighters.", []want{"twenty-five fighters | 25 | 25 | exact | fighters | killed"}},
+		{"hundred words", "Two hundred and fifty migrants were detained.", []want{"Two hundred and fifty migrants | 250 | 250 | exact | migrants | arrested"}},
+		{"a dozen", "A dozen people were killed.", []want{"A dozen people | 12 | 12 | about | people | killed"}},
+		{"dozens", "Dozens of people were killed.", []want{"Dozens of people | 24 | - | vague | people | killed"}},
+		{"hundreds of thousands", "Hundreds of thousands of people have fled.", []want{"Hundreds of thousands of people | 200000 | - | vague | people | displaced"}},
+		{"tens of thousands", "Tens of thousands of protesters marched.", []want{"Tens of thousands of protesters | 20000 | - | vague | protesters | other"}},
+		{"scores of", "Scores of civilians were killed.", []want{"Scores of civilians | 40 | - | vague | civilians | killed"}},
+		{"a handful", "A handful of soldiers were wounded.", []want{"A handful of soldiers | 2 | - | vague | soldiers | wounded"}},
+		{"several", "Several soldiers were wounded.", []want{"Several soldiers | 3 | - | vague | soldiers | wounded"}},
+		{"several hundred", "Several hundred people were arrested.", []want{"Several hundred people | 300 | - | vague | people | arrested"}},
+		{"a few", "A few people were hurt.", []want{"A few people | 2 | - | vague | people | wounded"}},
+		{"digits with commas", "The army arrested 3,500 people.", []want{"3,500 people | 3500 | 3500 | exact | people | arrested"}},
+		{"demonyms are people", "The strike killed 12 Americans.", []want{"12 Americans | 12 | 12 | exact | people | killed"}},
+		{"elliptic count", "The bombs killed 247 people in Kenya and 10 in Tanzania.", []want{
+			"247 people | 247 | 247 | exact | people | killed",
+			"10 | 10 | 10 | exact | people | killed"}},
+		{"including", "The blasts killed 258 people, including 12 Americans.", []want{
+			"258 people | 258 | 258 | exact | people | killed",
+			"12 Americans | 12 | 12 | exact | people | killed"}},
+		{"active subject is no victim", "Two gunmen killed 23 people.", []want{
+			"Two gunmen | 2 | 2 | exact | gunmen | other",
+			"23 people | 23 | 23 | exact | people | killed"}},
+		{"strike verb on things", "US forces struck three boats.", []want{"three boats | 3 | 3 | exact | vessels | strikes"}},
+		{"drugs are no conflict toll", "We have lost hundreds of thousands of people to drugs.", []want{"hundreds of thousands of people | 200000 | - | vague | people | other"}},
+		{"hunger strike", "Prisoners staged three hunger strikes.", []want{"three hunger strikes | 3 | 3 | exact | strikes | other"}},
+		{"or more", "The crane fell, killing 107 or more.", []want{"107 or more | 107 | - | at_least | people | killed"}},
+		{"parenthesis", "At least 74, including eight Americans, were killed.", []want{
+			"At least 74 | 74 | - | at_least | people | killed",
+			"eight Americans | 8 | 8 | exact | people | killed"}},
+		{"relative clause", "His mother was among 11 people who died at sea.", []want{"11 people | 11 | 11 | exact | people | killed"}},
+		{"relative clause, agent", "Police hunted five gunmen who killed 20 people.", []want{
+			"five gunmen | 5 | 5 | exact | gunmen | other",
+			"20 people | 20 | 20 | exact | people | killed"}},
+		{"among those", "Five police officers were among those injured.", []want{"Five police officers | 5 | 5 | exact | officers | wounded"}},
+		{"compound noun", "Rebels kidnapped up to 16 Russian civilian advisers.", []want{"up to 16 Russian civilian advisers | - | 16 | at_most | advisers | other"}},
+		{"phrasal over", "Swiss doctors handed over 700 kg of medicine.", []want{"700 kg of medicine | 700 | 700 | exact | kg | other"}},
+		{"coordinated verb", "Two leaders and 133 other people were arrested.", []want{
+			"Two leaders | 2 | 2 | exact | leaders | arrested",
+			"133 other people | 133 | 133 | exact | people | arrested"}},
+		{"passive strike on things", "Some 40 boats have been struck since September.", []want{"Some 40 boats | 40 | 40 | about | vessels | strikes"}},
+		{"passive strike on people is not a strike count", "Three people were hit by shrapnel.", []want{"Three people | 3 | 3 | exact | people | other"}},
+		{"claimed the lives", "The attack claimed the lives of 30 people.", []want{"30 people | 30 | 30 | exact | people | killed"}},
+		{"aboard", "Six people aboard were killed.", []want{"Six people | 6 | 6 | exact | people | killed"}},
+		{"no inheritance across sentences", "Gunmen killed 20 people.\nAnd 5 more arrived.", []want{"20 people | 20 | 20 | exact | people | killed"}},
+
+		// Not counts.
+		{"fraction", "One third of the fighters have been demobilized.", nil},
+		{"sports score", "Group F — Sweden 1 – 0 Korea Republic.", nil},
+		{"one with nothing happening", "One side of the memorial and one poster.", nil},
+		{"date", "The attack took place on Aug. 7 and on 12 September.", nil},
+		{"year", "The war began in 2014.", nil},
+		{"money", "The US pledged $5 million and 580 million shillings.", nil},
+		{"percent", "Turnout was 45 percent, up 3% on 2019.", nil},
+		{"age", "The suspect, a 34-year-old, was aged 34.", nil},
+		{"age apposition", "James Kopp, 44, was arrested.", nil},
+		{"clock time", "The blast came at 10:35 a.m. and another at 11 p.m.", nil},
+		{"duration", "The siege lasted two weeks, two decades ago.", nil},
+		{"ordinal", "It was his second term and the 3rd attack.", nil},
+		{"phone", "Call 555-0123 or (202) 555-0199.", nil},
+		{"address", "The office is at 24 Grosvenor Square.", nil},
+		{"identifier", "The bombing of Flight 103 was discussed under Resolution 2334.", nil},
+		{"score", "The team won 3-1.", nil},
+		{"debris", "list of 4 itemsend of list", nil},
+		{"one of", "It is one of the world's most lucrative supply chains.", nil},
+		{"no one", "No one was hurt.", nil},
+		{"the two countries", "The two countries signed a deal.", nil},
+		{"partitive", "Fewer than 10 of the missiles hit.", nil},
+		{"fraction", "The dollar fell 2.5 against the euro.", nil},
+		{"overflow", "He counted 99999999999999999999999 stars and 1,2,3,4,5 goats.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotated(t, tt.sentence)
+			var got []string
+			for _, q := range d.Quantities {
+				got = append(got, show(q))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("%s\ngot\n\t%s\nwant\n\t%s", tt.sentence, strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+			checkLayer(t, d.Text, d.Quantities)
+		})
+	}
+}
+
+func TestAnnotatorIdentity(t *testing.T) {
+	a := Annotator{}
+	if a.Name() != "quantity" || a.Version() == "" {
+		t.Errorf("Name %q Version %q", a.Name(), a.Version())
+	}
+}
