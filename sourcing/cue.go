@@ -1,0 +1,492 @@
+package sourcing
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+const (
+	// maxApposition bounds, in tokens, the apposition skipped between a
+	// subject and its verb.
+	maxApposition = 30
+	// maxComplementizer bounds how far after the verb "that" is looked for.
+	maxComplementizer = 7
+	// anaphorBytes and anaphorCands bound the look-back of "the report".
+	anaphorBytes = 4000
+	anaphorCands = 16
+)
+
+// sentence finds the attributions of the sentence s, whose tokens are lo..hi-1.
+func (a *annotation) sentence(s sitrep.Span, lo, hi int) {
+	first := len(a.cands)
+	for i := lo; i < hi; i++ {
+		if a.ent[i] >= 0 {
+			continue
+		}
+		switch c := a.cls[i]; {
+		case c&cAccording != 0 && a.isWord(i+1, "to") && i+1 < hi:
+			a.according(s, i, lo, hi)
+		case c&(cCue|cQuoteVerb) != 0:
+			a.cue(s, i, lo, hi)
+		}
+	}
+	a.strayCiting(first, lo, hi)
+	a.cutScopes(first)
+}
+
+// maxPerSentence bounds the attributions of one sentence compared pairwise.
+const maxPerSentence = 32
+
+// cutScopes ends the scope of an attribution of the sentence before a later
+// trailing attribution: in "Trump said 5,000 troops would go, Reuters
+// reported." Trump's word covers "5,000 troops would go", not the rest.
+func (a *annotation) cutScopes(first int) {
+	cands := a.cands[first:]
+	if len(cands) > maxPerSentence {
+		cands = cands[:maxPerSentence]
+	}
+	for i := range cands {
+		for j := range cands {
+			o := cands[j]
+			if len(o.scopes) == 0 || o.scopes[0].End > o.span.Start {
+				continue // not trailing
+			}
+			for k, s := range cands[i].scopes {
+				if s.Start < o.span.Start && o.span.Start < s.End {
+					e := o.span.Start
+					for e > s.Start && strings.IndexByte(" ,;:", a.text[e-1]) >= 0 {
+						e--
+					}
+					cands[i].scopes[k].End = e
+				}
+			}
+		}
+	}
+}
+
+// cue reads the attribution around the reporting verb v, if any.
+func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
+	// Auxiliaries and adverbs may stand between subject and verb ("has
+	// previously said"); a negation means nothing is attributed, a form of
+	// "be" that the subject is not the source ("was told").
+	j, passive := v-1, false
+	for n := 0; j >= lo && n < 4; n++ {
+		if a.toks[j].Kind != sitrep.Word || a.ent[j] >= 0 {
+			break
+		}
+		c := a.cls[j]
+		if c&cNeg != 0 {
+			return
+		}
+		if c&(cAux|cPassive) == 0 {
+			break
+		}
+		passive = passive || c&cPassive != 0
+		j--
+	}
+	var (
+		cites     []party
+		subj      []party
+		spanFirst int // first token of the attribution phrase
+		pauseTok  = -1
+		after     = v + 1 // first token after the verb and an inverted subject
+		ok        bool
+	)
+	switch {
+	case passive:
+	case j >= lo && a.isComma(j):
+		subj, spanFirst, cites, ok = a.apposition(j, lo)
+		pauseTok = spanFirst - 1
+	case j >= lo:
+		subj, spanFirst, ok = a.phraseBack(j, lo)
+		pauseTok = spanFirst - 1
+	}
+	if !ok && (a.isWord(v+1, "by") || passive) {
+		// "as first reported by NBC", "was reported by Reuters": the agent.
+		if !a.isWord(v+1, "by") {
+			return
+		}
+		var last int
+		subj, last, ok = a.phraseFwd(v+2, hi)
+		spanFirst, after, pauseTok = v, last+1, v-1
+		if ok && a.isWord(v-1, "as") {
+			spanFirst, pauseTok = v-1, v-2
+		}
+	}
+	if !ok && !passive && (v == lo || a.isPause(v-1)) {
+		// Inverted: "..., said the ministry."
+		var last int
+		subj, last, ok = a.phraseFwd(v+1, hi)
+		spanFirst, after, pauseTok = v, last+1, v-1
+	}
+	if !ok || subj[0].kind == pPronoun || subj[len(subj)-1].kind == pPronoun {
+		return
+	}
+	if !inverted(spanFirst, v) && (a.isWord(spanFirst-1, "which") || a.isWord(spanFirst-1, "that") || a.isWord(spanFirst-1, "whom")) &&
+		(v+1 >= hi || a.isPause(v+1) || a.isTerminal(v+1)) {
+		// A relative clause whose verb has no clause after it: what was
+		// said is the noun before it ("The bombing, which Islamic State
+		// claimed, killed"). "a coma which his lawyer said lasted three
+		// months" still attributes.
+		return
+	}
+	if a.isWord(v, "reports") && !inverted(spanFirst, v) {
+		// "reports" is also a noun: "media reports", "Recent reports". Only
+		// a named source makes it a verb: "NBC reports".
+		for _, p := range subj {
+			if p.kind != pNamed || a.ent[p.last] < 0 {
+				return
+			}
+		}
+	}
+	end := max(v, after-1) // last token of the attribution phrase
+	k := after
+	var outlet *party
+
+	c := a.cls[v]
+	if c&cTell != 0 && after == v+1 {
+		if o, last, found := a.outletAt(k, hi); found {
+			outlet, end, k = &o, last, last+1
+		} else if last, found := a.addressee(k, hi); found {
+			end, k = last, last+1
+		}
+	}
+	if c&cQuoteVerb != 0 && after == v+1 && a.isWord(k, "by") {
+		// "officials quoted by the newspaper said": the newspaper is the
+		// source, citing the officials.
+		ps, last, found := a.phraseFwd(k+1, hi)
+		if !found || ps[0].kind == pPronoun {
+			return
+		}
+		outlet, cites, subj = &ps[0], subj, nil
+		end, k = last, last+1
+		if a.is(k, cCue) {
+			end, k = k, k+1
+		}
+	} else if c&cQuoteVerb != 0 && after == v+1 {
+		// "NBC quoted an official as saying"
+		ps, last, found := a.phraseFwd(k, hi)
+		if !found || ps[0].kind == pPronoun {
+			return
+		}
+		cites = append(cites, ps...)
+		end, k = last, last+1
+		if a.isWord(k, "as") && a.isWord(k+1, "saying") {
+			end, k = k+1, k+2
+		}
+	}
+	for n := 0; n < 2; n++ {
+		if o, last, found := a.adjunct(k, hi); found {
+			end, k = last, last+1
+			if o != nil && outlet == nil {
+				outlet = o
+			}
+			continue
+		}
+		break
+	}
+	if ps, last, found := a.citing(k, hi); found {
+		cites = append(cites, ps...)
+		end, k = last, last+1
+	}
+
+	scope := a.scope(s, lo, hi, pauseTok, k)
+	span := sitrep.Span{Start: a.toks[spanFirst].Start, End: a.toks[end].End}
+	a.add(span, scope, subj, outlet, cites)
+}
+
+// inverted reports whether the attribution phrase starts with its verb.
+func inverted(spanFirst, v int) bool { return spanFirst >= v }
+
+// scope returns the text an attribution covers: pause is the token before
+// the attribution phrase (-1 or below lo when it starts the sentence), k the
+// first token after it.
+func (a *annotation) scope(s sitrep.Span, lo, hi, pause, k int) sitrep.Span {
+	sentEnd := a.sentenceEnd(lo, hi)
+	endsSentence := k >= hi || a.isTerminal(k) ||
+		a.isClosingQuote(k) && (k+1 >= hi || a.isTerminal(k+1))
+	pausedBefore := pause >= lo && a.isPause(pause)
+	switch {
+	case pausedBefore && endsSentence && pause > lo:
+		// "<scope>, Reuters reported."
+		e := pause - 1
+		for e > lo && a.isPause(e) {
+			e--
+		}
+		return sitrep.Span{Start: a.toks[lo].Start, End: a.toks[e].End}
+	case endsSentence:
+		return sitrep.Span{Start: sentEnd, End: sentEnd}
+	}
+	if t, ok := a.complementizer(k, hi); ok {
+		if t+1 < hi {
+			return sitrep.Span{Start: a.toks[t+1].Start, End: max(sentEnd, a.toks[t+1].Start)}
+		}
+		return sitrep.Span{Start: sentEnd, End: sentEnd}
+	}
+	if pausedBefore && a.isComma(k) {
+		// "The strike, officials said, killed ..."
+		return sitrep.Span{Start: a.toks[lo].Start, End: sentEnd}
+	}
+	for k < hi && a.isPause(k) {
+		k++
+	}
+	if k >= hi || a.toks[k].Start >= sentEnd {
+		return sitrep.Span{Start: sentEnd, End: sentEnd}
+	}
+	return sitrep.Span{Start: a.toks[k].Start, End: sentEnd}
+}
+
+// complementizer finds the "that" opening the reported clause at or shortly
+// after token k: "reported, citing ..., that", "said on Monday that".
+func (a *annotation) complementizer(k, hi int) (int, bool) {
+	for m := k; m < hi && m < k+maxComplementizer; m++ {
+		if a.isWord(m, "that") {
+			return m, true
+		}
+		if a.ent[m] >= 0 || a.isComma(m) || a.toks[m].Kind == sitrep.Number {
+			continue
+		}
+		if a.toks[m].Kind != sitrep.Word || a.cls[m]&(cPrep|cTime|cDet) == 0 {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// apposition reads the subject of a verb preceded by a comma, skipping an
+// apposition: "Geoff Garmany, associate professor of ..., told". An
+// apposition "citing X" gives the cited parties: "CNN, citing a US
+// official, reported".
+func (a *annotation) apposition(j, lo int) (subj []party, first int, cites []party, ok bool) {
+	for c := j - 1; c > lo && c >= j-maxApposition; c-- {
+		if a.ent[c] >= 0 {
+			continue
+		}
+		w := a.word(c)
+		if a.isClosingQuote(c) || w == ";" || w == ":" || w == "“" || a.isTerminal(c) ||
+			a.cls[c]&(cCue|cAccording) != 0 && a.cls[c]&nounClasses == 0 {
+			return nil, 0, nil, false
+		}
+		if w != "," {
+			continue
+		}
+		h := c - 1
+		if p, ok := a.appositiveName(c, j); ok {
+			// "the Foreign Minister of Libya, Abdel Rahman Shalgham, said":
+			// the name between the commas is the source.
+			first := c + 1
+			if _, f, ok := a.phraseBack(h, lo); ok {
+				first = f
+			}
+			return []party{p}, first, nil, true
+		}
+		if e := a.ent[h]; e >= 0 && a.ents[e].Type != "PERSON" && a.ents[e].Type != "ORG" ||
+			e < 0 && a.cls[h]&(cAnon|cBody|cRole) == 0 {
+			continue
+		}
+		subj, first, ok = a.phraseBack(h, lo)
+		if ok {
+			cites, _, _ = a.citing(c+1, j)
+		}
+		return subj, first, cites, ok
+	}
+	return nil, 0, nil, false
+}
+
+// appositiveName reads the tokens between the commas c and j as a person's
+// name that follows a title: "France, Nicolas Sarkozy, said". It does not
+// when the phrase before the comma is itself a person ("Garmany, a
+// professor, said").
+func (a *annotation) appositiveName(c, j int) (party, bool) {
+	if c+1 >= j || a.ent[c-1] >= 0 && a.ents[a.ent[c-1]].Type == "PERSON" {
+		return party{}, false
+	}
+	e := a.ent[j-1]
+	if e < 0 || a.ents[e].Type != "PERSON" || int(a.entFirst[e]) != c+1 {
+		return party{}, false
+	}
+	return a.analyze(c+1, j-1)
+}
+
+// addressee returns the last token of the addressee of "told" at k when it
+// is not an outlet: "told reporters", "told a news conference".
+func (a *annotation) addressee(k, hi int) (int, bool) {
+	last := -1
+	for t := k; t < hi && t < k+5; t++ {
+		if e := a.ent[t]; e >= 0 {
+			t = min(int(a.entLast[e]), hi-1)
+			last = t
+			continue
+		}
+		if a.toks[t].Kind != sitrep.Word || a.stopsPhrase(t) || a.cls[t]&cPrep != 0 {
+			break
+		}
+		last = t
+	}
+	return last, last >= k
+}
+
+// adjunct matches a phrase after the verb that belongs to the attribution:
+// "in a statement", "in an interview with CNN", "to Reuters". It returns
+// the outlet it names, if any.
+func (a *annotation) adjunct(k, hi int) (*party, int, bool) {
+	if !a.is(k, cPrep) {
+		return nil, 0, false
+	}
+	if a.isWord(k, "to") || a.isWord(k, "with") {
+		if o, last, ok := a.outletAt(k+1, hi); ok {
+			return &o, last, true
+		}
+		return nil, 0, false
+	}
+	if !a.isWord(k, "in") && !a.isWord(k, "on") && !a.isWord(k, "during") {
+		return nil, 0, false
+	}
+	for m := k + 1; m < hi && m < k+5; m++ {
+		if a.is(m, cStatement) {
+			if a.isWord(m+1, "with") || a.isWord(m+1, "to") || a.isWord(m+1, "on") || a.isWord(m+1, "by") {
+				if o, last, ok := a.outletAt(m+2, hi); ok {
+					return &o, last, true
+				}
+			}
+			return nil, m, true
+		}
+		if a.toks[m].Kind != sitrep.Word || a.ent[m] >= 0 || a.cls[m]&(cDet|cCount) == 0 && a.cls[m]&nounClasses == 0 && m > k+3 {
+			return nil, 0, false
+		}
+	}
+	return nil, 0, false
+}
+
+// citing reads ", citing X" or "quoting X" at token k: the cited parties and
+// the last token.
+func (a *annotation) citing(k, hi int) ([]party, int, bool) {
+	if a.isComma(k) {
+		k++
+	}
+	if !a.is(k, cCiting) {
+		return nil, 0, false
+	}
+	ps, last, ok := a.phraseFwd(k+1, hi)
+	if !ok || ps[0].kind == pPronoun {
+		return nil, 0, false
+	}
+	a.used[k] = true
+	return ps, last, true
+}
+
+// according reads "according to X" at token i.
+func (a *annotation) according(s sitrep.Span, i, lo, hi int) {
+	subj, last, ok := a.phraseFwd(i+2, hi)
+	if !ok || subj[0].kind == pPronoun {
+		return
+	}
+	end, k := last, last+1
+	var cites []party
+	if ps, l, found := a.citing(k, hi); found {
+		cites, end, k = ps, l, l+1
+	}
+	var scope sitrep.Span
+	sentEnd := a.sentenceEnd(lo, hi)
+	startsSentence := i == lo || i == lo+1 && !a.isComma(lo) && a.toks[lo].Kind == sitrep.Punctuation
+	switch {
+	case startsSentence:
+		// "According to X, <scope>."
+		for k < hi && a.isPause(k) {
+			k++
+		}
+		if k < hi && a.toks[k].Start < sentEnd {
+			scope = sitrep.Span{Start: a.toks[k].Start, End: sentEnd}
+		}
+	default:
+		scope = a.scope(s, lo, hi, i-1, k)
+	}
+	span := sitrep.Span{Start: a.toks[i].Start, End: a.toks[end].End}
+	a.add(span, scope, subj, nil, cites)
+}
+
+// strayCiting attaches a "citing X" that no verb took to the nearest
+// attribution of the sentence before it: "NBC reported the plan on Monday,
+// citing officials".
+func (a *annotation) strayCiting(first, lo, hi int) {
+	if first == len(a.cands) {
+		return
+	}
+	// Only the last few attributions of a long run are candidates, so a
+	// sentence of many verbs and many "citing" stays linear.
+	first = max(first, len(a.cands)-maxPerSentence)
+	for t := lo; t < hi; t++ {
+		if a.used[t] || !a.is(t, cCiting) {
+			continue
+		}
+		ps, _, ok := a.citing(t, hi)
+		if !ok {
+			continue
+		}
+		target := -1
+		for c := first; c < len(a.cands); c++ {
+			if a.cands[c].span.End <= a.toks[t].Start && (target < 0 || a.cands[c].span.End >= a.cands[target].span.End) {
+				target = c
+			}
+		}
+		if target < 0 {
+			continue
+		}
+		for c := first; c < len(a.cands); c++ {
+			if a.cands[c].span == a.cands[target].span {
+				for _, p := range ps {
+					a.cands[c].cites = append(a.cands[c].cites, p.cited())
+				}
+			}
+		}
+	}
+}
+
+// add records one attribution per source: the subject parties, or the
+// outlet citing them.
+func (a *annotation) add(span, scope sitrep.Span, subj []party, outlet *party, cites []party) {
+	var scopes []sitrep.Span
+	if scope.Len() > 0 {
+		scopes = []sitrep.Span{scope}
+	}
+	if outlet != nil {
+		c := candidate{span: span, source: outlet.source(), outlet: true, scopes: scopes}
+		for _, p := range subj {
+			c.cites = append(c.cites, p.cited())
+		}
+		for _, p := range cites {
+			c.cites = append(c.cites, p.cited())
+		}
+		a.cands = append(a.cands, c)
+		return
+	}
+	for _, p := range subj {
+		c := candidate{span: span, source: p.source(), outlet: p.outlet, scopes: scopes}
+		if p.anaphor {
+			if ante := a.antecedent(span.Start); ante >= 0 {
+				c.source.Name = a.cands[ante].source.Name
+				c.outlet = true
+			}
+		}
+		if p.kind == pAnon {
+			c.cites = append(c.cites, p.cited())
+		}
+		for _, q := range cites {
+			c.cites = append(c.cites, q.cited())
+		}
+		a.cands = append(a.cands, c)
+	}
+}
+
+// antecedent returns the last attribution to an outlet before byte at, within
+// a bounded look-back, or -1.
+func (a *annotation) antecedent(at int) int {
+	for c := len(a.cands) - 1; c >= 0 && c >= len(a.cands)-anaphorCands; c-- {
+		x := a.cands[c]
+		if x.span.Start < at && at-x.span.End <= anaphorBytes && x.outlet {
+			return c
+		}
+	}
+	return -1
+}

@@ -1,0 +1,81 @@
+package sourcing
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/quantity"
+	"github.com/sitrep/sitrep/quote"
+)
+
+// TestSeedPipeline runs the seed through the real quote and quantity
+// annotators first, as the pipeline does, and checks on whose word each
+// count rests and that speech and reporting make one attribution per
+// speaker.
+func TestSeedPipeline(t *testing.T) {
+	text := seedText(t)
+	d := prepare(t, text)
+	for _, an := range []sitrep.Annotator{quote.Annotator{}, quantity.Annotator{}, Annotator{}} {
+		if err := an.Annotate(d); err != nil {
+			t.Fatalf("%s: %v", an.Name(), err)
+		}
+	}
+	checkInvariants(t, d)
+
+	restsOn := map[string]string{} // quantity text → source name, "" for the article's voice
+	for _, q := range d.Quantities {
+		restsOn[q.Text] = ""
+		if q.Sourcing != nil {
+			restsOn[q.Text] = d.Sourcing[*q.Sourcing].Source.Name
+		}
+	}
+	for _, tt := range []struct{ quantity, want string }{
+		{"at least 20 airstrikes", ""},
+		{"at least 80 people", ""},
+		{"six drug cartels", ""},
+		{"two administration officials", ""}, // in the attribution phrase, not under it
+		{"hundreds of thousands of people", "Donald Trump"},
+		{"several legal hurdles", "Geoff Garmany"},
+	} {
+		got, found := restsOn[tt.quantity]
+		if !found {
+			t.Logf("quantity %q not found by the quantity annotator; skipped", tt.quantity)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%q rests on %q, want %q", tt.quantity, got, tt.want)
+		}
+	}
+
+	// Each of the article's reporting attributions is there once.
+	count := map[string]int{}
+	for _, a := range d.Sourcing {
+		count[a.Text+" => "+render(a)]++
+	}
+	for _, want := range []string{
+		"Reuters and television network NBC reported => Reuters",
+		"Reuters and television network NBC reported => NBC",
+		"NBC reported, citing two administration officials => NBC <- two administration officials (anon 2)",
+		"The report said => NBC",
+		"Geoff Garmany, associate professor of Latin American studies at the University of Melbourne, told Al Jazeera => Al Jazeera <- Geoff Garmany (named 1)",
+		"Gharmani told Al Jazeera => Al Jazeera <- Gharmani (named 1)",
+		"The Trump administration has said => Trump administration",
+	} {
+		if count[want] != 1 {
+			t.Errorf("%q found %d times, want once", want, count[want])
+		}
+	}
+	// Every quote with a speaker is attributed.
+	for _, q := range d.Quotes {
+		if q.Speaker == nil {
+			continue
+		}
+		found := false
+		for _, a := range d.Sourcing {
+			found = found || a.Contains(q.Speaker.Span)
+		}
+		if !found {
+			t.Errorf("quote %q of %q has no attribution", q.Text, q.Speaker.Text)
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package sourcing
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// maxCueDistance bounds, in tokens, how far from the speaker a quote's cue
+// word is looked for.
+const maxCueDistance = 6
+
+// addQuotes makes the speech of every quote with a speaker an attribution
+// whose scope is the quote, or adds the quote to the scope of the
+// attribution already found for that speaker. a.cands must be in text order.
+func (a *annotation) addQuotes(quotes []sitrep.Quote) {
+	found := len(a.cands) // the attributions found in the text, sorted
+	bySpeaker := map[sitrep.Span]int{}
+	for _, q := range quotes {
+		if q.Speaker == nil || !validSpan(a.text, q.Span) || !validSpan(a.text, q.Speaker.Span) ||
+			strings.TrimSpace(q.Speaker.In(a.text)) == "" {
+			continue
+		}
+		sp := q.Speaker.Span
+		if c, ok := bySpeaker[sp]; ok {
+			a.cands[c].scopes = append(a.cands[c].scopes, q.Span)
+			continue
+		}
+		if a.mergeQuote(found, sp, q.Span) {
+			continue
+		}
+		bySpeaker[sp] = len(a.cands)
+		a.cands = append(a.cands, a.speech(q))
+	}
+}
+
+// mergeQuote adds the quote to the scope of the attributions among the first
+// found whose phrase holds the speaker mention, and reports whether there were any.
+func (a *annotation) mergeQuote(found int, speaker, quote sitrep.Span) bool {
+	k := sort.Search(found, func(i int) bool { return a.cands[i].span.Start > speaker.Start })
+	merged := false
+	for c := k - 1; c >= 0 && c >= k-8; c-- {
+		if a.cands[c].span.Contains(speaker) {
+			a.cands[c].scopes = append(a.cands[c].scopes, quote)
+			merged = true
+		}
+	}
+	return merged
+}
+
+// speech makes the attribution of a quote: its speaker and cue word, or the
+// outlet the speaker addressed.
+func (a *annotation) speech(q sitrep.Quote) candidate {
+	sp := q.Speaker.Span
+	span := sp
+	lo, hi := a.tokenRange(sp)
+	// A speaker mention is a name or a short phrase; one that is not is
+	// read by its last words, so its cost stays bounded.
+	lo = max(lo, hi-maxPhrase)
+	if hi > lo {
+		if t := a.findCue(q.Cue, lo, hi); t >= 0 {
+			span.Start, span.End = min(span.Start, a.toks[t].Start), max(span.End, a.toks[t].End)
+		}
+	}
+	// The speaker as a party: the phrase read like any source, else its text.
+	// The mention as written, whatever the quote annotator put in its Text.
+	written := q.Speaker.In(a.text)
+	speaker := party{kind: pBody, text: written}
+	if hi > lo {
+		if p, ok := a.analyze(lo, hi-1); ok && p.kind != pPronoun {
+			speaker = p
+		} else if ok || a.ent[lo] >= 0 && a.ents[a.ent[lo]].Type == "PERSON" {
+			speaker.person = true // "he", "she": one person
+		}
+	}
+	if speaker.kind != pAnon {
+		// The mention's resolution names a pronoun's antecedent.
+		speaker.text = written
+		speaker.name = q.Speaker.Name
+	}
+	if isPersonalPronoun(written) {
+		speaker.person = true
+	}
+	c := candidate{span: span, scopes: []sitrep.Span{q.Span}}
+	if q.Addressee != nil && isOutletName(*q.Addressee) {
+		addressee := strings.TrimSpace(*q.Addressee)
+		c.source = sitrep.Source{Text: addressee, Name: addressee}
+		c.outlet = true
+		cited := speaker.cited()
+		if speaker.kind != pAnon && q.Speaker.Name != "" {
+			// A pronoun names no one: the cited person is the one it refers to.
+			cited.Text = q.Speaker.Name
+		}
+		c.cites = []sitrep.Cited{cited}
+		return c
+	}
+	c.source = speaker.source()
+	c.outlet = speaker.outlet
+	if speaker.kind == pAnon {
+		c.cites = []sitrep.Cited{speaker.cited()}
+	}
+	return c
+}
+
+// findCue returns the token nearest the speaker tokens lo..hi-1 spelling the
+// first word of cue, or -1.
+func (a *annotation) findCue(cue string, lo, hi int) int {
+	cue, _, _ = strings.Cut(strings.TrimSpace(cue), " ")
+	if cue == "" {
+		return -1
+	}
+	for d := 1; d <= maxCueDistance; d++ {
+		for _, t := range [2]int{hi - 1 + d, lo - d} {
+			if t >= 0 && t < len(a.toks) && strings.EqualFold(a.word(t), cue) {
+				return t
+			}
+		}
+	}
+	return -1
+}
+
+func isPersonalPronoun(s string) bool {
+	switch strings.ToLower(s) {
+	case "he", "she", "him", "her", "i":
+		return true
+	}
+	return false
+}

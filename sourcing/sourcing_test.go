@@ -1,0 +1,353 @@
+package sourcing
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// TestPatterns specifies the attribution read from each pattern of
+// reporting: its phrase, its source and whom it cites.
+func TestPatterns(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []sitrep.Attribution // Span is ignored; Text is the phrase
+	}{
+		{
+			name: "two outlets reporting, trailing",
+			text: "Trump said he may expand the strikes, Reuters and television network NBC reported.",
+			want: []sitrep.Attribution{
+				{Text: "Trump said", Source: sitrep.Source{Text: "Trump", Name: "Trump"}},
+				{Text: "Reuters and television network NBC reported", Source: sitrep.Source{Text: "Reuters", Name: "Reuters"}},
+				{Text: "Reuters and television network NBC reported", Source: sitrep.Source{Text: "NBC", Name: "NBC"}},
+			},
+		},
+		{
+			name: "outlet citing anonymous officials with a count",
+			text: "Two weeks ago NBC reported, citing two administration officials, that the White House was preparing an operation.",
+			want: []sitrep.Attribution{{
+				Text:   "NBC reported, citing two administration officials",
+				Source: sitrep.Source{Text: "NBC", Name: "NBC"},
+				Cites:  []sitrep.Cited{{Text: "two administration officials", Anonymous: true, Count: ptr[int64](2), Description: "administration officials"}},
+			}},
+		},
+		{
+			name: "vague count is nil",
+			text: "The agency reported, citing several senior officials, that the talks had failed.",
+			want: []sitrep.Attribution{{
+				Text:   "The agency reported, citing several senior officials",
+				Source: sitrep.Source{Text: "The agency", Name: "agency"},
+				Cites:  []sitrep.Cited{{Text: "several senior officials", Anonymous: true, Description: "senior officials"}},
+			}},
+		},
+		{
+			name: "named person told an outlet: the outlet cites one named person",
+			text: "Geoff Garmany, associate professor of Latin American studies at the University of Melbourne, told Al Jazeera that the plan may fail.",
+			want: []sitrep.Attribution{{
+				Text:   "Geoff Garmany, associate professor of Latin American studies at the University of Melbourne, told Al Jazeera",
+				Source: sitrep.Source{Text: "Al Jazeera", Name: "Al Jazeera"},
+				Cites:  []sitrep.Cited{{Text: "Geoff Garmany", Count: ptr[int64](1)}},
+			}},
+		},
+		{
+			name: "anonymous sources told an outlet",
+			text: "Sources told Reuters that the convoy had been hit.",
+			want: []sitrep.Attribution{{
+				Text:   "Sources told Reuters",
+				Source: sitrep.Source{Text: "Reuters", Name: "Reuters"},
+				Cites:  []sitrep.Cited{{Text: "Sources", Anonymous: true, Description: "Sources"}},
+			}},
+		},
+		{
+			name: "according to, leading",
+			text: "According to a person familiar with the matter, the order was signed on Friday.",
+			want: []sitrep.Attribution{{
+				Text:   "According to a person familiar with the matter",
+				Source: sitrep.Source{Text: "a person familiar with the matter", Name: "person familiar with the matter"},
+				Cites:  []sitrep.Cited{{Text: "a person familiar with the matter", Anonymous: true, Count: ptr[int64](1), Description: "person familiar with the matter"}},
+			}},
+		},
+		{
+			name: "organization in a statement is named, not anonymous",
+			text: "The Pentagon said in a statement that the vessel was destroyed.",
+			want: []sitrep.Attribution{{
+				Text:   "The Pentagon said in a statement",
+				Source: sitrep.Source{Text: "Pentagon", Name: "Pentagon"},
+			}},
+		},
+		{
+			name: "state media",
+			text: "State media reported that the army had entered the city.",
+			want: []sitrep.Attribution{{Text: "State media reported", Source: sitrep.Source{Text: "State media", Name: "state media"}}},
+		},
+		{
+			name: "inverted subject after a quote",
+			text: "“We will not leave,” said a local official.",
+			want: []sitrep.Attribution{{
+				Text:   "said a local official",
+				Source: sitrep.Source{Text: "a local official", Name: "local official"},
+				Cites:  []sitrep.Cited{{Text: "a local official", Anonymous: true, Count: ptr[int64](1), Description: "local official"}},
+			}},
+		},
+		{
+			name: "the report refers to the outlet that reported last",
+			text: "NBC reported that troops were ready. The report said the operation would focus on laboratories.",
+			want: []sitrep.Attribution{
+				{Text: "NBC reported", Source: sitrep.Source{Text: "NBC", Name: "NBC"}},
+				{Text: "The report said", Source: sitrep.Source{Text: "The report", Name: "NBC"}},
+			},
+		},
+		{
+			name: "the report with no outlet before it keeps its own name",
+			text: "The report said the camps were full.",
+			want: []sitrep.Attribution{{Text: "The report said", Source: sitrep.Source{Text: "The report", Name: "report"}}},
+		},
+		{
+			name: "passive agent",
+			text: "The plan, first reported by Axios, was approved on Monday.",
+			want: []sitrep.Attribution{{Text: "reported by Axios", Source: sitrep.Source{Text: "Axios", Name: "Axios"}}},
+		},
+		{
+			name: "outlet quoting a named person",
+			text: "The BBC quoted Sudan's army chief as saying the war would go on.",
+			want: []sitrep.Attribution{{
+				Text:   "The BBC quoted Sudan's army chief as saying",
+				Source: sitrep.Source{Text: "BBC", Name: "BBC"},
+				Cites:  []sitrep.Cited{{Text: "Sudan's army chief", Count: ptr[int64](1)}},
+			}},
+		},
+		{
+			name: "negated verb attributes nothing",
+			text: "President Trump did not say when such an attack might occur.",
+		},
+		{
+			name: "passive without agent attributes nothing",
+			text: "The reporters were told to leave the building.",
+		},
+		{
+			name: "a subject that cannot speak is no source",
+			text: "The strikes said more about the policy than any speech.",
+		},
+		{
+			name: "pronoun subjects are left to the quote annotator",
+			text: "He said the strikes would go on.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := prepare(t, tt.text)
+			annotate(t, d)
+			if len(d.Sourcing) != len(tt.want) {
+				t.Fatalf("got %d attributions %v, want %d", len(d.Sourcing), renderAll(d.Sourcing), len(tt.want))
+			}
+			for i, got := range d.Sourcing {
+				want := tt.want[i]
+				if got.Text != want.Text || got.Source != want.Source || render(got) != render(want) ||
+					descriptions(got) != descriptions(want) {
+					t.Errorf("attribution %d:\n got  %q %+v %s [%s]\n want %q %+v %s [%s]", i,
+						got.Text, got.Source, render(got), descriptions(got),
+						want.Text, want.Source, render(want), descriptions(want))
+				}
+				if got.Text != got.In(tt.text) {
+					t.Errorf("attribution %d: Text %q is not the text of its span %q", i, got.Text, got.In(tt.text))
+				}
+			}
+		})
+	}
+}
+
+func renderAll(as []sitrep.Attribution) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Text+" => "+render(a))
+	}
+	return out
+}
+
+func descriptions(a sitrep.Attribution) string {
+	var ds []string
+	for _, c := range a.Cites {
+		ds = append(ds, c.Description)
+	}
+	return strings.Join(ds, "|")
+}
+
+// TestQuantityScope specifies on whose word each count rests: the
+// innermost attribution whose scope holds it, or none.
+func TestQuantityScope(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		quantity string // its first occurrence is the quantity
+		want     string // Source.Name of the attribution it points to, "" for nil
+	}{
+		{"trailing attribution", "At least 80 people have been killed since September, the United Nations said.", "At least 80 people", "United Nations"},
+		{"reported clause after that", "NBC reported, citing two administration officials, that 300 troops were ready.", "300 troops", "NBC"},
+		{"count in the attribution phrase is not under it", "NBC reported, citing two administration officials, that 300 troops were ready.", "two administration officials", ""},
+		{"according to, leading", "According to the ministry, 42 people died in the floods.", "42 people", "ministry"},
+		{"according to, trailing", "The strikes have killed at least 83 people, according to an Associated Press count.", "at least 83 people", "Associated Press"},
+		{"parenthetical", "The strike, officials said, killed 12 people.", "12 people", "officials"},
+		{"article's own voice", "The White House has launched at least 20 airstrikes since September, killing at least 80 people.", "at least 80 people", ""},
+		{"innermost attribution wins", "Trump said 5,000 troops would be sent, Reuters reported.", "5,000 troops", "Trump"},
+		{"scope ends with the sentence", "The ministry said 40 soldiers were wounded. Another 12 were missing.", "12", ""},
+		{"quote before an inverted attribution", "“We lost 30 men last night,” said a local commander.", "30 men", "local commander"},
+		{"told an outlet", "Gharmani told Al Jazeera that 15 cartels operate in the region.", "15 cartels", "Al Jazeera"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := prepare(t, tt.text)
+			d.Quantities = []sitrep.Quantity{{Span: spanOf(t, tt.text, tt.quantity, 0), Text: tt.quantity}}
+			annotate(t, d)
+			got := ""
+			if p := d.Quantities[0].Sourcing; p != nil {
+				got = d.Sourcing[*p].Source.Name
+			}
+			if got != tt.want {
+				t.Errorf("%q rests on %q, want %q (attributions %v)", tt.quantity, got, tt.want, renderAll(d.Sourcing))
+			}
+		})
+	}
+}
+
+// TestQuotes specifies the attributions made of the quote layer: a new one
+// for a speaker not yet attributed, the quote added to the scope of one
+// that is.
+func TestQuotes(t *testing.T) {
+	text := "“We lost 30 men,” he told reporters. Donald Trump told Al Jazeera that “200 boats” were destroyed."
+	d := prepare(t, text)
+	he := spanOf(t, text, "he", 0)
+	trump := spanOf(t, text, "Donald Trump", 0)
+	reporters := "reporters"
+	aj := "Al Jazeera"
+	d.Quotes = []sitrep.Quote{
+		{Span: spanOf(t, text, "We lost 30 men,", 0), Direct: true, Cue: "told", Addressee: &reporters,
+			Speaker: &sitrep.Mention{Span: he, Text: "he", Name: "Ali Hassan", Key: "ali-hassan"}},
+		{Span: spanOf(t, text, "200 boats", 0), Direct: true, Cue: "told", Addressee: &aj,
+			Speaker: &sitrep.Mention{Span: trump, Text: "Donald Trump", Name: "Donald Trump"}},
+	}
+	d.Quantities = []sitrep.Quantity{
+		{Span: spanOf(t, text, "30 men", 0), Text: "30 men"},
+		{Span: spanOf(t, text, "200 boats", 0), Text: "200 boats"},
+	}
+	annotate(t, d)
+	want := []string{
+		"he told => Ali Hassan",
+		"Donald Trump told Al Jazeera => Al Jazeera <- Donald Trump (named 1)",
+	}
+	if got := renderAll(d.Sourcing); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("attributions\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if d.Sourcing[0].Source.Text != "he" {
+		t.Errorf("source text %q, want the mention as written", d.Sourcing[0].Source.Text)
+	}
+	for i, q := range d.Quantities {
+		if q.Sourcing == nil || *q.Sourcing != i {
+			t.Errorf("quantity %q points to %v, want attribution %d", q.Text, q.Sourcing, i)
+		}
+	}
+}
+
+// TestSeed checks the seed article: its six reporting attributions, the
+// speech around them, and its counts stated in its own voice.
+func TestSeed(t *testing.T) {
+	text := seedText(t)
+	d := prepare(t, text)
+	counts := []string{"at least 20 airstrikes", "at least 80 people", "two administration officials", "six drug cartels"}
+	for _, c := range counts {
+		d.Quantities = append(d.Quantities, sitrep.Quantity{Span: spanOf(t, text, c, 0), Text: c})
+	}
+	annotate(t, d)
+	want := []string{
+		"US President Donald Trump said => Donald Trump",
+		"Reuters and television network NBC reported => Reuters",
+		"Reuters and television network NBC reported => NBC",
+		"Mexican President Claudia Sheinbaum has previously said => Claudia Sheinbaum",
+		"Geoff Garmany, associate professor of Latin American studies at the University of Melbourne, told Al Jazeera => Al Jazeera <- Geoff Garmany (named 1)",
+		"NBC reported, citing two administration officials => NBC <- two administration officials (anon 2)",
+		"The report said => NBC",
+		"President Trump suggested => Donald Trump",
+		"Trump told reporters => Donald Trump",
+		"Gharmani told Al Jazeera => Al Jazeera <- Gharmani (named 1)",
+		"The Trump administration has said => Trump administration",
+	}
+	got := renderAll(d.Sourcing)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("attributions\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, q := range d.Quantities {
+		if q.Sourcing != nil {
+			t.Errorf("%q rests on %q, want the article's own voice", q.Text, d.Sourcing[*q.Sourcing].Source.Name)
+		}
+	}
+}
+
+// TestSeedScopes checks what the seed's reported clauses cover, through
+// quantities placed in them.
+func TestSeedScopes(t *testing.T) {
+	text := seedText(t)
+	tests := []struct {
+		inside string // a phrase of the seed standing in for a count
+		want   string // the attribution phrase it rests on, "" for none
+	}{
+		{"unprecedented attack on drug cartels", "US President Donald Trump said"},
+		{"US President Donald Trump", "Reuters and television network NBC reported"},
+		{"the initial stages of a ground operation", "NBC reported, citing two administration officials"},
+		{"drone attacks on pharmaceutical laboratories", "The report said"},
+		{"Mexico City’s opposition", "Geoff Garmany, associate professor of Latin American studies at the University of Melbourne, told Al Jazeera"},
+		{"U.S. attacks on Mexico are likely to be minimal", "Gharmani told Al Jazeera"},
+		{"non-international armed conflict", "The Trump administration has said"},
+		{"long and deadly conflict", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.inside, func(t *testing.T) {
+			d := prepare(t, text)
+			d.Quantities = []sitrep.Quantity{{Span: spanOf(t, text, tt.inside, 0), Text: tt.inside}}
+			annotate(t, d)
+			got := ""
+			if p := d.Quantities[0].Sourcing; p != nil {
+				got = d.Sourcing[*p].Text
+			}
+			if got != tt.want {
+				t.Errorf("rests on %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNameAndVersion(t *testing.T) {
+	var a sitrep.Annotator = Annotator{}
+	if a.Name() != "sourcing" {
+		t.Errorf("Name() = %q, want sourcing", a.Name())
+	}
+	if (Annotator{}).Version() == "" {
+		t.Error("Version() is empty")
+	}
+}
+
+// TestIdempotent checks that annotating twice gives the same layers and
+// clears a stale pointer.
+func TestIdempotent(t *testing.T) {
+	text := "The strike killed 12 people, officials said. The army struck 3 towns."
+	d := prepare(t, text)
+	stale := 7
+	d.Quantities = []sitrep.Quantity{
+		{Span: spanOf(t, text, "12 people", 0), Text: "12 people"},
+		{Span: spanOf(t, text, "3 towns", 0), Text: "3 towns", Sourcing: &stale},
+	}
+	annotate(t, d)
+	first := renderAll(d.Sourcing)
+	annotate(t, d)
+	if got := renderAll(d.Sourcing); strings.Join(got, "|") != strings.Join(first, "|") {
+		t.Errorf("second run %v, first %v", got, first)
+	}
+	if d.Quantities[0].Sourcing == nil || *d.Quantities[0].Sourcing != 0 {
+		t.Errorf("12 people: Sourcing %v, want 0", d.Quantities[0].Sourcing)
+	}
+	if d.Quantities[1].Sourcing != nil {
+		t.Errorf("3 towns: Sourcing %v, want nil", *d.Quantities[1].Sourcing)
+	}
+}
