@@ -1,0 +1,81 @@
+// Package geo fills Doc.Places: the place names of an article resolved to a
+// gazetteer entry with a kind, a country and coordinates, seas and oceans
+// included.
+//
+// Mentions come from three places:
+//   - the entity tagger's LOC entities (a leading "the" is left out of the
+//     span; "the Caribbean" is the place "Caribbean");
+//   - names the gazetteer knows that the tagger left untagged, read with
+//     gazetteer.Prefix (so common words and small one-word towns are not
+//     places), unless they lean on a neighbouring capitalized word ("Kenya
+//     Airways", "Bank of America") and so are part of a longer name;
+//   - ORG and MISC entities that are wholly a place name, which are the
+//     government or people of that place ("Washington said", "Mexico
+//     City’s opposition" when tagged ORG);
+//   - a country or admin1 division opening an organization's name, the
+//     jurisdiction it belongs to ("the U.S. Food and Drug Administration",
+//     "the California Department of Public Health"): it resolves to a
+//     country or division only.
+//
+// Any other place inside an ORG or MISC name is not emitted, nor a place
+// ending an institution's name after "of" when the tagger split it off
+// ("Peanut Corporation of America"): "Melbourne" of "University of
+// Melbourne" names where an institution is, not where the reported events
+// are. Demonyms ("Mexican", "Latin American") are not places either; the
+// sentence "Mexican cartels" says who, not where ("Philippines" and "Laos",
+// which the gazetteer also reads as demonyms, are countries first).
+// Buildings standing for a government ("White House", "Kremlin",
+// lexicon/not_places.txt), the country of a currency ("US$5") and the
+// place a virus is named after ("Reston ebolavirus") are not places.
+// lexicon/aliases.tsv adds short names the gazetteer lacks ("NSW").
+//
+// Resolution picks among the gazetteer's entries of the same name by a score:
+// a prior by kind (countries, then seas, oceans, regions and continents, then
+// admin1 divisions and cities by population, a national capital or a city
+// that is the seat of its same-named division a little ahead: "Washington"
+// alone is the capital, "São Paulo" the city), plus the article's context:
+// the countries and admin1 divisions its other place names resolve to; the
+// names listed with it, whose kind and country it shares ("Utah, Washington
+// and Wyoming" are states); and above all a neighbouring container ("Pandi,
+// Bulacan", "Paris, Texas", "Cabanatuan in Nueva Ecija": the first must lie
+// in the second, which in turn is read as the container). A country name
+// means the country, unless the article is plainly about another country
+// that has an admin1 division of that name ("Georgia" beside "Atlanta", or
+// beside "Alabama" and "Texas"): that needs a place in that division or two
+// other divisions of the other country in the article, and no other sign of
+// the country itself. Choices are made three times over, each seeing the
+// others' latest, so that context settles.
+//
+// Points: a country or an admin1 division names an area, so it gets the
+// centre of that area rather than the gazetteer's point (a country's capital,
+// a division's mean of towns, which leans to where people live): a country
+// the centroid of its main landmasses (lexicon/country_centres.tsv, from
+// Natural Earth), a division the middle of the extent of its places
+// (lexicon/admin1_centres.tsv, from the gazetteer's own data). Both files
+// say how they were made and the scripts beside them remake them. A city,
+// sea, ocean, region or continent has the gazetteer's point.
+//
+// Maritime places:
+//   - "the Caribbean", "the Pacific Ocean", "the Gulf of Aden" are the
+//     gazetteer's seas, oceans, gulfs, straits and bays, with their kind;
+//   - "off the coast of Venezuela", "off Venezuela’s coast", "off the
+//     Venezuelan coast" become one place spanning the phrase, named "waters
+//     off Venezuela", kind "sea", with Venezuela's country code, ID and
+//     gazetteer point (for a country its capital, usually nearer its coast
+//     than its centre): the waters have no entry of their own;
+//   - "international waters" and "the high seas" (lexicon/open_water.txt)
+//     are kind "sea" with no country, no ID and no coordinates (Lat and Lon
+//     nil), since they name no point.
+//
+// Kind is the gazetteer's kind name: country, admin1, city, sea, ocean, gulf,
+// strait, bay, region or continent. ID is the gazetteer entry's ID in
+// decimal (a GeoNames id for cities).
+//
+// Places are sorted by Start and do not overlap.
+//
+// What it does not do: it does not geocode names the gazetteer lacks
+// (streets, villages under about 1,000 people, buildings), resolve relative
+// descriptions ("20 km north of Kabul" is Kabul), tell literal from
+// metonymic use beyond the ORG rule above, or link a place to the events
+// that happened there (the event annotator does).
+package geo

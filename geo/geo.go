@@ -1,0 +1,667 @@
+package geo
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// Annotator fills Doc.Places from Doc.Tokens, Doc.Sentences and
+// Doc.Entities, so it runs after the text and ner annotators.
+type Annotator struct {
+	// Gazetteer is the gazetteer to resolve names against; nil means
+	// gazetteer.Default().
+	Gazetteer *gazetteer.Gazetteer
+}
+
+// Name implements sitrep.Annotator.
+func (Annotator) Name() string { return "geo" }
+
+// Version changes whenever the places made from the same input change.
+func (Annotator) Version() string { return "1" }
+
+// maxNameWords bounds the words read for one name, whatever the gazetteer
+// says its longest name is.
+const maxNameWords = 8
+
+// Annotate implements sitrep.Annotator.
+func (a Annotator) Annotate(d *sitrep.Doc) error {
+	g := a.Gazetteer
+	if g == nil {
+		g = gazetteer.Default()
+	}
+	r := &resolver{
+		g:        g,
+		lx:       loadLexicons(),
+		text:     d.Text,
+		toks:     d.Tokens,
+		sents:    d.Sentences,
+		lookups:  map[string][]gazetteer.Entry{},
+		capitals: map[string]*point{},
+	}
+	ms := r.mentions(d.Entities)
+	r.resolve(ms)
+	d.Places = r.places(ms)
+	return nil
+}
+
+// mention is a name that may be a place.
+type mention struct {
+	span        sitrep.Span
+	key         string // the name to look up
+	alt         string // another name to look up when key finds nothing (the tagger's canonical name)
+	first, last int    // tokens [first, last) of the span
+	cands       []gazetteer.Entry
+	pick        int // index into cands, -1 for none
+	// jurisdiction marks a country or division opening an organization's
+	// name ("U.S. Food and Drug Administration"): it resolves only to a
+	// country or an admin1 division.
+	jurisdiction bool
+	bonus        []float64 // per candidate: the neighbouring-container bonus
+	// listed are the mentions listed with this one ("Utah, Washington and
+	// Wyoming"): indices into the mentions, -1 for none.
+	listed [2]int
+}
+
+type resolver struct {
+	g        *gazetteer.Gazetteer
+	lx       *lexicons
+	text     string
+	toks     []sitrep.Token
+	sents    []sitrep.Span
+	lookups  map[string][]gazetteer.Entry
+	capitals map[string]*point // country code → its capital's point, nil when unknown
+	words    []string          // scratch
+	slab     []float64         // coordinates of the places made so far
+}
+
+func (r *resolver) word(i int) string { return r.toks[i].In(r.text) }
+
+// tokenRange returns the tokens [first, last) inside s, by binary search
+// (tokens are in order and do not overlap), so that a long span costs no
+// more than a short one.
+func (r *resolver) tokenRange(s sitrep.Span) (int, int) {
+	first := sort.Search(len(r.toks), func(i int) bool { return r.toks[i].Start >= s.Start })
+	last := first + sort.Search(len(r.toks)-first, func(i int) bool { return r.toks[first+i].End > s.End })
+	return first, last
+}
+
+func (r *resolver) lookup(name string) []gazetteer.Entry {
+	if es, ok := r.lookups[name]; ok {
+		return es
+	}
+	es := r.g.Lookup(name)
+	r.lookups[name] = es
+	return es
+}
+
+// mentions collects the candidate place names, sorted by start and not
+// overlapping.
+func (r *resolver) mentions(ents []sitrep.Entity) []mention {
+	ms := make([]mention, 0, len(ents)/2+8)
+	// Tokens inside any entity, marked by a running sum of +1 at each
+	// entity's first token and -1 after its last, so that overlapping or
+	// huge entities cost no more than the tokens they hold.
+	depth := make([]int32, len(r.toks)+1)
+	orgEnd := -1 // the last token of the latest ORG entity
+	for _, e := range ents {
+		if e.Start < 0 || e.End > len(r.text) || e.Start >= e.End {
+			continue
+		}
+		first, last := r.tokenRange(e.Span)
+		if first >= last {
+			continue
+		}
+		depth[first]++
+		depth[last]--
+		switch e.Type {
+		case "LOC":
+			if last-first > maxNameWords {
+				continue // no place name is that long
+			}
+			if first+1 < last && strings.EqualFold(r.word(first), "the") {
+				first++
+			}
+			// "Peanut Corporation of America": the tagger's place ends an
+			// organization's name.
+			if first >= 1 && orgEnd == first-2 && r.word(first-1) == "of" || r.endsName(first) {
+				continue
+			}
+			// "Eastern China", "North Dallas": a part of a place the
+			// gazetteer does not know is placed at the whole, when the rest
+			// is a place name by itself (not "Plateau" of "Central
+			// Plateau", a common word, nor "Eastern Province" of "North
+			// Eastern Province").
+			if last-first >= 2 && directions[strings.ToLower(r.word(first))] && !directions[strings.ToLower(r.word(first+1))] &&
+				len(r.lookup(e.Span.In(r.text))) == 0 && len(r.lookup(e.Name)) == 0 {
+				if n, _ := r.g.Prefix(r.wordsOf(first+1, last)); n == last-first-1 {
+					first++
+				}
+			}
+			if m, ok := r.mention(first, last, e.Name); ok {
+				ms = append(ms, m)
+			}
+		case "ORG", "MISC":
+			if e.Type == "ORG" {
+				orgEnd = last - 1
+			}
+			if first+1 < last && strings.EqualFold(r.word(first), "the") {
+				first++
+			}
+			n, kinds := r.g.Prefix(r.wordsOf(first, min(last, first+maxNameWords)))
+			if n == 0 {
+				continue
+			}
+			// Wholly a place name, the place's government or people; or a
+			// country or division opening the name of an organization of
+			// it ("U.S. Food and Drug Administration", "California
+			// Department of Public Health").
+			if n < last-first && !(e.Type == "ORG" && (kinds.Has(gazetteer.Country) || kinds.Has(gazetteer.Admin1))) {
+				continue
+			}
+			if m, ok := r.mention(first, first+n, ""); ok {
+				if n < last-first {
+					m.jurisdiction = true
+				}
+				ms = append(ms, m)
+			}
+		}
+	}
+	covered := make([]bool, len(r.toks))
+	var inside int32
+	for i := range r.toks {
+		inside += depth[i]
+		covered[i] = inside > 0
+	}
+	maxWords := min(r.g.MaxWords(), maxNameWords)
+	for i := 0; i < len(r.toks); i++ {
+		if covered[i] || r.toks[i].Kind != sitrep.Word || !startsUpper(r.word(i)) || isLongAcronym(r.word(i)) {
+			continue
+		}
+		end := i
+		for end < len(r.toks) && end-i < maxWords && !covered[end] {
+			end++
+		}
+		n, _ := r.g.Prefix(r.wordsOf(i, end))
+		if n == 0 && r.lx.aliases[r.word(i)] != "" {
+			n = 1
+		}
+		if n == 0 {
+			continue
+		}
+		last := i + n
+		if !r.leansOnName(i, last) {
+			if m, ok := r.mention(i, last, ""); ok {
+				ms = append(ms, m)
+			}
+		}
+		i = last - 1
+	}
+	slices.SortFunc(ms, func(a, b mention) int { return a.span.Start - b.span.Start })
+	out := ms[:0]
+	end := -1
+	for _, m := range ms {
+		if m.span.Start >= end {
+			out = append(out, m)
+			end = m.span.End
+		}
+	}
+	return out
+}
+
+// mention makes the mention of tokens [first, last), or reports false when
+// the words are not a place there: a building standing for a government
+// ("White House"), a demonym ("Somali"), the country of a currency ("US$"),
+// the place a virus is named after ("Reston ebolavirus").
+func (r *resolver) mention(first, last int, alt string) (mention, bool) {
+	sp := sitrep.Span{Start: r.toks[first].Start, End: r.toks[last-1].End}
+	name := sp.In(r.text)
+	if r.notPlace(name) || (alt != "" && r.notPlace(alt)) {
+		return mention{}, false
+	}
+	// "Somali" is a demonym and an Ethiopian region; "Philippines" and
+	// "Laos" read as demonyms too, but are countries first.
+	if last-first == 1 && r.g.IsDemonym(name) {
+		if es := r.lookup(name); len(es) == 0 || es[0].Kind == gazetteer.Admin1 || es[0].Kind == gazetteer.City {
+			return mention{}, false
+		}
+	}
+	if strings.HasPrefix(r.text[sp.End:], "$") || strings.HasSuffix(r.text[:sp.Start], "$") {
+		return mention{}, false
+	}
+	if last < len(r.toks) && strings.HasSuffix(strings.ToLower(r.word(last)), "virus") {
+		return mention{}, false
+	}
+	key := name
+	if a := r.lx.aliases[name]; a != "" {
+		key = a
+	}
+	return mention{span: sp, key: key, alt: alt, first: first, last: last}, true
+}
+
+// isLongAcronym reports a word of four or more capitals ("ALMA", "NATO"):
+// an acronym, not a place name, when the tagger did not call it one.
+func isLongAcronym(w string) bool {
+	n := 0
+	for _, c := range w {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+		n++
+	}
+	return n >= 4
+}
+
+// wordsOf returns the texts of tokens [first, last) in a scratch slice.
+func (r *resolver) wordsOf(first, last int) []string {
+	r.words = r.words[:0]
+	for i := first; i < last; i++ {
+		r.words = append(r.words, r.word(i))
+	}
+	return r.words
+}
+
+// leansOnName reports whether the untagged name of tokens [first, last) is
+// part of a longer capitalized name: followed by a capitalized word ("Kenya
+// Airways"), or preceded by one that does not start a sentence ("Air
+// Canada"), or by "of" after one ("Bank of America").
+func (r *resolver) leansOnName(first, last int) bool {
+	capWord := func(i int) bool {
+		return i >= 0 && i < len(r.toks) && r.toks[i].Kind == sitrep.Word && startsUpper(r.word(i))
+	}
+	if capWord(last) {
+		return true
+	}
+	if capWord(first-1) && !r.startsSentence(first-1) {
+		return true
+	}
+	return r.endsName(first)
+}
+
+// endsName reports whether a place starting at token first ends the name
+// of an institution with "of" ("Bank of America", "University of
+// Melbourne"): the place says where the institution is, not where the
+// reported events are. A government's or an office's place ("Government
+// of Kenya", "President of Mexico") stays a place.
+func (r *resolver) endsName(first int) bool {
+	if first < 2 || r.word(first-1) != "of" {
+		return false
+	}
+	w := r.word(first - 2)
+	return r.toks[first-2].Kind == sitrep.Word && institutionHeads[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+// directions are the words that name a part of a place ("Eastern China").
+var directions = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"central": true, "upper": true, "lower": true,
+}
+
+// institutionHeads are the words that make "X of Y" the name of an
+// institution located in Y.
+var institutionHeads = map[string]bool{
+	"university": true, "college": true, "institute": true, "school": true, "academy": true,
+	"bank": true, "corporation": true, "corp": true, "company": true, "museum": true,
+	"hospital": true, "church": true, "club": true, "society": true, "association": true,
+	"foundation": true, "centre": true, "center": true, "library": true, "zoo": true,
+	"chamber": true, "conservatory": true, "archdiocese": true, "diocese": true,
+}
+
+// startsSentence reports whether token i begins a sentence (or a line).
+func (r *resolver) startsSentence(i int) bool {
+	start := r.toks[i].Start
+	k := sort.Search(len(r.sents), func(j int) bool { return r.sents[j].Start >= start })
+	if k < len(r.sents) && r.sents[k].Start == start {
+		return true
+	}
+	return i == 0 || strings.ContainsRune(r.text[r.toks[i-1].End:start], '\n')
+}
+
+func (r *resolver) notPlace(name string) bool {
+	name = strings.TrimSpace(name)
+	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
+		name = name[4:]
+	}
+	// Lower-cased ASCII into a stack buffer: the lookup does not allocate.
+	var buf [32]byte
+	if len(name) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return r.lx.notPlaces[string(buf[:len(name)])]
+}
+
+func startsUpper(w string) bool {
+	c, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(c)
+}
+
+// resolve picks each mention's entry.
+func (r *resolver) resolve(ms []mention) {
+	var bonusSlab []float64 // the bonus slices of all mentions, allocated together
+	for i := range ms {
+		m := &ms[i]
+		m.cands = r.lookup(m.key)
+		if len(m.cands) == 0 && m.alt != "" {
+			m.cands = r.lookup(m.alt)
+		}
+		if m.jurisdiction {
+			m.cands = slices.DeleteFunc(slices.Clone(m.cands), func(e gazetteer.Entry) bool {
+				return e.Kind != gazetteer.Country && e.Kind != gazetteer.Admin1
+			})
+		}
+		m.pick = -1
+		if len(bonusSlab) < len(m.cands) {
+			bonusSlab = make([]float64, max(len(m.cands), 256))
+		}
+		m.bonus, bonusSlab = bonusSlab[:len(m.cands):len(m.cands)], bonusSlab[len(m.cands):]
+		// A city that is the seat of the division of its name ("São
+		// Paulo", "Mexico City") comes just before it in Lookup, and is
+		// what a news report means more often than the division.
+		for k := 0; k+1 < len(m.cands); k++ {
+			c, d := m.cands[k], m.cands[k+1]
+			if c.Kind == gazetteer.City && d.Kind == gazetteer.Admin1 && c.Country == d.Country && c.Admin1 == d.Name {
+				m.bonus[k] += seatBonus
+			}
+		}
+	}
+	r.containerBonuses(ms)
+	r.findLists(ms)
+	// A first choice by prior and neighbours alone (no context), then twice
+	// by the context the other choices make. Each choice is made in place,
+	// so a name listed with others sees their latest choice and a list
+	// settles rather than flipping between passes.
+	for pass := range 3 {
+		var c *context
+		if pass > 0 {
+			c = newContext(ms)
+		}
+		// Mentions of one name with the same neighbours resolve alike:
+		// score each name once per kind of neighbourhood.
+		cache := map[pickKey]int{}
+		for i := range ms {
+			m := &ms[i]
+			key := pickKey{name: m.key}
+			if slices.ContainsFunc(m.bonus, func(b float64) bool { return b != 0 }) {
+				// The container bonus comes from the names beside it.
+				if i > 0 {
+					key.beside[0] = ms[i-1].key
+				}
+				if i+1 < len(ms) {
+					key.beside[1] = ms[i+1].key
+				}
+			}
+			for j, n := range m.listed {
+				if n >= 0 && ms[n].pick >= 0 {
+					o := ms[n].cands[ms[n].pick]
+					key.listed[j] = kindIn{o.Kind, o.Country}
+				}
+			}
+			if k, ok := cache[key]; ok {
+				m.pick = k
+				continue
+			}
+			m.pick = r.best(ms, i, c)
+			cache[key] = m.pick
+		}
+	}
+}
+
+// seatBonus and capitalBonus lift a city over a larger admin1 division
+// of its name.
+const (
+	seatBonus    = 1.5
+	capitalBonus = 1.5
+)
+
+// pickKey is what a mention's choice depends on besides the context: its
+// name, the kinds of the names listed with it and, when one of them is its
+// container or lies in it, the names beside it.
+type pickKey struct {
+	name   string
+	listed [2]kindIn
+	beside [2]string
+}
+
+type kindIn struct {
+	kind    gazetteer.Kind
+	country string
+}
+
+// listBonus lifts a candidate of the kind and country of the names listed
+// with it.
+const listBonus = 3
+
+// findLists links each mention to the ones listed right before and after
+// it, separated by a comma, "and" or "or".
+func (r *resolver) findLists(ms []mention) {
+	for i := range ms {
+		ms[i].listed = [2]int{-1, -1}
+	}
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := &ms[i], &ms[i+1]
+		if b.span.Start-a.span.End > 6 {
+			continue
+		}
+		switch strings.TrimSpace(r.text[a.span.End:b.span.Start]) {
+		case ",", "and", "or", ", and", ", or":
+			a.listed[1], b.listed[0] = i+1, i
+		}
+	}
+}
+
+// containerBonus makes "inner, outer" and "inner in outer" prefer the
+// entries of which one lies in the other.
+const containerBonus = 25
+
+func (r *resolver) containerBonuses(ms []mention) {
+	for i := 0; i+1 < len(ms); i++ {
+		in, out := &ms[i], &ms[i+1]
+		if len(in.cands) == 0 || len(out.cands) == 0 || out.span.Start-in.span.End > 6 {
+			continue
+		}
+		between := strings.TrimSpace(r.text[in.span.End:out.span.Start])
+		if between != "," && between != "in" && between != ", in" {
+			continue
+		}
+		// Only countries and admin1 divisions contain places, and a name
+		// has few of those, so this stays linear in the candidates.
+		for b, container := range out.cands {
+			if container.Kind != gazetteer.Country && container.Kind != gazetteer.Admin1 {
+				continue
+			}
+			for a := range in.cands {
+				if contains(container, in.cands[a]) {
+					in.bonus[a] = containerBonus
+					out.bonus[b] = containerBonus
+				}
+			}
+		}
+	}
+}
+
+// contains reports whether place a lies in place b.
+func contains(b, a gazetteer.Entry) bool {
+	switch b.Kind {
+	case gazetteer.Country:
+		return a.Kind != gazetteer.Country && a.Country == b.Country && a.Country != ""
+	case gazetteer.Admin1:
+		return a.Kind == gazetteer.City && a.Country == b.Country && a.Admin1 != "" && strings.EqualFold(a.Admin1, b.Name)
+	}
+	return false
+}
+
+// context is what the article's place names resolve to, counted by
+// distinct name.
+type context struct {
+	countries map[string]int    // country code → names in it (the country itself included)
+	divisions map[string]int    // country code → names of its admin1 divisions
+	admin1    map[admin1Key]int // names of an admin1 division or of its cities
+	own       map[string]contribution
+}
+
+type admin1Key struct{ country, name string }
+
+type contribution struct {
+	country  string
+	admin1   admin1Key
+	division bool // the name resolves to an admin1 division
+}
+
+func newContext(ms []mention) *context {
+	c := &context{countries: map[string]int{}, divisions: map[string]int{}, admin1: map[admin1Key]int{}, own: map[string]contribution{}}
+	for i := range ms {
+		m := &ms[i]
+		if m.pick < 0 {
+			continue
+		}
+		if _, seen := c.own[m.key]; seen {
+			continue
+		}
+		e := m.cands[m.pick]
+		var k contribution
+		if e.Country != "" {
+			k.country = e.Country
+			c.countries[e.Country]++
+		}
+		if e.Kind == gazetteer.Admin1 {
+			k.division = true
+			c.divisions[e.Country]++
+		}
+		if (e.Kind == gazetteer.City || e.Kind == gazetteer.Admin1) && e.Admin1 != "" {
+			k.admin1 = admin1Key{e.Country, e.Admin1}
+			c.admin1[k.admin1]++
+		}
+		c.own[m.key] = k
+	}
+	return c
+}
+
+// counts returns, leaving out m's own name, how many names of the article
+// lie in a country, how many are admin1 divisions of it, and how many are
+// an admin1 division or lie in it.
+func (c *context) counts(m *mention, country string, admin1 admin1Key) (nCountry, nDivisions, nAdmin1 int) {
+	own := c.own[m.key]
+	nCountry, nDivisions = c.countries[country], c.divisions[country]
+	if own.country == country && country != "" {
+		nCountry--
+		if own.division {
+			nDivisions--
+		}
+	}
+	if admin1.name != "" {
+		nAdmin1 = c.admin1[admin1]
+		if own.admin1 == admin1 {
+			nAdmin1--
+		}
+	}
+	return nCountry, nDivisions, nAdmin1
+}
+
+// best returns the index of the best candidate of mention ms[i], -1 if it
+// has none; c is nil for the first choice.
+func (r *resolver) best(ms []mention, i int, c *context) int {
+	m := &ms[i]
+	bestI, bestScore := -1, math.Inf(-1)
+	// Whether the article shows the country that a country candidate names.
+	countryShown := false
+	if c != nil {
+		for _, e := range m.cands {
+			if e.Kind == gazetteer.Country {
+				if n, _, _ := c.counts(m, e.Country, admin1Key{}); n > 0 {
+					countryShown = true
+				}
+			}
+		}
+	}
+	hasCountry := slices.ContainsFunc(m.cands, func(e gazetteer.Entry) bool { return e.Kind == gazetteer.Country })
+	for k, e := range m.cands {
+		s := r.prior(e) + m.bonus[k]
+		if c != nil && e.Country != "" {
+			var admin1 admin1Key
+			if (e.Kind == gazetteer.City || e.Kind == gazetteer.Admin1) && e.Admin1 != "" {
+				admin1 = admin1Key{e.Country, e.Admin1}
+			}
+			nCountry, nDivisions, nAdmin1 := c.counts(m, e.Country, admin1)
+			if nCountry > 0 {
+				s += 2
+			}
+			if e.Kind == gazetteer.City && nAdmin1 > 0 {
+				s += 2
+			}
+			// "Georgia" beside "Atlanta" or beside "Alabama" and "Texas":
+			// the article is about another country, which has a division
+			// of this name, and names a place in it or other divisions.
+			if e.Kind == gazetteer.Admin1 && hasCountry && !countryShown && (nAdmin1 > 0 || nDivisions >= 2) {
+				s += 15
+			}
+		}
+		// Names listed together are alike: states with states.
+		if c != nil {
+			for _, n := range m.listed {
+				if n >= 0 && ms[n].pick >= 0 {
+					if o := ms[n].cands[ms[n].pick]; o.Kind == e.Kind && o.Country == e.Country {
+						s += listBonus
+					}
+				}
+			}
+		}
+		if s > bestScore {
+			bestI, bestScore = k, s
+		}
+	}
+	return bestI
+}
+
+// prior scores an entry without context: countries, then water, regions
+// and continents, then admin1 divisions and cities by population.
+func (r *resolver) prior(e gazetteer.Entry) float64 {
+	switch e.Kind {
+	case gazetteer.Country:
+		return 20
+	case gazetteer.Admin1:
+		return math.Log10(float64(e.Population)+1) + 0.5
+	case gazetteer.City:
+		s := math.Log10(float64(e.Population) + 1)
+		if r.isCapital(e) {
+			s += capitalBonus
+		}
+		return s
+	default:
+		return 19
+	}
+}
+
+// isCapital reports whether a city is its country's capital: the
+// gazetteer gives a country its capital's point.
+func (r *resolver) isCapital(e gazetteer.Entry) bool {
+	if e.Population < 50_000 || e.Country == "" {
+		return false
+	}
+	p, ok := r.capitals[e.Country]
+	if !ok {
+		for _, c := range r.g.Lookup(e.Country) {
+			if c.Kind == gazetteer.Country && c.Country == e.Country {
+				p = &point{c.Lat, c.Lon}
+				break
+			}
+		}
+		r.capitals[e.Country] = p
+	}
+	return p != nil && math.Abs(p.lat-e.Lat) < 0.05 && math.Abs(p.lon-e.Lon) < 0.05
+}

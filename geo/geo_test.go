@@ -1,0 +1,270 @@
+package geo
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/ner"
+	"github.com/sitrep/sitrep/text"
+)
+
+const seedPath = "../demo/corpus/strikes-mexico-2025-11-18.txt"
+
+// annotate runs text, ner and geo over s, as the pipeline does.
+func annotate(t testing.TB, s string) *sitrep.Doc {
+	t.Helper()
+	d := sitrep.NewDoc(sitrep.Article{Text: s, Published: time.Date(2025, 11, 18, 0, 0, 0, 0, time.UTC)})
+	for _, a := range []sitrep.Annotator{text.Annotator{}, ner.Annotator{}, Annotator{}} {
+		if err := a.Annotate(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+// describe writes a place as "text=name/kind/country".
+func describe(p sitrep.Place) string {
+	return fmt.Sprintf("%s=%s/%s/%s", p.Text, p.Name, p.Kind, p.Country)
+}
+
+func describeAll(ps []sitrep.Place) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, describe(p))
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestResolution(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // places, in order, as describe writes them
+	}{
+		{"a city beside its state",
+			"The film festival in Paris, Texas, drew a small crowd on Friday.",
+			[]string{"Paris=Paris/city/US", "Texas=Texas/admin1/US"}},
+		{"the larger city alone",
+			"Talks resumed in Paris on Friday after a week of strikes.",
+			[]string{"Paris=Paris/city/FR"}},
+		{"Georgia beside Atlanta is the state",
+			"Health officials in Atlanta said the outbreak in Georgia had spread to two more counties.",
+			[]string{"Atlanta=Atlanta/city/US", "Georgia=Georgia/admin1/US"}},
+		{"Georgia with Tbilisi is the country",
+			"Protesters gathered in Tbilisi as Georgia prepared for the vote.",
+			[]string{"Tbilisi=Tbilisi/city/GE", "Georgia=Georgia/country/GE"}},
+		{"a country name alone is the country",
+			"Georgia said on Monday it would hold talks with Russia.",
+			[]string{"Georgia=Georgia/country/GE", "Russia=Russia/country/RU"}},
+		{"Victoria beside British Columbia is the city",
+			"Ferries to Victoria, British Columbia, were cancelled.",
+			[]string{"Victoria=Victoria/city/CA", "British Columbia=British Columbia/admin1/CA"}},
+		{"Victoria alone is the Australian state",
+			"Bushfires forced evacuations across Victoria on Sunday.",
+			[]string{"Victoria=Victoria/admin1/AU"}},
+		{"a town beside its province",
+			"Hogs were culled at a farm in Pandi, Bulacan on Sunday.",
+			[]string{"Pandi=Pandi/city/PH", "Bulacan=Bulacan/city/PH"}},
+		{"a city that is the seat of its state",
+			"Prices rose in São Paulo last month.",
+			[]string{"São Paulo=São Paulo/city/BR"}},
+		{"a name untagged but known to the gazetteer",
+			"the flights from kenya stopped, and then flights from Nairobi stopped too.",
+			[]string{"Nairobi=Nairobi/city/KE"}},
+		{"a part of a place the gazetteer lacks is the place",
+			"Cases rose sharply in Eastern China last winter.",
+			[]string{"China=China/country/CN"}},
+		{"a country opening an agency's name",
+			"The U.S. Food and Drug Administration said the recall was voluntary.",
+			[]string{"U.S.=United States/country/US"}},
+		{"a name listed with states is the state",
+			"Cases were found in Utah, Washington and Wyoming.",
+			[]string{"Utah=Utah/admin1/US", "Washington=Washington/admin1/US", "Wyoming=Wyoming/admin1/US"}},
+		{"Washington alone is the capital",
+			"Washington imposed new sanctions on Monday.",
+			[]string{"Washington=Washington, D.C./city/US"}},
+		{"a division opening an agency's name",
+			"A spokesman for the California Department of Public Health said so.",
+			[]string{"California=California/admin1/US"}},
+		{"seas and oceans",
+			"The strikes targeted boats in the Caribbean and the Pacific Ocean.",
+			[]string{"Caribbean=Caribbean Sea/sea/", "Pacific Ocean=Pacific Ocean/ocean/"}},
+		{"off the coast of a country",
+			"A boat was struck off the coast of Venezuela on Tuesday.",
+			[]string{"off the coast of Venezuela=waters off Venezuela/sea/VE"}},
+		{"off a country's coast",
+			"A boat was struck off Colombia’s coast on Tuesday.",
+			[]string{"off Colombia’s coast=waters off Colombia/sea/CO"}},
+		{"off a demonym's coast",
+			"A boat was struck off the Venezuelan coast on Tuesday.",
+			[]string{"off the Venezuelan coast=waters off Venezuela/sea/VE"}},
+		{"international waters",
+			"The vessel was seized in international waters.",
+			[]string{"international waters=international waters/sea/"}},
+		{"an institution's place is not a place of events",
+			"Geoff Garmany, associate professor at the University of Melbourne, said so.",
+			nil},
+		{"demonyms are not places",
+			"Mexican cartels and Latin American governments disagreed.",
+			nil},
+		{"a building standing for a government is not a place",
+			"The White House said the Pentagon would respond.",
+			nil},
+		{"a currency's country is not a place",
+			"The deal is worth US$5 million.",
+			nil},
+		{"a virus's namesake is not a place",
+			"Workers were infected with Reston ebolavirus at the farm.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotate(t, tt.text)
+			got := describeAll(d.Places)
+			if want := strings.Join(tt.want, "; "); got != want {
+				t.Errorf("places\n got: %s\nwant: %s\nentities: %v", got, want, d.Entities)
+			}
+			checkPlaces(t, d.Text, d.Places)
+		})
+	}
+}
+
+// Open water names no point: no coordinates rather than a made-up one.
+func TestOpenWaterHasNoPoint(t *testing.T) {
+	d := annotate(t, "The tanker was boarded on the high seas.")
+	if len(d.Places) != 1 {
+		t.Fatalf("places %s, want the high seas", describeAll(d.Places))
+	}
+	p := d.Places[0]
+	if p.Text != "the high seas" || p.Kind != "sea" || p.Lat != nil || p.Lon != nil || p.Country != "" || p.ID != "" {
+		t.Errorf("got %+v, want the high seas as a sea with no point, country or id", p)
+	}
+}
+
+// A country's point is its centre, not its capital.
+func TestCountryPointIsItsCentre(t *testing.T) {
+	d := annotate(t, "Troops were sent to the border of the United States.")
+	if len(d.Places) != 1 || d.Places[0].Lat == nil {
+		t.Fatalf("places %s", describeAll(d.Places))
+	}
+	lat, lon := *d.Places[0].Lat, *d.Places[0].Lon
+	if lat < 37 || lat > 42 || lon < -104 || lon > -94 {
+		t.Errorf("United States at %.2f,%.2f, want the middle of the contiguous states", lat, lon)
+	}
+}
+
+func TestSeedArticle(t *testing.T) {
+	b, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := annotate(t, string(b))
+	checkPlaces(t, d.Text, d.Places)
+	found := map[string]sitrep.Place{}
+	for _, p := range d.Places {
+		found[p.Text] = p
+	}
+	tests := []struct {
+		text, name, kind, country string
+	}{
+		{"Mexico", "Mexico", "country", "MX"},
+		{"Latin America", "Latin America", "region", ""},
+		{"Mexico City", "Mexico City", "city", "MX"},
+		{"United States", "United States", "country", "US"},
+		{"U.S.", "United States", "country", "US"},
+		{"Caribbean", "Caribbean Sea", "sea", ""},
+		{"Pacific Ocean", "Pacific Ocean", "ocean", ""},
+		{"Venezuela", "Venezuela", "country", "VE"},
+	}
+	for _, tt := range tests {
+		p, ok := found[tt.text]
+		if !ok {
+			t.Errorf("%q not found; places: %s", tt.text, describeAll(d.Places))
+			continue
+		}
+		if p.Name != tt.name || p.Kind != tt.kind || p.Country != tt.country || p.Lat == nil || p.ID == "" {
+			t.Errorf("%q = %s, id %q, want %s/%s/%s with a point", tt.text, describe(p), p.ID, tt.name, tt.kind, tt.country)
+		}
+	}
+	for _, not := range []string{"Melbourne", "University of Melbourne", "White House", "Mexican", "Latin American", "Americans"} {
+		if _, ok := found[not]; ok {
+			t.Errorf("%q should not be a place", not)
+		}
+	}
+	// The Mexico mentions all resolve alike (the file has 9, headline included).
+	n := 0
+	for _, p := range d.Places {
+		if p.Text == "Mexico" {
+			n++
+			if p.Name != "Mexico" || p.Kind != "country" {
+				t.Errorf("Mexico at %d: %s", p.Start, describe(p))
+			}
+		}
+	}
+	if want := strings.Count(d.Text, "Mexico") - strings.Count(d.Text, "Mexico City"); n != want {
+		t.Errorf("%d mentions of Mexico, want all %d", n, want)
+	}
+}
+
+func TestAnnotatorIdentity(t *testing.T) {
+	var a Annotator
+	if a.Name() != "geo" || a.Version() == "" {
+		t.Errorf("Name %q, Version %q", a.Name(), a.Version())
+	}
+	var _ sitrep.Annotator = a
+}
+
+// An empty document, and one whose entities point outside the text, give
+// no places and no error.
+func TestHostileInput(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  *sitrep.Doc
+	}{
+		{"empty", sitrep.NewDoc(sitrep.Article{})},
+		{"entities outside the text", &sitrep.Doc{
+			Article:  sitrep.Article{Text: "Mexico"},
+			Entities: []sitrep.Entity{{Span: sitrep.Span{Start: 3, End: 99}, Type: "LOC"}, {Span: sitrep.Span{Start: -1, End: 2}, Type: "LOC"}},
+		}},
+		{"entities without tokens", &sitrep.Doc{
+			Article:  sitrep.Article{Text: "Mexico"},
+			Entities: []sitrep.Entity{{Span: sitrep.Span{Start: 0, End: 6}, Type: "LOC", Text: "Mexico"}},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := (Annotator{}).Annotate(tt.doc); err != nil {
+				t.Fatal(err)
+			}
+			if len(tt.doc.Places) != 0 {
+				t.Errorf("places %s, want none", describeAll(tt.doc.Places))
+			}
+		})
+	}
+}
+
+// Large hostile texts pass through whole, with a valid layer.
+func TestLargeHostileInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("tags megabytes")
+	}
+	tests := []struct {
+		name, text string
+	}{
+		{"1 MB without spaces", strings.Repeat("x", 1<<20)},
+		{"10k numbers in a row", strings.Repeat("1,200 ", 10000)},
+		{"unbalanced quotes across the article", strings.Repeat("“Troops left Mexico for Texas. ", 5000)},
+		{"invalid UTF-8 around names", strings.Repeat("\xffMexico\xc3 City\x80, Georgia\xe2\x80 ", 5000)},
+		{"one long list of places", strings.Repeat("Paris, Georgia, Victoria, Washington, off the coast of ", 5000)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotate(t, tt.text)
+			checkPlaces(t, d.Text, d.Places)
+		})
+	}
+}
