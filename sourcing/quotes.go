@@ -3,6 +3,7 @@ package sourcing
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 )
@@ -22,6 +23,7 @@ func (a *annotation) addQuotes(quotes []sitrep.Quote) {
 			strings.TrimSpace(q.Speaker.In(a.text)) == "" {
 			continue
 		}
+		q.Span = withMarks(a.text, q.Span)
 		sp := q.Speaker.Span
 		if c, ok := bySpeaker[sp]; ok {
 			a.cands[c].scopes = append(a.cands[c].scopes, q.Span)
@@ -123,6 +125,31 @@ func (a *annotation) findCue(cue string, lo, hi int) int {
 func isPersonalPronoun(s string) bool {
 	switch strings.ToLower(s) {
 	case "he", "she", "him", "her", "i":
+		return true
+	}
+	return false
+}
+
+// withMarks widens a quote's content span over the quotation marks around
+// it, so that a count written with them (cartels were killing “hundreds of
+// thousands” of Americans) lies in the speaker's scope.
+func withMarks(text string, s sitrep.Span) sitrep.Span {
+	if r, n := utf8.DecodeLastRuneInString(text[:s.Start]); n > 0 && isQuoteMark(r) {
+		s.Start -= n
+	}
+	end := s.End
+	if r, n := utf8.DecodeRuneInString(text[end:]); n > 0 && (r == ',' || r == '.') {
+		end += n // the comma the attribution leaves inside the marks
+	}
+	if r, n := utf8.DecodeRuneInString(text[end:]); n > 0 && isQuoteMark(r) {
+		s.End = end + n
+	}
+	return s
+}
+
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '`':
 		return true
 	}
 	return false

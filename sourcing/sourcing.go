@@ -257,7 +257,10 @@ func (a *annotation) emit(d *sitrep.Doc) {
 		best := -1
 		for j := k - 1; j >= 0 && j >= k-lookBack; j-- {
 			s := scopes[j]
-			if !s.span.Contains(q.Span) || d.Sourcing[s.attr].Overlaps(q.Span) {
+			// A count starting in the scope is under it, even when its
+			// noun runs past a quote's closing mark ("“hundreds of
+			// thousands” of Americans").
+			if q.Start < s.span.Start || q.Start >= s.span.End || d.Sourcing[s.attr].Overlaps(q.Span) {
 				continue
 			}
 			if best < 0 || s.span.Len() < scopes[best].span.Len() ||
