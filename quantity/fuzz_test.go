@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/annotatetest"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -135,7 +136,7 @@ func FuzzAnnotate(f *testing.F) {
 // without the text layers (the annotator tokenizes for itself).
 func TestHostile(t *testing.T) {
 	for _, s := range hostile() {
-		d := pre(t, s)
+		d := annotatetest.Prepare(t, s)
 		if err := (Annotator{}).Annotate(d); err != nil {
 			t.Fatalf("Annotate: %v", err)
 		}

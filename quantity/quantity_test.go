@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/annotatetest"
 )
 
 func strconvI(v int64) string { return strconv.FormatInt(v, 10) }
@@ -14,7 +16,7 @@ type want = string
 
 // TestSeedArticle: every count of the flagship article, and nothing else.
 func TestSeedArticle(t *testing.T) {
-	d := annotated(t, seedText(t))
+	d := annotated(t, annotatetest.SeedText(t))
 	wants := []want{
 		"hundreds of thousands of people | 200000 | - | vague | people | other", // lost ... to drugs: not a conflict toll
 		"several legal hurdles | 3 | - | vague | hurdles | other",

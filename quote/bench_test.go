@@ -3,12 +3,14 @@ package quote
 import (
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/annotatetest"
 )
 
 // BenchmarkAnnotate times the quote annotator alone on a Doc that text and
 // ner have already annotated.
 func BenchmarkAnnotate(b *testing.B) {
-	seed := seedText(b)
+	seed := annotatetest.SeedText(b)
 	for _, bm := range []struct {
 		name string
 		text string
@@ -17,7 +19,7 @@ func BenchmarkAnnotate(b *testing.B) {
 		{"seed×20", strings.Repeat(seed+"\n", 20)},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
-			d := prepare(b, bm.text)
+			d := annotatetest.Prepare(b, bm.text)
 			b.SetBytes(int64(len(bm.text)))
 			b.ReportAllocs()
 			b.ResetTimer()

@@ -6,13 +6,14 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/bench/cputime"
+	"github.com/sitrep/sitrep/internal/annotatetest"
 )
 
 // BenchmarkAnnotate measures the annotator alone over the seed article and
 // over the seed repeated 20 times, with tokens, sentences and entities found
 // outside the timer.
 func BenchmarkAnnotate(b *testing.B) {
-	seed := seedText(b)
+	seed := annotatetest.SeedText(b)
 	for _, bc := range []struct {
 		name string
 		text string
@@ -21,7 +22,7 @@ func BenchmarkAnnotate(b *testing.B) {
 		{"seed×20", strings.Repeat(seed, 20)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			d := prepare(b, bc.text)
+			d := annotatetest.Prepare(b, bc.text)
 			for _, c := range []string{"at least 20 airstrikes", "at least 80 people", "hundreds of thousands", "two administration officials"} {
 				for off := 0; ; {
 					i := strings.Index(bc.text[off:], c)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/demo"
+	"github.com/sitrep/sitrep/internal/annotatetest"
 	"github.com/sitrep/sitrep/quantity"
 	"github.com/sitrep/sitrep/quote"
 )
@@ -26,7 +27,7 @@ func TestDemoCorpus(t *testing.T) {
 			if strings.HasPrefix(s, "Published") {
 				_, s, _ = strings.Cut(s, "\n")
 			}
-			d := prepare(t, s)
+			d := annotatetest.Prepare(t, s)
 			for _, an := range []sitrep.Annotator{quote.Annotator{}, quantity.Annotator{}, Annotator{}} {
 				if err := an.Annotate(d); err != nil {
 					t.Fatalf("%s: %v", an.Name(), err)

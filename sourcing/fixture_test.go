@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/annotatetest"
 )
 
 // fixtureCase is one hand-labelled sentence of testdata/attributions.txt.
@@ -83,7 +84,7 @@ func TestFixtureAccuracy(t *testing.T) {
 	}
 	right, tp, fp, fn := 0, 0, 0, 0
 	for _, c := range cases {
-		d := prepare(t, c.text)
+		d := annotatetest.Prepare(t, c.text)
 		annotate(t, d)
 		var got []string
 		for _, a := range d.Sourcing {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/annotatetest"
 	"github.com/sitrep/sitrep/quantity"
 	"github.com/sitrep/sitrep/quote"
 )
@@ -13,8 +14,8 @@ import (
 // count rests and that speech and reporting make one attribution per
 // speaker.
 func TestSeedPipeline(t *testing.T) {
-	text := seedText(t)
-	d := prepare(t, text)
+	text := annotatetest.SeedText(t)
+	d := annotatetest.Prepare(t, text)
 	for _, an := range []sitrep.Annotator{quote.Annotator{}, quantity.Annotator{}, Annotator{}} {
 		if err := an.Annotate(d); err != nil {
 			t.Fatalf("%s: %v", an.Name(), err)

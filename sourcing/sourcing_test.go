@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/annotatetest"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -139,7 +140,7 @@ func TestPatterns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := prepare(t, tt.text)
+			d := annotatetest.Prepare(t, tt.text)
 			annotate(t, d)
 			if len(d.Sourcing) != len(tt.want) {
 				t.Fatalf("got %d attributions %v, want %d", len(d.Sourcing), renderAll(d.Sourcing), len(tt.want))
@@ -199,7 +200,7 @@ func TestQuantityScope(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := prepare(t, tt.text)
+			d := annotatetest.Prepare(t, tt.text)
 			d.Quantities = []sitrep.Quantity{{Span: spanOf(t, tt.text, tt.quantity, 0), Text: tt.quantity}}
 			annotate(t, d)
 			got := ""
@@ -218,7 +219,7 @@ func TestQuantityScope(t *testing.T) {
 // that is.
 func TestQuotes(t *testing.T) {
 	text := "“We lost 30 men,” he told reporters. Donald Trump told Al Jazeera that “200 boats” were destroyed."
-	d := prepare(t, text)
+	d := annotatetest.Prepare(t, text)
 	he := spanOf(t, text, "he", 0)
 	trump := spanOf(t, text, "Donald Trump", 0)
 	reporters := "reporters"
@@ -254,8 +255,8 @@ func TestQuotes(t *testing.T) {
 // TestSeed checks the seed article: its six reporting attributions, the
 // speech around them, and its counts stated in its own voice.
 func TestSeed(t *testing.T) {
-	text := seedText(t)
-	d := prepare(t, text)
+	text := annotatetest.SeedText(t)
+	d := annotatetest.Prepare(t, text)
 	counts := []string{"at least 20 airstrikes", "at least 80 people", "two administration officials", "six drug cartels"}
 	for _, c := range counts {
 		d.Quantities = append(d.Quantities, sitrep.Quantity{Span: spanOf(t, text, c, 0), Text: c})
@@ -288,7 +289,7 @@ func TestSeed(t *testing.T) {
 // TestSeedScopes checks what the seed's reported clauses cover, through
 // quantities placed in them.
 func TestSeedScopes(t *testing.T) {
-	text := seedText(t)
+	text := annotatetest.SeedText(t)
 	tests := []struct {
 		inside string // a phrase of the seed standing in for a count
 		want   string // the attribution phrase it rests on, "" for none
@@ -304,7 +305,7 @@ func TestSeedScopes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.inside, func(t *testing.T) {
-			d := prepare(t, text)
+			d := annotatetest.Prepare(t, text)
 			d.Quantities = []sitrep.Quantity{{Span: spanOf(t, text, tt.inside, 0), Text: tt.inside}}
 			annotate(t, d)
 			got := ""
@@ -332,7 +333,7 @@ func TestNameAndVersion(t *testing.T) {
 // clears a stale pointer.
 func TestIdempotent(t *testing.T) {
 	text := "The strike killed 12 people, officials said. The army struck 3 towns."
-	d := prepare(t, text)
+	d := annotatetest.Prepare(t, text)
 	stale := 7
 	d.Quantities = []sitrep.Quantity{
 		{Span: spanOf(t, text, "12 people", 0), Text: "12 people"},
