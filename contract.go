@@ -97,6 +97,7 @@ func (d *Doc) Contract(pipeline string) Extraction {
 		if x.Cites == nil {
 			x.Cites = []Cited{}
 		}
+		x.Scope = remap(x.Scope, r.span)
 		return x
 	})
 	e.Events = remap(d.Events, func(x Event) Event { x.Span = r.span(x.Span); return x })

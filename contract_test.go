@@ -14,8 +14,12 @@ func TestContractOffsetsAreCodePoints(t *testing.T) {
 	find := func(s string) Span { i := strings.Index(text, s); return Span{Start: i, End: i + len(s)} }
 	d.Entities = []Entity{{Span: find("Mexico"), Text: "Mexico", Type: "LOC"}, {Span: find("Sheinbaum"), Text: "Sheinbaum", Type: "PERSON"}}
 	d.Quotes = []Quote{{Span: find("“Will we go on strike in Mexico?”"), Speaker: &Mention{Span: find("he"), Text: "he"}}}
+	d.Sourcing = []Attribution{{Span: find("he told reporters"), Scope: []Span{find("Will we go on strike in Mexico?")}}}
 	e := d.Contract("text")
 	runes := []rune(text)
+	if sc := e.Sourcing[0].Scope[0]; string(runes[sc.Start:sc.End]) != "Will we go on strike in Mexico?" {
+		t.Errorf("scope slice = %q", string(runes[sc.Start:sc.End]))
+	}
 	for _, ent := range e.Entities {
 		if got := string(runes[ent.Start:ent.End]); got != ent.Text {
 			t.Errorf("entity %q: code-point slice gives %q", ent.Text, got)

@@ -105,6 +105,10 @@ type Attribution struct {
 	Text   string  `json:"text"`
 	Source Source  `json:"source"`
 	Cites  []Cited `json:"cites"`
+	// Scope is the text the attribution covers, in order: the clause it
+	// reports ("NBC reported ... that <scope>"), the quotes of its speaker.
+	// Facts inside it rest on the source's word.
+	Scope []Span `json:"scope"`
 }
 
 // Source is the outlet or person an attribution names.

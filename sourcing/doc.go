@@ -55,15 +55,16 @@
 //     speaker. A quote whose speaker is already the source or a cited person
 //     of an attribution found in the text ("Trump told reporters") adds its
 //     content to that attribution's scope instead of making a second item.
-//   - Scope, the text an attribution covers, is not part of the output; it is
-//     used to point quantities. It is the clause after "that" or after the
+//   - Scope, the text an attribution covers, is written to Attribution.Scope
+//     and used to point quantities. It is the clause after "that" or after the
 //     verb ("NBC reported ... that <scope>", "Trump said <scope>"), the text
 //     before a trailing attribution ("<scope>, Reuters reported."), the
 //     clause after "According to X," and the whole sentence around a
 //     parenthetical one ("The strike, officials said, killed ..."). A
 //     quantity in several scopes points to the innermost; a quantity inside
 //     the attribution phrase itself ("two administration officials") is not
-//     in that attribution's scope.
+//     in that attribution's scope. A quote's scope takes in its quotation
+//     marks, and a count that starts in a scope is under it.
 //
 // The package does not: resolve pronoun subjects itself ("he said" is left to
 // the quote annotator, whose speaker mentions carry the resolution); follow

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
-	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -132,21 +131,15 @@ func FuzzAnnotate(f *testing.F) {
 	})
 }
 
-// TestHostile runs the hostile inputs with the entity tagger's layers too,
-// and checks each takes time in proportion to its size.
+// TestHostile runs the hostile inputs with the entity tagger's layers too.
+// Whether the time stays in proportion to the size is for benchmarks
+// (pipeline's BenchmarkHostile), not for a test on a shared machine.
 func TestHostile(t *testing.T) {
-	gazetteer.Default() // loaded once, by the entity tagger in a pipeline
 	for name, s := range hostile {
 		t.Run(name, func(t *testing.T) {
 			d := hostileDoc(s, 1, 7)
-			start := time.Now()
 			if err := (Annotator{}).Annotate(d); err != nil {
 				t.Fatal(err)
-			}
-			// 1 MB/s is a tenth of the speed the annotator is built for:
-			// slower means it went quadratic somewhere.
-			if el, limit := time.Since(start), time.Duration(len(s))*time.Microsecond+50*time.Millisecond; el > limit {
-				t.Errorf("took %v for %d bytes, limit %v", el, len(s), limit)
 			}
 			checkInvariants(t, d)
 		})

@@ -1,6 +1,7 @@
 package sourcing
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep"
@@ -47,6 +48,21 @@ func TestSeedPipeline(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%q rests on %q, want %q", tt.quantity, got, tt.want)
+		}
+	}
+
+	// What NBC's report covers is the clause after "that", to the sentence's end.
+	for _, a := range d.Sourcing {
+		if a.Source.Name != "NBC" || !strings.Contains(a.Text, "citing") {
+			continue
+		}
+		var got []string
+		for _, sc := range a.Scope {
+			got = append(got, sc.In(text))
+		}
+		want := "the White House was preparing for the initial stages of a ground operation in Mexico that would be conducted jointly with U.S. intelligence agencies"
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("scope of %q = %q, want [%q]", a.Text, got, want)
 		}
 	}
 

@@ -237,8 +237,10 @@ func (a *annotation) emit(d *sitrep.Doc) {
 		for _, s := range c.scopes {
 			if s.Len() > 0 && validSpan(a.text, s) {
 				scopes = append(scopes, scoped{s, i})
+				d.Sourcing[i].Scope = append(d.Sourcing[i].Scope, s)
 			}
 		}
+		d.Sourcing[i].Scope = outermost(d.Sourcing[i].Scope)
 	}
 	slices.SortStableFunc(scopes, func(x, y scoped) int { return x.span.Start - y.span.Start })
 
@@ -285,4 +287,23 @@ func validSpan(text string, s sitrep.Span) bool {
 	}
 	return (s.Start == len(text) || utf8.RuneStart(text[s.Start])) &&
 		(s.End == len(text) || utf8.RuneStart(text[s.End]))
+}
+
+// outermost sorts spans and drops those within another: a reported clause
+// is often a quote too, and a quote's marks widen it.
+func outermost(spans []sitrep.Span) []sitrep.Span {
+	slices.SortFunc(spans, func(x, y sitrep.Span) int {
+		if x.Start != y.Start {
+			return x.Start - y.Start
+		}
+		return y.End - x.End // the longer first
+	})
+	out := spans[:0]
+	for _, s := range spans {
+		if len(out) > 0 && out[len(out)-1].Contains(s) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
