@@ -126,12 +126,6 @@ func (a *analysis) findDirect() {
 // it) is kept only when a cue introduces it (He said, "In the first half
 // ...), running to its paragraph's end; otherwise its mark was stray.
 func (a *analysis) addDirect(open, openEnd, close, closeEnd int, unclosed bool) {
-	end := len(a.text)
-	if close >= 0 {
-		end = a.toks[close].Start
-	} else if closeEnd > 0 {
-		end = a.toks[closeEnd-1].End
-	}
 	if openEnd >= len(a.toks) {
 		return
 	}
@@ -151,7 +145,7 @@ func (a *analysis) addDirect(open, openEnd, close, closeEnd int, unclosed bool) 
 	if hi < openEnd {
 		return
 	}
-	end = a.toks[hi].End
+	end := a.toks[hi].End
 	if end <= start {
 		return
 	}
