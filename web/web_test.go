@@ -129,7 +129,7 @@ func TestArticleFacts(t *testing.T) {
 	srv := serveDocs(t, d)
 	_, _, body := page(t, srv.URL+"/articles/"+sitrep.ContentID(d.Title, d.Text))
 	for _, want := range []string{
-		"<b>Donald Trump</b> (told reporters): “We know all the routes,”",
+		"<b>Donald Trump</b> told reporters: “We know all the routes,”",
 		"<td>at least 80 people &lt;b&gt;</td><td>80</td><td>open</td><td>at_least</td><td>people (killed)</td><td>NBC</td>",
 		"<td>80 routes</td><td>80</td><td>80</td><td>exact</td><td>routes</td><td>the article</td>",
 		"on Monday → <code>2025-11-17</code>",
