@@ -1,0 +1,632 @@
+// Package timex finds temporal expressions in an article and resolves them
+// to TIMEX3 values against the publication date: dates ("Nov. 18, 2025",
+// "on Monday", "last year", "the third quarter", "two decades ago"), times
+// of day ("10:30 a.m.", "Monday night"), durations ("the past three
+// years", "two-week") and sets ("every week", "daily").
+//
+// It is a rule grammar in the manner of HeidelTime: patterns over the
+// tokens of the text package, then normalization. A weekday or a month
+// without a year is placed before or after the publication date by the
+// tense of the clause around it ("said ... on Monday" is the Monday before,
+// "will ... on Monday" the one after): the nearest tense cue in the 12
+// words before the expression, else in the 8 after it, else up to 40
+// words back in the sentence. Cues are modals and words of plans ("will",
+// "may", "plans to", "planned", "set to", "is to", "as early as",
+// "until", "postponed") for the future; auxiliaries,
+// common irregular pasts ("met", "came") and words in -ed for the past,
+// except adjectives ("a still unspecified date") and present passives,
+// which speak of what is scheduled ("the case is heard in May"). The
+// publication day's own weekday is that day. Expressions that count from
+// another time ("a year earlier", "the year-ago quarter") count from the
+// last date the article resolved, as TimeML annotators do, or from the
+// publication date when there is none. "since September" opens a range
+// that runs to the publication date (From, Until).
+//
+// Financial reports follow TimeBank's conventions: once an article names
+// the quarter it reports on ("the fiscal first quarter", in the publication
+// year), "the quarter", "the latest period", "a year ago" and "a year
+// earlier" refer to that quarter (or that quarter a year back), even after
+// a day such as "ended Sept. 30" inside it; "the nine months" makes the
+// year the reference instead. "The year ended June 30" is a DURATION P1Y;
+// "the full year", "the fiscal year" and "for the year" are the
+// publication year. Years said in words ("nineteen ninety-six", "the year
+// two thousand") are read as years; "year-end" is the publication year
+// with mod END; "the summer" is the season nearest in the clause's tense;
+// "the near future" and "the short term" are FUTURE_REF. A part of a day
+// after a day is a TIME in TIMEX3's form ("Monday night" is
+// 2025-11-17TNI, as TimeBank writes it), and a clock time with no day of
+// its own falls on the last day the article named, else the publication
+// day.
+//
+// "N units after <event>" is a DURATION (P2W for "two weeks after NBC
+// reported", as TimeML annotates it) anchored to the events it separates:
+// the main clause's time is taken to be the last date the article resolved
+// before it, R, so the earlier event lies N units back (From R−N, Until
+// R); "N units before <event>" puts the later event N units ahead (From R,
+// Until R+N). When the article resolved no date before it, or only a date
+// coarser than the unit ("in 2024, three days after"), or the unit is
+// shorter than a day, From and Until stay empty.
+//
+// It does not: parse the event clause itself (the reference is the last
+// date named, not the verb's own time), resolve holidays
+// beyond a few fixed ones (Christmas, New Year's Day, Halloween, US
+// Thanksgiving), fiscal calendars, or expressions in other languages.
+// When Doc.Published is zero, anything relative comes out in TIMEX3's
+// underspecified form ("XXXX-XX-XX", "XXXX-WXX-1", "XXXX-09").
+package timex
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/text"
+)
+
+// Annotator fills Doc.Times. It uses Doc.Tokens and Doc.Sentences when the
+// text annotator has filled them, and tokenizes the text itself otherwise.
+type Annotator struct{}
+
+// Name implements sitrep.Annotator.
+func (Annotator) Name() string { return "timex" }
+
+// Version changes whenever the output for the same input changes.
+func (Annotator) Version() string { return "2" }
+
+// Annotate implements sitrep.Annotator.
+func (Annotator) Annotate(d *sitrep.Doc) error {
+	toks, sents := d.Tokens, d.Sentences
+	if len(toks) == 0 && d.Text != "" {
+		toks = text.Tokenize(d.Text)
+		sents = text.Sentences(d.Text, toks)
+	}
+	s := newScanner(d.Text, toks, sents, d.Published)
+	d.Times = s.run()
+	return nil
+}
+
+// word is a token as the grammar sees it.
+type word struct {
+	start, end int
+	low        string // the token with A-Z lowered
+	sent       int    // index of the sentence holding the token
+}
+
+type scanner struct {
+	text   string
+	w      []word
+	dct    point // the publication day; !ok() when unknown
+	ref    point // the last date resolved, for "a year earlier"
+	refTok int   // the token it started at
+	// refQ is the last quarter the article named: a report on "the third
+	// quarter ended Sept. 30" goes on to count "a year ago" and "the
+	// latest period" from that quarter, not from Sept. 30.
+	refQ   point
+	out    []sitrep.Time
+	sentLo []int // first token of each sentence
+	sentHi []int // one past the last token of each sentence
+	since  bool  // the expression being read follows "since"
+}
+
+// match is one recognized expression over tokens [start, end).
+type match struct {
+	start, end int
+	typ, value string
+	mod        string
+	p          point // the resolved point, when it is one
+	// counted is set on values counted from the last reference ("a year
+	// earlier"): they do not become the reference themselves, so a chain
+	// of them does not drift.
+	counted bool
+	// from and until bound the range a duration spans between two events
+	// ("two weeks after NBC reported"), when a reference date fixes it.
+	from, until string
+}
+
+func newScanner(txt string, toks []sitrep.Token, sents []sitrep.Span, published time.Time) *scanner {
+	s := &scanner{text: txt, w: make([]word, 0, len(toks))}
+	if !published.IsZero() {
+		s.dct = point{t: dayOf(published), g: gDay}
+	}
+	low := asciiLower(txt)
+	si := 0
+	prevEnd := 0
+	for _, t := range toks {
+		// Tokens from elsewhere are trusted only as far as they are sane:
+		// inside the text, in order, not overlapping.
+		if t.Start < prevEnd || t.End > len(txt) || t.Start >= t.End {
+			continue
+		}
+		prevEnd = t.End
+		for si < len(sents) && sents[si].End <= t.Start {
+			si++
+		}
+		s.w = append(s.w, word{start: t.Start, end: t.End, low: low[t.Start:t.End], sent: si})
+	}
+	// Sentence bounds in token indexes, for the tense window.
+	s.sentLo = make([]int, 0, len(s.w))
+	s.sentHi = make([]int, 0, len(s.w))
+	for i := 0; i < len(s.w); {
+		j := i
+		for j < len(s.w) && s.w[j].sent == s.w[i].sent {
+			j++
+		}
+		for k := i; k < j; k++ {
+			s.sentLo = append(s.sentLo, i)
+			s.sentHi = append(s.sentHi, j)
+		}
+		i = j
+	}
+	return s
+}
+
+// asciiLower is s with A-Z lowered and every other byte kept, so that its
+// offsets are s's: the lexicons are ASCII.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func (s *scanner) run() []sitrep.Time {
+	for i := 0; i < len(s.w); {
+		if w := s.w[i].low; !triggers[w] && w[0] != '\'' && (w[0] < '0' || w[0] > '9') && strings.IndexByte(w, '-') < 0 {
+			i++
+			continue
+		}
+		s.since = s.low(i-1) == "since"
+		m, ok := s.parse(i)
+		if !ok || m.end <= i {
+			i++
+			continue
+		}
+		s.emit(m)
+		i = m.end
+	}
+	return s.out
+}
+
+func (s *scanner) emit(m match) {
+	start, end := s.w[m.start].start, s.w[m.end-1].end
+	t := sitrep.Time{Span: sitrep.Span{Start: start, End: end}, Text: s.text[start:end], Type: m.typ, Value: m.value, Mod: m.mod,
+		From: m.from, Until: m.until}
+	if m.typ == "DATE" && m.p.ok() && m.value != "" && m.value[0] != 'X' {
+		if prev := s.low(m.start - 1); prev == "since" {
+			t.From = m.value
+			if s.dct.ok() {
+				t.Until = s.dct.value()
+			}
+		} else if prev == "until" || prev == "till" || prev == "through" {
+			t.Until = m.value
+		}
+	}
+	if m.p.ok() && m.typ != "DURATION" && m.typ != "SET" && !m.counted {
+		s.ref, s.refTok = m.p, m.start
+		if m.p.g == gQuarter && s.reportable(m.p) {
+			s.refQ = m.p
+		}
+	}
+	// "For the nine months, net rose from a year earlier": a part of the
+	// year makes the year the reference, so "a year earlier" is last year.
+	if m.typ == "DURATION" && s.low(m.start) == "the" && (m.value == "P9M" || m.value == "P6M") {
+		y := s.dct
+		if s.refQ.ok() {
+			y = s.refQ
+		}
+		if y.ok() {
+			s.ref, s.refTok = y.at(gYear), m.start
+		}
+	}
+	s.out = append(s.out, t)
+}
+
+// low is the lower-case token i, "" outside the text.
+func (s *scanner) low(i int) string {
+	if i < 0 || i >= len(s.w) {
+		return ""
+	}
+	return s.w[i].low
+}
+
+func (s *scanner) raw(i int) string {
+	if i < 0 || i >= len(s.w) {
+		return ""
+	}
+	return s.text[s.w[i].start:s.w[i].end]
+}
+
+// adjacent reports whether tokens i and i+1 touch or are separated by
+// spaces only on one line (an expression never spans a paragraph).
+func (s *scanner) adjacent(i int) bool {
+	if i+1 >= len(s.w) {
+		return false
+	}
+	gap := s.text[s.w[i].end:s.w[i+1].start]
+	return len(gap) <= 3 && !strings.ContainsAny(gap, "\n\r")
+}
+
+func (s *scanner) is(i int, words ...string) bool {
+	for k, w := range words {
+		if s.low(i+k) != w || (k > 0 && !s.adjacent(i+k-1)) {
+			return false
+		}
+	}
+	return true
+}
+
+// parse tries an expression starting at token i: optional modifier, then
+// the core expression.
+func (s *scanner) parse(i int) (match, bool) {
+	j, mod := i, ""
+	switch {
+	case s.is(i, "more", "than"):
+		j, mod = i+2, "MORE_THAN"
+	case s.is(i, "less", "than"), s.is(i, "fewer", "than"):
+		j, mod = i+2, "LESS_THAN"
+	case s.is(i, "at", "least"):
+		j, mod = i+2, "EQUAL_OR_MORE"
+	case s.is(i, "up", "to"), s.is(i, "no", "more", "than"):
+		j, mod = i+2, "EQUAL_OR_LESS"
+		if s.low(i) == "no" {
+			j++
+		}
+	case s.is(i, "the", "end", "of"), s.is(i, "the", "close", "of"):
+		j, mod = i+3, "END"
+	case s.is(i, "the", "beginning", "of"), s.is(i, "the", "start", "of"):
+		j, mod = i+3, "START"
+	case s.is(i, "the", "middle", "of"):
+		j, mod = i+3, "MID"
+	case s.is(i, "end", "of"):
+		j, mod = i+2, "END"
+	default:
+		if md, ok := modWords[s.low(i)]; ok && s.adjacent(i) {
+			j, mod = i+1, md
+		}
+	}
+	if j != i {
+		if m, ok := s.core(j); ok {
+			m.start = i
+			if m.mod == "" {
+				m.mod = mod
+			}
+			return m, true
+		}
+	}
+	return s.core(i)
+}
+
+// core recognizes an expression starting at token i, the longest it can.
+func (s *scanner) core(i int) (match, bool) {
+	if i >= len(s.w) {
+		return match{}, false
+	}
+	w := s.w[i].low
+	var best match
+	found := false
+	try := func(m match, ok bool) {
+		if ok && (!found || m.end > best.end) {
+			best, found = m, true
+		}
+	}
+	c := w[0]
+	switch {
+	case c >= '0' && c <= '9':
+		try(s.numeric(i))
+		try(s.amount(i))
+		try(s.dayMonth(i))
+		try(s.clock(i))
+		try(s.hyphenated(i))
+		try(s.ordinalQuarter(i))
+	case c == '\'':
+		try(s.decade(i))
+	default:
+		if _, ok := monthWords[w]; ok {
+			try(s.monthDate(i))
+		}
+		if _, ok := weekdayWords[w]; ok {
+			try(s.weekday(i))
+		}
+		try(s.amount(i))
+		try(s.deictic(i))
+		try(s.relative(i))
+		try(s.set(i))
+		try(s.hyphenated(i))
+		try(s.clock(i))
+		try(s.ordinalQuarter(i))
+		try(s.barePlural(i))
+		try(s.holiday(i))
+		try(s.sameAs(i))
+		try(s.spelledYear(i))
+		try(s.yearEnd(i))
+		if w == "the" && s.adjacent(i) {
+			try(s.the(i))
+		}
+		if w == "fiscal" && s.adjacent(i) {
+			if m, ok := s.year(i + 1); ok {
+				m.start = i
+				try(m, true)
+			}
+		}
+	}
+	if found {
+		best = s.dayPart(best)
+		best = s.yearsQuarter(best)
+	}
+	return best, found
+}
+
+// dayPart extends a resolved day by a following part of the day: "Monday
+// night" is 2025-11-17TNI.
+func (s *scanner) dayPart(m match) match {
+	if m.typ != "DATE" || m.p.g != gDay || !s.adjacent(m.end-1) {
+		return m
+	}
+	code, ok := dayPartWords[s.low(m.end)]
+	if !ok {
+		return m
+	}
+	m.end++
+	m.typ = "TIME"
+	m.value += "T" + code
+	return m
+}
+
+// tense is +1 when the clause around tokens [i, j) speaks of the future,
+// -1 when of the past, 0 when nothing tells. The nearest cue before the
+// expression wins; then the nearest after it, within the sentence and a
+// bounded window.
+func (s *scanner) tense(i, j int) int {
+	lo, hi := s.sentLo[i], s.sentHi[i]
+	for k := i - 1; k >= lo && k >= i-12; k-- {
+		if t := s.cue(k); t != 0 {
+			return t
+		}
+	}
+	for k := j; k < hi && k < j+8; k++ {
+		if t := s.cue(k); t != 0 {
+			return t
+		}
+	}
+	// A long sentence: the verb may lie further back ("will be named
+	// commander of the shuttle for a mission in December").
+	for k := i - 13; k >= lo && k >= i-40; k-- {
+		if t := s.cue(k); t != 0 {
+			return t
+		}
+	}
+	return 0
+}
+
+// cue is the tense a word marks: a modal or a word of plans for the
+// future ("plans to", "is to", "as early as"); an auxiliary, a common
+// irregular past or a lower-case word in -ed for the past ("United" and
+// "hundred" are not verbs). "next" speaks of the future only before a word
+// of time ("next week", not "next to").
+func (s *scanner) cue(k int) int {
+	low := s.w[k].low
+	switch {
+	case futureCues[low]:
+		return 1
+	case pastCues[low]:
+		return s.participle(k)
+	case low == "next":
+		next := s.low(k + 1)
+		if _, ok := unitWords[next]; ok {
+			return 1
+		}
+		if _, ok := weekdayWords[next]; ok {
+			return 1
+		}
+		if _, ok := monthWords[next]; ok {
+			return 1
+		}
+		return 0
+	case low == "plan" || low == "plans":
+		// "plans to leave" is the future; "vacation plans for" a noun.
+		if s.low(k+1) == "to" {
+			return 1
+		}
+		return 0
+	case low == "planned":
+		// "planned to leave on Thursday", "planned a rally on Saturday"
+		// speak of what was then ahead; "a service planned for Saturday
+		// (was canceled)" and "the hastily planned trip" leave the tense
+		// to the clause.
+		switch s.low(k + 1) {
+		case "at", "for", "in", "on", "by":
+			return 0
+		}
+		if strings.HasSuffix(s.low(k-1), "ly") {
+			return 0
+		}
+		return 1
+	case planWords[low]:
+		if next := s.low(k + 1); next == "to" || next == "for" {
+			return 1
+		}
+		if low == "set" { // "and set Friday as the deadline": a past
+			return s.participle(k)
+		}
+		return 0
+	case low == "to" && (s.low(k-1) == "is" || s.low(k-1) == "are"): // "is to resume"
+		return 1
+	case low == "early" && s.low(k-1) == "as" && s.low(k+1) == "as": // "as early as"
+		return 1
+	case len(low) > 4 && strings.HasSuffix(low, "ed") && !strings.HasSuffix(low, "eed") &&
+		low != "hundred" && s.text[s.w[k].start] >= 'a' && s.text[s.w[k].start] <= 'z':
+		if s.adjectival(k) {
+			return 0
+		}
+		return s.participle(k)
+	}
+	return 0
+}
+
+// adjectival reports whether the -ed word at k is an adjective rather than
+// a verb: after a determiner or a degree word ("a still unspecified date",
+// "the limited"), or a negated participle ("unnamed", "unexpected").
+func (s *scanner) adjectival(k int) bool {
+	if strings.HasPrefix(s.w[k].low, "un") {
+		return true
+	}
+	switch s.low(k - 1) {
+	case "a", "an", "the", "its", "their", "his", "her", "our", "still", "very", "more", "most", "well", "so":
+		return true
+	}
+	return false
+}
+
+// participle is the tense a past form at k marks: the past, unless it is
+// a passive after a present or infinitive "be", which speaks of what is
+// scheduled ("the case is heard in May", "will be signed Monday").
+func (s *scanner) participle(k int) int {
+	switch s.low(k - 1) {
+	case "is", "are", "be":
+		return 1
+	case "being", "'s", "’s":
+		return 0
+	}
+	return -1
+}
+
+// datePoint is a DATE over tokens [i, j) with the value of p.
+func (s *scanner) datePoint(i, j int, p point) match {
+	return match{start: i, end: j, typ: "DATE", value: p.value(), p: p}
+}
+
+// unresolved is a DATE over [i, j) that the missing publication date
+// leaves underspecified.
+func unresolved(i, j int, value string) match {
+	return match{start: i, end: j, typ: "DATE", value: value}
+}
+
+// reportable reports whether quarter q can be the one an article reports
+// on: a quarter of the publication year, or of the year before when
+// published in its first quarter. Quarters of other years are named for
+// comparison ("the 1988 period") or forecast ("the first quarter of
+// 1990") and do not replace it.
+func (s *scanner) reportable(q point) bool {
+	if !s.dct.ok() {
+		return true
+	}
+	y := s.dct.t.Year()
+	return q.t.Year() == y || q.t.Year() == y-1 && s.dct.t.Month() <= 3
+}
+
+// yearAnchor is the reference for "a year ago" and "a year earlier" when
+// the article last named a quarter or a day inside the quarter it last
+// named ("the quarter ended Sept. 30"): that quarter, as financial news
+// means it. Else it is not ok.
+func (s *scanner) yearAnchor() point {
+	if !s.ref.ok() || !s.refQ.ok() {
+		return point{}
+	}
+	if s.ref.g == gQuarter || s.ref.g == gDay && s.ref.at(gQuarter).t.Equal(s.refQ.t) {
+		return s.refQ
+	}
+	return point{}
+}
+
+// anchor is the reference for expressions counted from another time: the
+// last resolved date, else the publication date.
+func (s *scanner) anchor() point {
+	if s.ref.ok() {
+		return s.ref
+	}
+	return s.dct
+}
+
+// weekdayNear resolves weekday wd (Monday 1) around the publication date:
+// dir -1 the latest on or before it, +1 the first on or after it; strict
+// excludes the publication day itself ("last Friday").
+func (s *scanner) weekdayNear(wd, dir int, strict bool) point {
+	cur := (int(s.dct.t.Weekday())+6)%7 + 1
+	var delta int
+	if dir > 0 {
+		delta = (wd - cur + 7) % 7
+		if strict && delta == 0 {
+			delta = 7
+		}
+	} else {
+		delta = -((cur - wd + 7) % 7)
+		if strict && delta == 0 {
+			delta = -7
+		}
+	}
+	return point{t: s.dct.t.AddDate(0, 0, delta), g: gDay}
+}
+
+// monthNear places month m (and day d, 0 for none) in the year nearest the
+// publication date, the tense tipping the balance: in a clause about the
+// past, a date ahead is taken only when it is three times nearer than the
+// one behind, and the other way round. After "since" it is always behind.
+func (s *scanner) monthNear(m, d, tense int) point {
+	y := s.dct.t.Year()
+	day := d
+	if day == 0 {
+		day = 1
+	}
+	if !validDay(y, m, day) && !validDay(y-1, m, day) && !validDay(y+1, m, day) {
+		return point{}
+	}
+	g := gDay
+	if d == 0 {
+		g = gMonth
+	}
+	this := point{t: ymd(y, m, day), g: g}
+	cur := s.dct.at(g).t
+	var past, future point
+	switch {
+	case this.t.After(cur):
+		future, past = this, point{t: ymd(y-1, m, day), g: g}
+	case this.t.Before(cur):
+		past, future = this, point{t: ymd(y+1, m, day), g: g}
+	default:
+		return this
+	}
+	if d != 0 && (past.t.Day() != d || future.t.Day() != d) { // Feb 29
+		if validDay(past.t.Year(), m, d) {
+			return past
+		}
+		return future
+	}
+	dp := cur.Sub(past.t).Hours()
+	df := future.t.Sub(cur).Hours()
+	if s.since {
+		return past
+	}
+	// A month alone follows the tense unless the other side is much nearer;
+	// a day of a month is usually near the publication date whatever the
+	// tense of the reporting verb.
+	weight := 3.0
+	if d == 0 {
+		weight = 8
+	}
+	switch {
+	case tense < 0:
+		df *= weight
+	case tense > 0:
+		dp *= weight
+	}
+	if df < dp {
+		return future
+	}
+	return past
+}
+
+// isCapitalized reports whether token i starts with an upper-case letter.
+func (s *scanner) isCapitalized(i int) bool {
+	r, _ := utf8.DecodeRuneInString(s.raw(i))
+	return unicode.IsUpper(r)
+}

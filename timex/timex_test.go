@@ -1,0 +1,399 @@
+package timex_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/eval"
+	"github.com/sitrep/sitrep/internal/shareddata"
+	"github.com/sitrep/sitrep/text"
+	"github.com/sitrep/sitrep/timex"
+)
+
+// tuesday is the seed article's publication date, Tuesday 18 November 2025.
+var tuesday = time.Date(2025, 11, 18, 0, 0, 0, 0, time.UTC)
+
+func annotate(t testing.TB, s string, published time.Time) []sitrep.Time {
+	t.Helper()
+	d := sitrep.NewDoc(sitrep.Article{Text: s, Published: published})
+	if err := (text.Annotator{}).Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := (timex.Annotator{}).Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	return d.Times
+}
+
+// want is an expected expression; fields left empty are not checked
+// except Mod, From and Until, which must then be empty.
+type want struct {
+	text, typ, value, mod, from, until string
+}
+
+func checkTimes(t *testing.T, got []sitrep.Time, wants []want) {
+	t.Helper()
+	for _, w := range wants {
+		i := slices.IndexFunc(got, func(x sitrep.Time) bool { return x.Text == w.text })
+		if i < 0 {
+			t.Errorf("no expression %q in %+v", w.text, got)
+			continue
+		}
+		g := got[i]
+		if g.Type != w.typ || g.Value != w.value || g.Mod != w.mod || g.From != w.from || g.Until != w.until {
+			t.Errorf("%q = %s %s mod %q from %q until %q, want %s %s mod %q from %q until %q",
+				w.text, g.Type, g.Value, g.Mod, g.From, g.Until, w.typ, w.value, w.mod, w.from, w.until)
+		}
+	}
+}
+
+func TestNormalization(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"a weekday in a past clause is the one before", "The president said on Monday that talks had failed.",
+			[]want{{text: "Monday", typ: "DATE", value: "2025-11-17"}}},
+		{"a weekday in a future clause is the one after", "The president will travel to Mexico on Monday.",
+			[]want{{text: "Monday", typ: "DATE", value: "2025-11-24"}}},
+		{"the publication day's own name is that day", "Officials said Tuesday the strike killed three.",
+			[]want{{text: "Tuesday", typ: "DATE", value: "2025-11-18"}}},
+		{"last Tuesday is a week back", "The boat was hit last Tuesday.",
+			[]want{{text: "last Tuesday", typ: "DATE", value: "2025-11-11"}}},
+		{"yesterday, today, tomorrow", "It rained yesterday, it is dry today and snow is due tomorrow.",
+			[]want{{text: "yesterday", typ: "DATE", value: "2025-11-17"}, {text: "today", typ: "DATE", value: "2025-11-18"}, {text: "tomorrow", typ: "DATE", value: "2025-11-19"}}},
+		{"a weekday night is a time of that day", "The strike hit Monday night.",
+			[]want{{text: "Monday night", typ: "TIME", value: "2025-11-17TNI"}}},
+		{"this morning", "Troops moved in this morning.",
+			[]want{{text: "this morning", typ: "TIME", value: "2025-11-18TMO"}}},
+		{"a clock time falls on the day in focus", "The blast came at 10:30 a.m.",
+			[]want{{text: "10:30 a.m.", typ: "TIME", value: "2025-11-18T10:30"}}},
+		{"a clock time with its day", "Voting closes at 5 p.m. Monday.",
+			[]want{{text: "5 p.m. Monday", typ: "TIME", value: "2025-11-17T17:00"}}},
+		{"a full date", "The order was signed on Nov. 3, 2025, and published 18 November 2025.",
+			[]want{{text: "Nov. 3, 2025", typ: "DATE", value: "2025-11-03"}, {text: "18 November 2025", typ: "DATE", value: "2025-11-18"}}},
+		{"a month and year", "The truce collapsed in March 2024.",
+			[]want{{text: "March 2024", typ: "DATE", value: "2024-03"}}},
+		{"in January, past clause", "The law was passed in January.",
+			[]want{{text: "January", typ: "DATE", value: "2025-01"}}},
+		{"in January, future clause", "The law will take effect in January.",
+			[]want{{text: "January", typ: "DATE", value: "2026-01"}}},
+		{"since September opens a range to publication", "Strikes have continued since September.",
+			[]want{{text: "September", typ: "DATE", value: "2025-09", from: "2025-09", until: "2025-11-18"}}},
+		{"last year, this year, next year", "Deaths rose last year and this year, and may fall next year.",
+			[]want{{text: "last year", typ: "DATE", value: "2024"}, {text: "this year", typ: "DATE", value: "2025"}, {text: "next year", typ: "DATE", value: "2026"}}},
+		{"earlier this month", "Talks broke down earlier this month.",
+			[]want{{text: "earlier this month", typ: "DATE", value: "2025-11"}}},
+		{"weeks are ISO weeks", "The navy struck last week and again this week.",
+			[]want{{text: "last week", typ: "DATE", value: "2025-W46"}, {text: "this week", typ: "DATE", value: "2025-W47"}}},
+		{"a season", "The offensive began last summer.",
+			[]want{{text: "last summer", typ: "DATE", value: "2025-SU"}}},
+		{"a quarter", "Exports fell in the third quarter.",
+			[]want{{text: "the third quarter", typ: "DATE", value: "2025-Q3"}}},
+		{"a quarter of a named year", "Exports fell in the third quarter of 2019.",
+			[]want{{text: "the third quarter of 2019", typ: "DATE", value: "2019-Q3"}}},
+		{"a decade", "The cartel grew in the 1990s and again in the mid-2000s.",
+			[]want{{text: "the 1990s", typ: "DATE", value: "199"}, {text: "the mid-2000s", typ: "DATE", value: "200", mod: "MID"}}},
+		{"the past three years is a duration", "Violence has grown over the past three years.",
+			[]want{{text: "the past three years", typ: "DURATION", value: "P3Y"}}},
+		{"counted durations", "The siege lasted 18 months, then a two-week truce held for several days.",
+			[]want{{text: "18 months", typ: "DURATION", value: "P18M"}, {text: "two-week", typ: "DURATION", value: "P2W"}, {text: "several days", typ: "DURATION", value: "PXD"}}},
+		{"hours", "The fight lasted three hours.",
+			[]want{{text: "three hours", typ: "DURATION", value: "PT3H"}}},
+		{"two decades ago is approximate", "The war on drugs began two decades ago.",
+			[]want{{text: "two decades ago", typ: "DATE", value: "2005", mod: "APPROX"}}},
+		{"days ago", "The boat sank three days ago.",
+			[]want{{text: "three days ago", typ: "DATE", value: "2025-11-15"}}},
+		{"a modifier is kept", "The talks lasted nearly two years.",
+			[]want{{text: "nearly two years", typ: "DURATION", value: "P2Y", mod: "LESS_THAN"}}},
+		{"a year earlier counts from the last date named", "Exports rose in March 2024, up from a year earlier.",
+			[]want{{text: "a year earlier", typ: "DATE", value: "2023-03"}}},
+		{"the next day counts from the last date named", "Troops landed on Nov. 3. The next day they withdrew.",
+			[]want{{text: "The next day", typ: "DATE", value: "2025-11-04"}}},
+		{"that day is the day last named", "Troops landed on Nov. 3. Later that day they withdrew.",
+			[]want{{text: "Later that day", typ: "DATE", value: "2025-11-03"}}},
+		{"holidays", "The ceasefire ends at Christmas; talks resume after Thanksgiving.",
+			[]want{{text: "Christmas", typ: "DATE", value: "2025-12-25"}, {text: "Thanksgiving", typ: "DATE", value: "2025-11-27"}}},
+		{"two weeks after an event, with no date before it, is a bare duration", "Trump spoke two weeks after NBC reported the plan.",
+			[]want{{text: "two weeks", typ: "DURATION", value: "P2W"}}},
+		{"n units after an event: the earlier event lies n units before the last date", "Trump spoke on Monday. The remarks came two weeks after NBC reported the plan.",
+			[]want{{text: "two weeks", typ: "DURATION", value: "P2W", from: "2025-11-03", until: "2025-11-17"}}},
+		{"n units before an event: the later event lies n units after the last date", "The army left on Nov. 3, three days before the election.",
+			[]want{{text: "three days", typ: "DURATION", value: "P3D", from: "2025-11-03", until: "2025-11-06"}}},
+		{"months after a month", "The strikes began in September, two months after the order was signed.",
+			[]want{{text: "two months", typ: "DURATION", value: "P2M", from: "2025-07", until: "2025-09"}}},
+		{"a reference coarser than the unit fixes no range", "In 2024, three days after the vote, talks resumed.",
+			[]want{{text: "three days", typ: "DURATION", value: "P3D"}}},
+		{"hours after a day fix no range", "Troops landed on Nov. 3. Six hours after the landing they withdrew.",
+			[]want{{text: "Six hours", typ: "DURATION", value: "PT6H"}}},
+		{"next to is a place, not the future", "Bombs exploded next to the embassy on Friday.",
+			[]want{{text: "Friday", typ: "DATE", value: "2025-11-14"}}},
+		{"set to is the future", "Talks are set to resume Monday in Belfast.",
+			[]want{{text: "Monday", typ: "DATE", value: "2025-11-24"}}},
+		{"a modal far back in a long sentence still tells", "She will be named commander of the space shuttle Columbia for a long mission in the Pacific in March.",
+			[]want{{text: "March", typ: "DATE", value: "2026-03"}}},
+		{"an adjective in -ed is no past", "The split would be paid on a still unspecified date in January.",
+			[]want{{text: "January", typ: "DATE", value: "2026-01"}}},
+		{"a present passive is scheduled", "The appeal is heard in February.",
+			[]want{{text: "February", typ: "DATE", value: "2026-02"}}},
+		{"plans as a noun tell nothing", "On Friday, when she set aside vacation plans, the trip began.",
+			[]want{{text: "Friday", typ: "DATE", value: "2025-11-14"}}},
+		{"planned to is what was then ahead", "The team planned to leave Nairobi on Thursday.",
+			[]want{{text: "Thursday", typ: "DATE", value: "2025-11-20"}}},
+		{"a participle planned for a day leaves the tense to the clause", "A memorial service planned for Saturday was canceled.",
+			[]want{{text: "Saturday", typ: "DATE", value: "2025-11-15"}}},
+		{"set without to is a past", "The court ruled that he must be returned and set Friday as the deadline.",
+			[]want{{text: "Friday", typ: "DATE", value: "2025-11-14"}}},
+		{"a clock time falls on the last day named", "Troops landed on Nov. 3. The first shots came at 6 a.m. near the port.",
+			[]want{{text: "6 a.m.", typ: "TIME", value: "2025-11-03T06:00"}}},
+		{"an irregular past", "The king met Saddam Thursday.",
+			[]want{{text: "Thursday", typ: "DATE", value: "2025-11-13"}}},
+		{"a year ago after a reported quarter is that quarter a year back", "Net rose in the third quarter ended Sept. 30, from $5 million a year ago.",
+			[]want{{text: "the third quarter", typ: "DATE", value: "2025-Q3"}, {text: "a year ago", typ: "DATE", value: "2024-Q3"}}},
+		{"the nine months make the year the reference", "Net rose in the third quarter. For the nine months, net fell from a year earlier.",
+			[]want{{text: "the nine months", typ: "DURATION", value: "P9M"}, {text: "a year earlier", typ: "DATE", value: "2024"}}},
+		{"a year named by its end is a duration", "Revenue was $76 million for the year ended March 31.",
+			[]want{{text: "the year", typ: "DURATION", value: "P1Y"}}},
+		{"the full year and the current fiscal year", "It forecast growth for the full year and in the current fiscal year.",
+			[]want{{text: "the full year", typ: "DATE", value: "2025"}, {text: "the current fiscal year", typ: "DATE", value: "2025"}}},
+		{"years said in words", "In January nineteen ninety-seven, and in the winter of nineteen ninety-four, before the year two thousand.",
+			[]want{{text: "January nineteen ninety-seven", typ: "DATE", value: "1997-01"}, {text: "the winter of nineteen ninety-four", typ: "DATE", value: "1994-WI"}, {text: "the year two thousand", typ: "DATE", value: "2000"}}},
+		{"year-end is the end of the year", "The deal should close by year-end; sales have risen since year-end.",
+			[]want{{text: "year-end", typ: "DATE", value: "2025", mod: "END"}}},
+		{"a season with the article is the one nearest in the clause's tense", "Demand was weak into the summer, but growth will return in the spring.",
+			[]want{{text: "the summer", typ: "DATE", value: "2025-SU"}, {text: "the spring", typ: "DATE", value: "2026-SP"}}},
+		{"the near future and the short term are the future", "No deal is likely in the near future or the short term.",
+			[]want{{text: "the near future", typ: "DATE", value: "FUTURE_REF"}, {text: "the short term", typ: "DATE", value: "FUTURE_REF"}}},
+		{"sets", "Patrols run every week, briefings happen daily and markets close every Monday.",
+			[]want{{text: "every week", typ: "SET", value: "P1W"}, {text: "daily", typ: "SET", value: "P1D"}, {text: "every Monday", typ: "SET", value: "XXXX-WXX-1"}}},
+		{"present and past references", "The port is now closed; it was recently bombed.",
+			[]want{{text: "now", typ: "DATE", value: "PRESENT_REF"}, {text: "recently", typ: "DATE", value: "PAST_REF"}}},
+		{"digits", "Filed 1998-08-07 and 11/02/89.",
+			[]want{{text: "1998-08-07", typ: "DATE", value: "1998-08-07"}, {text: "11/02/89", typ: "DATE", value: "1989-11-02"}}},
+		{"a year alone", "The treaty dates from 1901.",
+			[]want{{text: "1901", typ: "DATE", value: "1901"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			checkTimes(t, annotate(t, c.text, tuesday), c.want)
+		})
+	}
+}
+
+func TestNotTimes(t *testing.T) {
+	for _, s := range []string{
+		"The 10-year-old boy was 12 years old.",
+		"They paid $2000 for 1500 rounds and 2000 people fled.",
+		"You may go. We will march on.",
+		"The daily newspaper and the quarterly report.",
+		"He had a second chance.",
+		"This matters to the future of our peoples.",
+		"Bombs went off next to the embassy.",
+	} {
+		if got := annotate(t, s, tuesday); len(got) != 0 {
+			t.Errorf("%q: got %+v, want no expressions", s, got)
+		}
+	}
+}
+
+func TestWithoutPublicationDateRelativeIsUnderspecified(t *testing.T) {
+	got := annotate(t, "He said on Monday that last year strikes began in September, two days ago and yesterday; the deal of Nov. 3, 2025 stands.", time.Time{})
+	checkTimes(t, got, []want{
+		{text: "Monday", typ: "DATE", value: "XXXX-WXX-1"},
+		{text: "last year", typ: "DATE", value: "XXXX"},
+		{text: "September", typ: "DATE", value: "XXXX-09"},
+		{text: "two days ago", typ: "DATE", value: "XXXX-XX-XX"},
+		{text: "yesterday", typ: "DATE", value: "XXXX-XX-XX"},
+		{text: "Nov. 3, 2025", typ: "DATE", value: "2025-11-03"},
+	})
+}
+
+func TestSeedArticle(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "demo", "corpus", "strikes-mexico-2025-11-18.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := annotate(t, string(b), tuesday)
+	checkTimes(t, got, []want{
+		{text: "Monday", typ: "DATE", value: "2025-11-17"},
+		// "Trump's remarks came two weeks after NBC reported": the
+		// remarks are Monday's, so NBC's report was two weeks before.
+		{text: "two weeks", typ: "DURATION", value: "P2W", from: "2025-11-03", until: "2025-11-17"},
+		{text: "two decades ago", typ: "DATE", value: "2005", mod: "APPROX"},
+		{text: "January", typ: "DATE", value: "2025-01"},
+		{text: "September", typ: "DATE", value: "2025-09", from: "2025-09", until: "2025-11-18"},
+	})
+	checkInvariants(t, string(b), got)
+}
+
+// checkInvariants holds for any input: spans inside the text on rune
+// boundaries, Text the text they cover, sorted and not overlapping,
+// Type and Value filled.
+func checkInvariants(t *testing.T, s string, got []sitrep.Time) {
+	t.Helper()
+	end := 0
+	for _, x := range got {
+		if x.Start < end || x.End <= x.Start || x.End > len(s) {
+			t.Fatalf("span [%d,%d) after %d in text of %d bytes", x.Start, x.End, end, len(s))
+		}
+		if !isRuneStart(s, x.Start) || !isRuneStart(s, x.End) {
+			t.Fatalf("span [%d,%d) splits a rune", x.Start, x.End)
+		}
+		if x.Text != s[x.Start:x.End] {
+			t.Fatalf("Text %q, text has %q", x.Text, s[x.Start:x.End])
+		}
+		switch x.Type {
+		case "DATE", "TIME", "DURATION", "SET":
+		default:
+			t.Fatalf("%q: type %q", x.Text, x.Type)
+		}
+		if x.Value == "" {
+			t.Fatalf("%q: empty value", x.Text)
+		}
+		end = x.End
+	}
+}
+
+// isRuneStart reports whether offset i does not cut a valid multi-byte
+// rune (a stray continuation byte of invalid UTF-8 is not a rune).
+func isRuneStart(s string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r != utf8.RuneError && j+size > i {
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzAnnotate(f *testing.F) {
+	for _, seed := range []string{
+		"He said on Monday that since September, two decades ago, the past three years...",
+		// Small seeds: the fuzzer minimizes what it finds, and big inputs
+		// make that slow. TestHostileInputs runs the megabyte ones.
+		strings.Repeat("“unbalanced quote ", 20),
+		strings.Repeat("1998 2,000 10:30 ", 50),
+		strings.Repeat("x", 1<<10),
+		"\xff\xfe Monday \xc3 night 5 p.m. \xe2\x80",
+		"the the the the of the end of the the past the last the next",
+		"a a a a couple of of few years ago earlier later from now",
+		"Feb. 29, 2023 Feb. 30 13/45/99 99999999 00-00-00 0000EDT 2599s '99s mid- -year",
+		"every every each per twenty-four-hour twenty- -week year-earlier the year-ago quarter",
+		"Monday, Nov. 17 10 p.m. Wednesday noon Thursday midnight , ,",
+	} {
+		f.Add(seed, int64(0))
+		f.Add(seed, tuesday.Unix())
+	}
+	f.Fuzz(func(t *testing.T, s string, unix int64) {
+		var pub time.Time
+		if unix != 0 {
+			pub = time.Unix(unix%(1<<36), 0).UTC()
+		}
+		checkInvariants(t, s, annotate(t, s, pub))
+	})
+}
+
+// TestHostileInputs runs inputs built to find quadratic paths (chains of
+// words that each start an expression, 1 MB without a space) and checks
+// they finish in time linear in their size.
+func TestHostileInputs(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		unit string
+	}{
+		{"no spaces", "x"},
+		{"articles", "the "},
+		{"clock times", "noon "},
+		{"weekdays", "Monday, "},
+		{"numbers", "1998 2,000 10:30 "},
+		{"amounts", "a couple of "},
+		{"quotes", "“"},
+		{"invalid UTF-8", "\xff\xc3 "},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := strings.Repeat(c.unit, (1<<20)/len(c.unit))
+			d := sitrep.NewDoc(sitrep.Article{Text: s, Published: tuesday})
+			if err := (text.Annotator{}).Annotate(d); err != nil {
+				t.Fatal(err)
+			}
+			// Whether the time grows in proportion to the size is for the
+			// pipeline's BenchmarkHostile, not for a test on a busy machine.
+			if err := (timex.Annotator{}).Annotate(d); err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, s, d.Times)
+		})
+	}
+}
+
+func TestVersionAndName(t *testing.T) {
+	a := timex.Annotator{}
+	if a.Name() != "timex" || a.Version() == "" {
+		t.Errorf("Name %q Version %q", a.Name(), a.Version())
+	}
+	var _ sitrep.Annotator = a
+}
+
+// valueFloor is the value F1 measured on TimeBank + AQUAINT when the
+// annotator last changed, less 0.005.
+const valueFloor = 0.799
+
+func TestQualityFloorTBAQ(t *testing.T) {
+	dir := shareddata.Path(t, "timex/tbaq")
+	var docs []eval.TimeMLDoc
+	for _, sub := range []string{"TimeBank", "AQUAINT"} {
+		d, err := eval.ReadTimeMLDir(filepath.Join(dir, sub))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d...)
+	}
+	sys := make([][]sitrep.Time, len(docs))
+	for i, g := range docs {
+		sys[i] = annotate(t, g.Text, g.DCT)
+	}
+	r, err := eval.ScoreTimex(docs, sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("relaxed F1 %.3f, strict F1 %.3f, value F1 %.3f", r.RelaxedF1, r.StrictF1, r.ValueF1)
+	if r.ValueF1 < valueFloor {
+		t.Errorf("value F1 %.3f below the floor %.3f", r.ValueF1, valueFloor)
+	}
+}
+
+func benchDoc(b *testing.B, repeat int) *sitrep.Doc {
+	raw, err := os.ReadFile(filepath.Join("..", "demo", "corpus", "strikes-mexico-2025-11-18.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := sitrep.NewDoc(sitrep.Article{Text: strings.Repeat(string(raw)+"\n", repeat), Published: tuesday})
+	if err := (text.Annotator{}).Annotate(d); err != nil {
+		b.Fatal(err)
+	}
+	return d
+}
+
+func BenchmarkAnnotate(b *testing.B) {
+	for _, c := range []struct {
+		name   string
+		repeat int
+	}{{"seed", 1}, {"seed×20", 20}} {
+		b.Run(c.name, func(b *testing.B) {
+			d := benchDoc(b, c.repeat)
+			b.SetBytes(int64(len(d.Text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := (timex.Annotator{}).Annotate(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
