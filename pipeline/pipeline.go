@@ -16,8 +16,13 @@ import (
 	"sync"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/geo"
 	"github.com/sitrep/sitrep/ner"
+	"github.com/sitrep/sitrep/quantity"
+	"github.com/sitrep/sitrep/quote"
+	"github.com/sitrep/sitrep/sourcing"
 	"github.com/sitrep/sitrep/text"
+	"github.com/sitrep/sitrep/timex"
 )
 
 // Versioned is implemented by annotators whose output can change between
@@ -51,6 +56,11 @@ func Default() *Pipeline {
 	return New(
 		text.Annotator{},
 		ner.Annotator{},
+		timex.Annotator{},
+		geo.Annotator{},
+		quantity.Annotator{},
+		quote.Annotator{},    // speakers are entities
+		sourcing.Annotator{}, // reads quotes and points quantities at their sources
 	)
 }
 

@@ -1,13 +1,17 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/article"
+	"github.com/sitrep/sitrep/demo"
 )
 
 type upper struct{ seen *[]string }
@@ -106,5 +110,42 @@ func TestDefaultTokenizes(t *testing.T) {
 	}
 	if len(d.Tokens) != 7 || len(d.Sentences) != 2 {
 		t.Errorf("got %d tokens, %d sentences", len(d.Tokens), len(d.Sentences))
+	}
+}
+
+// TestBatchMatchesOneByOne runs the default pipeline over the demo corpus
+// on four goroutines and one by one: the layers must be the same, so no
+// annotator shares state between articles (CI runs this under -race).
+func TestBatchMatchesOneByOne(t *testing.T) {
+	files, err := demo.Corpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []sitrep.Article
+	for _, f := range files {
+		a, err := article.Parse(article.Input{Body: f.Body, URL: f.URL, ContentType: "text/plain"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	p := Default()
+	ctx := context.Background()
+	batch := p.RunBatch(ctx, arts, 4)
+	facts := 0
+	for i, a := range arts {
+		one, err := p.Run(ctx, a)
+		if err != nil || batch[i].Err != nil {
+			t.Fatalf("%s: %v / %v", a.URL, err, batch[i].Err)
+		}
+		want, _ := json.Marshal(one.Contract(p.Version()))
+		got, _ := json.Marshal(batch[i].Doc.Contract(p.Version()))
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: the batch's layers differ from a run of its own", a.URL)
+		}
+		facts += len(one.Quotes) + len(one.Quantities) + len(one.Times) + len(one.Places) + len(one.Sourcing)
+	}
+	if facts == 0 {
+		t.Error("the default pipeline found no facts in the whole demo corpus")
 	}
 }

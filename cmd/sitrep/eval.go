@@ -10,6 +10,9 @@ import (
 type evalCmd struct {
 	Extract evalExtractCmd `cmd:"" help:"Score main-text extraction on the Zyte article-extraction benchmark."`
 	NER     evalNERCmd     `cmd:"" name:"ner" help:"Score the entity tagger on CoNLL-2003-style data (conlleval's exact-span precision, recall, F1)."`
+	Geo     evalGeoCmd     `cmd:"" name:"geo" help:"Score place resolution on GeoVirus: accuracy within 161 km, error in km, and place-name precision, recall, F1."`
+	Quotes  evalQuotesCmd  `cmd:"" name:"quotes" help:"Score the quote annotator on brat attribution gold (content and speaker precision, recall, F1; direct quotes apart)."`
+	Timex   evalTimexCmd   `cmd:"" name:"timex" help:"Score the timex annotator on TempEval-3 TimeML (strict and relaxed span F1, value F1)."`
 }
 
 type evalExtractCmd struct {

@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -157,27 +159,65 @@ func writeText(w io.Writer, x extraction) {
 	})
 	layer("quotes", len(a.Quotes), func(i int) string {
 		x := a.Quotes[i]
-		who := "?"
+		who, kind := "?", "reported"
 		if x.Speaker != nil {
-			who = x.Speaker.Name
+			who = cmp.Or(x.Speaker.Name, x.Speaker.Text)
 		}
-		return fmt.Sprintf("[%d,%d) %s %s: %q", x.Start, x.End, who, x.Cue, x.Text)
+		if x.Direct {
+			kind = "direct"
+		}
+		to := ""
+		if x.Addressee != nil {
+			to = " " + *x.Addressee
+		}
+		return fmt.Sprintf("[%d,%d) %s %s%s (%s): %q", x.Start, x.End, who, x.Cue, to, kind, x.Text)
 	})
 	layer("quantities", len(a.Quantities), func(i int) string {
 		x := a.Quantities[i]
-		return fmt.Sprintf("[%d,%d) %q %s %s %s", x.Start, x.End, x.Text, x.Qualifier, x.Unit, x.Category)
+		bound := func(n *int64) string {
+			if n == nil {
+				return "open"
+			}
+			return strconv.FormatInt(*n, 10)
+		}
+		s := fmt.Sprintf("[%d,%d) %q %s..%s %s %s %s", x.Start, x.End, x.Text, bound(x.Low), bound(x.High), x.Qualifier, x.Unit, x.Category)
+		if x.Sourcing != nil && *x.Sourcing >= 0 && *x.Sourcing < len(a.Sourcing) {
+			s += " per " + cmp.Or(a.Sourcing[*x.Sourcing].Source.Name, a.Sourcing[*x.Sourcing].Source.Text)
+		}
+		return s
 	})
 	layer("times", len(a.Times), func(i int) string {
 		x := a.Times[i]
-		return fmt.Sprintf("[%d,%d) %q %s %s", x.Start, x.End, x.Text, x.Type, x.Value)
+		s := fmt.Sprintf("[%d,%d) %q %s %s", x.Start, x.End, x.Text, x.Type, x.Value)
+		if x.Mod != "" {
+			s += " " + x.Mod
+		}
+		if x.From != "" || x.Until != "" {
+			s += fmt.Sprintf(" (%s to %s)", orDash(x.From), orDash(x.Until))
+		}
+		return s
 	})
 	layer("places", len(a.Places), func(i int) string {
 		x := a.Places[i]
-		return fmt.Sprintf("[%d,%d) %q %s %s", x.Start, x.End, x.Text, x.Kind, x.Name)
+		s := fmt.Sprintf("[%d,%d) %q %s %s", x.Start, x.End, x.Text, x.Kind, x.Name)
+		if x.Country != "" {
+			s += " " + x.Country
+		}
+		if x.Lat != nil && x.Lon != nil {
+			s += fmt.Sprintf(" %.2f,%.2f", *x.Lat, *x.Lon)
+		}
+		return s
 	})
 	layer("sourcing", len(a.Sourcing), func(i int) string {
 		x := a.Sourcing[i]
-		return fmt.Sprintf("[%d,%d) %q source %s", x.Start, x.End, x.Text, x.Source.Name)
+		s := fmt.Sprintf("[%d,%d) %q source %s", x.Start, x.End, x.Text, cmp.Or(x.Source.Name, x.Source.Text))
+		for _, c := range x.Cites {
+			s += " ← " + c.Text
+			if c.Anonymous {
+				s += " (anonymous)"
+			}
+		}
+		return s
 	})
 	layer("events", len(a.Events), func(i int) string {
 		x := a.Events[i]

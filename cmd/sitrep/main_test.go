@@ -61,7 +61,7 @@ func TestExtractSeed(t *testing.T) {
 			t.Errorf("text lost %q", kept)
 		}
 	}
-	if !strings.Contains(out, `"published": "2025-11-18"`) || !strings.Contains(out, `"quotes": []`) {
+	if !strings.Contains(out, `"published": "2025-11-18"`) || !strings.Contains(out, `"events": []`) || len(x.Quotes) == 0 {
 		t.Errorf("contract shape:\n%s", out[:min(len(out), 400)])
 	}
 	// Entities carry code-point offsets, their canonical name and key.
@@ -118,6 +118,12 @@ func TestExtractFormats(t *testing.T) {
 		"extract", "--published", "2025-11-16", "--format", "text", "-")
 	if code != 0 || !strings.Contains(out, "Ships seized near the strait") || !strings.Contains(out, "published 2025-11-16") {
 		t.Errorf("stdin extract: exit %d\n%s\n%s", code, out, errOut)
+	}
+	// The text format shows each fact with what it was resolved to.
+	for _, want := range []string{`"two ships" 2..2 exact vessels seized per officials`, `"Sunday" DATE 2025-11-16`, `source officials`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text format lacks %q:\n%s", want, out)
+		}
 	}
 	if code, _, errOut := runCLI(t, "", "extract", "--published", "18/11/2025", seed); code != 1 || !strings.Contains(errOut, "--published") {
 		t.Errorf("bad --published: exit %d, %s", code, errOut)
