@@ -237,6 +237,7 @@ func fullRecord() *store.Record {
 	}
 	ptr := func(v int64) *int64 { return &v }
 	fptr := func(v float64) *float64 { return &v }
+	iptr := func(v int) *int { return &v }
 	addressee := "reporters"
 	title := "U.S. strikes boat in the Caribbean"
 	d := sitrep.NewDoc(sitrep.Article{
@@ -259,25 +260,32 @@ func fullRecord() *store.Record {
 	}
 	d.Quotes = []sitrep.Quote{
 		{Span: span("We will not stop,"), Text: "We will not stop,", Direct: true, Cue: "told",
-			Speaker:   &sitrep.Mention{Span: span("Hegseth"), Text: "Hegseth", Name: "Pete Hegseth"},
+			Speaker:   &sitrep.Mention{Span: span("Hegseth"), Text: "Hegseth", Name: "Pete Hegseth", Key: "pete-hegseth"},
 			Addressee: &addressee},
 		{Span: span("military struck"), Text: "military struck", Cue: "reported"},
 	}
 	d.Quantities = []sitrep.Quantity{
 		{Span: span("at least 3 people"), Text: "at least 3 people", Low: ptr(3), High: ptr(1 << 40),
-			Qualifier: "at_least", Unit: "person", Category: "killed"},
+			Qualifier: "at_least", Unit: "person", Category: "killed", Sourcing: iptr(1)},
 		{Span: span("two officials"), Text: "two officials", Low: ptr(2), Unit: "person", Category: "source"},
 	}
-	d.Times = []sitrep.Time{{Span: span("On Monday"), Text: "On Monday", Type: "DATE", Value: "2025-11-17"}}
+	d.Times = []sitrep.Time{{Span: span("On Monday"), Text: "On Monday", Type: "DATE", Value: "2025-11-17",
+		Mod: "APPROX", From: "2025-11-03", Until: "2025-11-17"}}
 	d.Places = []sitrep.Place{
-		{Span: span("the Caribbean"), Text: "the Caribbean", Name: "Caribbean Sea", Kind: "sea", Country: "XX",
+		{Span: span("the Caribbean"), Text: "the Caribbean", Name: "Caribbean Sea", Kind: "sea", Country: "XX", ID: "3996596386",
 			Lat: fptr(14.5255), Lon: fptr(-75.8183)},
 		{Span: span("Café du Pacifique"), Text: "Café du Pacifique", Name: "Café du Pacifique", Kind: "city"},
 	}
 	d.Sourcing = []sitrep.Attribution{{
 		Span: span("NBC reported, citing two officials"), Text: "NBC reported, citing two officials",
 		Source: sitrep.Source{Text: "NBC", Name: "NBC News"},
-		Cites:  []sitrep.Cited{{Text: "two officials", Anonymous: true, Count: ptr(2)}},
+		Cites:  []sitrep.Cited{{Text: "two officials", Anonymous: true, Count: ptr(2), Description: "officials"}},
+		Scope:  []sitrep.Span{span("military struck")},
+	}, {
+		Span: span("Hegseth"), Text: "Hegseth",
+		Source: sitrep.Source{Text: "Hegseth", Name: "Pete Hegseth"},
+		Cites:  []sitrep.Cited{{Text: "Hegseth", Count: ptr(1), Description: "Defense Secretary"}},
+		Scope:  []sitrep.Span{span("at least 3 people")},
 	}}
 	d.Events = []sitrep.Event{{Span: span("struck a boat"), Text: "struck a boat", Type: "ASSAULT",
 		Subtype: "AIR_STRIKE", Modality: "asserted"}}
