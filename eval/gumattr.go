@@ -29,9 +29,15 @@ import (
 //     included, when the signal is there; else the DST unit extended over
 //     the adjacent units of its sentence that hang from it (transitively)
 //     and are not the SRC unit or an attributing unit.
-//   - Source: the sem-atsrc words; else, within SRC, the subtree of its
-//     nsubj (or of the noun "according to" governs), as one span from its
-//     first to its last word; else none.
+//   - Source: the sem-atsrc words, widened to the subject phrase they
+//     head ("Labour's Shadow Home Secretary" to "... Yvette Cooper", the
+//     name in apposition); else, within SRC, the subtree of its nsubj (or
+//     of the noun "according to" governs), as one span from its first to
+//     its last word; else none. Then every other mention of the source's
+//     entity in GUM's coreference (Entity=), so that a source written "I"
+//     or "he" is found by the speaker's name too.
+//   - Media credits ("Image: Nick Moreau" under a caption) are left out:
+//     nobody said the caption.
 //   - Cue: the lex-indph or lex-indwd words; else SRC's head word.
 
 // GUMAttrDoc is one GUM document with the attributions converted.
@@ -101,6 +107,7 @@ type gumAttrWord struct {
 	deprel    string
 	sent      int // sentence number in the document
 	discourse string
+	entity    string // the MISC Entity= value: coreference brackets
 }
 
 // readGUMWords reads each document's words (integer IDs only, as ReadGUM's tokens).
@@ -151,6 +158,9 @@ func readGUMWords(s string) ([][]gumAttrWord, error) {
 			for _, m := range strings.Split(f[9], "|") {
 				if v, ok := strings.CutPrefix(m, "Discourse="); ok {
 					w.discourse = v
+				}
+				if v, ok := strings.CutPrefix(m, "Entity="); ok {
+					w.entity = v
 				}
 			}
 			cur = append(cur, w)
@@ -209,9 +219,10 @@ func convertGUMAttributions(d GUMDoc, words []gumAttrWord) []BratAttribution {
 	span := func(lo, hi int) sitrep.Span { // words [lo, hi]
 		return sitrep.Span{Start: d.Tokens[lo].Start, End: d.Tokens[hi].End}
 	}
+	chains := gumCorefChains(words)
 	var out []BratAttribution
 	for _, e := range edus {
-		if !strings.HasPrefix(e.rel, "attribution") {
+		if !strings.HasPrefix(e.rel, "attribution") || isMediaCredit(d, e) {
 			continue
 		}
 		di, ok := byID[e.dst]
@@ -226,10 +237,19 @@ func convertGUMAttributions(d GUMDoc, words []gumAttrWord) []BratAttribution {
 			lo, hi := gumContentUnits(edus, di, byID, words)
 			a.Content = []sitrep.Span{span(edus[lo].start, edus[hi].end-1)}
 		}
+		srcLo, srcHi, hasSource := 0, 0, false
 		if s := sig["sem-atsrc"]; len(s) > 0 {
-			a.Source = []sitrep.Span{span(s[0], s[len(s)-1])}
-		} else if lo, hi, ok := gumSubject(words, e.start, e.end); ok {
-			a.Source = []sitrep.Span{span(lo, hi)}
+			srcLo, srcHi, hasSource = gumSubjectPhrase(words, s[0], s[len(s)-1], e.start, e.end)
+		} else {
+			srcLo, srcHi, hasSource = gumSubject(words, e.start, e.end)
+		}
+		if hasSource {
+			a.Source = []sitrep.Span{span(srcLo, srcHi)}
+			for _, m := range chains.mentionsOf(words, srcLo, srcHi) {
+				if m[0] < srcLo || m[1] > srcHi {
+					a.Source = append(a.Source, span(m[0], m[1]))
+				}
+			}
 		}
 		if c := append(sig["lex-indph"], sig["lex-indwd"]...); len(c) > 0 {
 			sort.Ints(c)
@@ -330,4 +350,128 @@ func gumSubject(words []gumAttrWord, lo, hi int) (int, int, bool) {
 		}
 	}
 	return first, last, true
+}
+
+// isMediaCredit reports an attribution whose source unit is a media credit
+// ("Image: Nick Moreau", "Video: ...") under a caption: GUM relates the
+// caption to its author, but nobody said the caption.
+func isMediaCredit(d GUMDoc, e gumEDU) bool {
+	if e.end-e.start < 2 || e.start+1 >= len(d.Tokens) {
+		return false
+	}
+	first, second := d.Tokens[e.start].In(d.Text), d.Tokens[e.start+1].In(d.Text)
+	if second != ":" {
+		// The credit's unit may start after the colon: look back.
+		if e.start < 2 || d.Tokens[e.start-1].In(d.Text) != ":" {
+			return false
+		}
+		first = d.Tokens[e.start-2].In(d.Text)
+	}
+	switch first {
+	case "Image", "Video", "Audio", "Photo":
+		return true
+	}
+	return false
+}
+
+// gumSubjectPhrase widens the sem-atsrc words [lo, hi] to the subject
+// phrase they head within the unit [ulo, uhi): GUM's signal often marks
+// only the title of "Labour's Shadow Home Secretary Yvette Cooper said",
+// leaving out the name in apposition, which is the same source.
+func gumSubjectPhrase(words []gumAttrWord, lo, hi, ulo, uhi int) (int, int, bool) {
+	head := -1
+	for i := lo; i <= hi; i++ {
+		if words[i].head < lo || words[i].head > hi {
+			head = i
+			break
+		}
+	}
+	if head < 0 || !strings.HasPrefix(words[head].deprel, "nsubj") {
+		return lo, hi, true
+	}
+	first, last := lo, hi
+	for i := ulo; i < uhi; i++ {
+		j := i
+		for steps := 0; steps < uhi-ulo && j != head && j >= ulo && j < uhi; steps++ {
+			j = words[j].head
+		}
+		if j == head && words[i].deprel != "punct" && !strings.HasPrefix(words[i].deprel, "acl") {
+			first, last = min(first, i), max(last, i)
+		}
+	}
+	return first, last, true
+}
+
+// gumChains holds GUM's coreference: each entity's mentions as word
+// ranges [first, last].
+type gumChains struct {
+	ofID map[int][][2]int
+}
+
+// gumCorefChains reads the Entity= brackets: "(12-person-..." opens a
+// mention of entity 12, "12)" closes it, "(12-...)" is a one-word mention.
+func gumCorefChains(words []gumAttrWord) gumChains {
+	c := gumChains{ofID: map[int][][2]int{}}
+	open := map[int][]int{}
+	for w, word := range words {
+		v := word.entity
+		for i := 0; i < len(v); {
+			switch {
+			case v[i] == '(':
+				j := i + 1
+				for j < len(v) && v[j] >= '0' && v[j] <= '9' {
+					j++
+				}
+				id, err := strconv.Atoi(v[i+1 : j])
+				k := j
+				for k < len(v) && v[k] != '(' && v[k] != ')' {
+					k++
+				}
+				if err == nil {
+					if k < len(v) && v[k] == ')' {
+						c.ofID[id] = append(c.ofID[id], [2]int{w, w})
+						k++
+					} else {
+						open[id] = append(open[id], w)
+					}
+				}
+				i = k
+			case v[i] >= '0' && v[i] <= '9':
+				j := i
+				for j < len(v) && v[j] >= '0' && v[j] <= '9' {
+					j++
+				}
+				if j < len(v) && v[j] == ')' {
+					id, _ := strconv.Atoi(v[i:j])
+					if st := open[id]; len(st) > 0 {
+						c.ofID[id] = append(c.ofID[id], [2]int{st[len(st)-1], w})
+						open[id] = st[:len(st)-1]
+					}
+					j++
+				}
+				i = j
+			default:
+				i++
+			}
+		}
+	}
+	return c
+}
+
+// mentionsOf returns every mention of the entity whose mention is the
+// longest within words [lo, hi] (the source phrase itself, or the name in
+// it), so that a source written "I" or "he" is also found by its name.
+func (c gumChains) mentionsOf(words []gumAttrWord, lo, hi int) [][2]int {
+	best, bestLen := -1, -1
+	for id, ms := range c.ofID {
+		for _, m := range ms {
+			if m[0] >= lo && m[1] <= hi && (m[1]-m[0] > bestLen || m[1]-m[0] == bestLen && id < best) {
+				best, bestLen = id, m[1]-m[0]
+			}
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return c.ofID[best]
 }

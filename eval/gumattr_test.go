@@ -61,6 +61,61 @@ func TestReadGUMAttributions(t *testing.T) {
 	}
 }
 
+// A document whose first attribution's signal marks only the title of
+// "The party's leader Kim Tanaka" (the name is in apposition), whose second
+// has a pronoun source that coreference ties to the name, and whose third
+// is a caption's media credit.
+const gumAttrCorefFixture = `# newdoc id = coref_doc
+# sent_id = coref_doc-1
+# text = The party's leader Kim Tanaka said taxes rise.
+1	The	the	DET	DT	_	2	det	2:det	Discourse=attribution-positive:1->2:0:sem-atsrc-1-4-_+lex-indwd-8-_|Entity=(1-person-new-sssss-cf1-1,2-coref
+2	party	party	NOUN	NN	_	4	nmod:poss	4:nmod:poss	SpaceAfter=No
+3	's	's	PART	POS	_	2	case	2:case	_
+4	leader	leader	NOUN	NN	_	7	nsubj	7:nsubj	_
+5	Kim	Kim	PROPN	NNP	_	4	appos	4:appos	_
+6	Tanaka	Tanaka	PROPN	NNP	_	5	flat	5:flat	Entity=1)
+7	said	say	VERB	VBD	_	0	root	0:root	_
+8	taxes	tax	NOUN	NNS	_	9	nsubj	9:nsubj	Discourse=elaboration-additional:2->1:0:_
+9	rise	rise	VERB	VBP	_	7	ccomp	7:ccomp	SpaceAfter=No
+10	.	.	PUNCT	.	_	7	punct	7:punct	_
+
+# sent_id = coref_doc-2
+# text = She said costs fall.
+1	She	she	PRON	PRP	_	2	nsubj	2:nsubj	Discourse=attribution-positive:3->4:0:_|Entity=(1-person-giv-sssss-cf1-1-coref)
+2	said	say	VERB	VBD	_	0	root	0:root	_
+3	costs	cost	NOUN	NNS	_	4	nsubj	4:nsubj	Discourse=elaboration-additional:4->1:0:_
+4	fall	fall	VERB	VBP	_	2	ccomp	2:ccomp	SpaceAfter=No
+5	.	.	PUNCT	.	_	2	punct	2:punct	_
+
+# sent_id = coref_doc-3
+# text = Image: Kim Tanaka
+1	Image	image	NOUN	NN	_	0	root	0:root	Discourse=organization-preparation:5->6:0:_|SpaceAfter=No
+2	:	:	PUNCT	:	_	3	punct	3:punct	_
+3	Kim	Kim	PROPN	NNP	_	1	dep	1:dep	Discourse=attribution-positive:6->4:0:sem-atsrc-18-19-_
+4	Tanaka	Tanaka	PROPN	NNP	_	3	flat	3:flat	_
+
+`
+
+func TestGUMAttributionSources(t *testing.T) {
+	docs, err := ReadGUMAttributions(strings.NewReader(gumAttrCorefFixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	want := []string{ // each attribution's sources; the media credit is left out
+		"The party's leader Kim Tanaka|She",
+		"She|The party's leader Kim Tanaka",
+	}
+	if len(d.Attributions) != len(want) {
+		t.Fatalf("%d attributions, want %d", len(d.Attributions), len(want))
+	}
+	for i, a := range d.Attributions {
+		if got := strings.Join(texts(d.Text, a.Source), "|"); got != want[i] {
+			t.Errorf("attribution %d: sources %q, want %q", i, got, want[i])
+		}
+	}
+}
+
 func TestParseGUMSignals(t *testing.T) {
 	got := parseGUMSignals("sem-atsrc-3-5-_+grf-qt-1,9-_+dm-because of-7-gold+bad+lex-indwd-99-_", 10)
 	if s := got["sem-atsrc"]; len(s) != 3 || s[0] != 2 || s[2] != 4 {
