@@ -23,14 +23,20 @@
 // kept, running to that end, only when the next paragraph opens with a
 // mark of the same family (the newswire convention for quotes continued
 // over paragraphs), or when a cue introduces it (He said, "In the first
-// half ...); otherwise its mark is taken for a stray one and dropped. A quote's Span
+// half ...); otherwise its mark is taken for a stray one and dropped. A
+// quote a cue kept open goes on in the next paragraph when that
+// paragraph's first mark of the family is a closing one (text whose
+// paragraphs were split inside a quotation): the stretch up to it is a
+// quote too. A quote's Span
 // is its content without the marks and without the comma the attribution
 // leaves inside them (“…,” he said), so gold spans that include the marks
 // match after trimming them.
 //
 // A quoted stretch is speech when a cue is attached to it (after it:
 // “…,” he told reporters / “…,” said Trump / “…,” Garmany, a professor at
-// ..., said; before it: Trump told reporters: “…”), or when it reads as a
+// ..., said; before it: Trump told reporters: “…”, one poster writing “…”;
+// a credit line after a dash that ends the paragraph: “…” — CBC.ca,
+// August 15, 2008), or when it reads as a
 // sentence (at least six words, or ending in . ? !). A quote split by its
 // attribution is two quotes, each with its own exact span and the same
 // speaker and cue. A speech quote without a cue takes the speaker, cue and
@@ -47,11 +53,23 @@
 // Reported speech (Direct false). SUBJECT CUE [ADDRESSEE] [that] CLAUSE
 // ("Sheinbaum has previously said she opposes ...", "Garmany told Al
 // Jazeera that ...", "NBC reported, citing two officials, that ..."),
-// CLAUSE, SUBJECT CUE. ("..., the health ministry said."), and "according
+// CLAUSE, SUBJECT CUE. ("..., the health ministry said."), SUBJECT CUE
+// followed by a clause that opens with although, because, if ... ("Heald
+// said although ..., “nobody has looked ...”": the quotation then takes the
+// clause's speaker as a later quote in its paragraph), and "according
 // to X" before or after its clause. Some cues count only before "that"
-// ("reported that", not "reported a rise"). The subject may stand a few
+// ("reported that", not "reported a rise"), unless an auxiliary follows a
+// short subject ("The study revealed many are not getting enough
+// iodine"). The subject may stand a few
 // auxiliaries and adverbs before the cue ("has previously said"), before
-// an appositive between commas, or be "who" after a name. A negated cue
+// an appositive between commas (of the names before its commas, the
+// leftmost person or organization), a sentence-initial name set off by a
+// single comma ("Lydia Buchtmann for FSANZ, says"), the subject of an
+// earlier cue joined by "and" ("Zuckerberg tweeted to Mohamed and said"),
+// a sentence-initial common noun before an aside ("Officials, speaking on
+// condition of anonymity, said"), the subject of "was quoted as saying",
+// or be "who" after a name. A common-noun subject keeps one complement
+// ("A spokesperson for the ministry", "the head of the agency"). A negated cue
 // ("did not say") reports nothing. The clause runs to its sentence's end,
 // cut before a trailing attribution, ", according to", a participle clause
 // in the writer's voice (", reviving a controversial concept") or a quote
@@ -60,17 +78,24 @@
 // Overlaps. The layer has no overlapping quotes: of overlapping
 // candidates, speech in quotation marks beats a reported clause, which
 // beats a partial quote; between equals the shorter wins (so in "Trump
-// said he may ..., Reuters reported" Trump's clause is kept).
+// said he may ..., Reuters reported" Trump's clause is kept). A quotation
+// without a cue that beats a reported clause takes the clause's speaker.
 //
 // Speakers. Speaker is the mention as written (Span, Text); for an entity
 // mention Name and Key are the entity's. A pronoun (he, she; it, they for
-// organizations) resolves to the nearest earlier entity mention outside
-// direct quotes whose type fits and whose gender does not conflict; a
+// organizations) resolves to an earlier entity mention outside direct
+// quotes whose type fits and whose gender does not conflict: of the
+// sentence that holds the nearest such mention, the first (the subject,
+// which English puts first: "For Kevin Allton, a teacher, Warhol was a
+// legend. He said" is Allton). "they" is the last plural common-noun
+// speaker of its or the previous paragraph ("Residents said ... They
+// said"), Name only, unless an organization is mentioned after it; a
 // person's gender comes from an embedded list of given names, from a
 // title (Mr, Ms, Mrs), or from the he/she pronouns that follow its
 // mentions in their sentences. An unresolved pronoun keeps an empty Name
-// and Key; a speaker that is no entity ("The report", "a resident") has
+// and Key. An all-capital word ("WHO") is a name, not a function word. A
+// speaker that is no entity ("The report", "a resident") has
 // its text without a leading determiner as Name and no Key. Cue is the cue
-// as written ("told", "According to"); Addressee the phrase after a
+// as written ("told", "According to", the dash of a credit line); Addressee the phrase after a
 // "tell" verb, or nil.
 package quote

@@ -81,6 +81,15 @@ var fuzzSeeds = []string{
 	"According to",
 	"\"\"\"\"",
 	"“\x9d”0A told", // a token at a stray continuation byte (found by fuzzing)
+	// Shapes the version 2 rules read, repeated: coordinated cues, dash
+	// credits, asides, passives, quotes continued over paragraphs, glued names.
+	strings.Repeat("Kim said and ", 3000),
+	strings.Repeat("“A b c” — Kim, May 1\n", 2000),
+	strings.Repeat("Officials, x, ", 3000) + "said it.",
+	strings.Repeat("was quoted as saying ", 3000),
+	strings.Repeat("Kim said, \"We go\nand go.\" ", 2000),
+	strings.Repeat("a.b.", 5000) + ", has said that it is.",
+	strings.Repeat("They said the study revealed many are ", 1000),
 }
 
 func FuzzAnnotate(f *testing.F) {

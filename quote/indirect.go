@@ -69,6 +69,10 @@ func (a *analysis) findIndirect() {
 			}
 		case kind != cueThat && a.toks[i].Kind != sitrep.Punctuation && !in(npStop, a.tok(i)) || isSubjectPronoun(a.tok(i)):
 			start = i
+		case kind == cueThat && a.bareClause(i, hi):
+			start = i // "The results show the camp has kept its majority"
+		case kind == cueSay && in(subordinators, a.tok(i)) && i+1 < hi && !a.isGerund(i+1):
+			start = i // "Heald said although ..., “...”": the clause opens with its adverbial
 		}
 		if start < 0 {
 			if sp, ok := a.trailing(subj, lo, i, hi); ok {
@@ -82,6 +86,26 @@ func (a *analysis) findIndirect() {
 			a.cands = append(a.cands, c)
 		}
 	}
+}
+
+// bareClause reports whether the tokens from i open a clause with a
+// subject of its own and no "that": a short noun phrase, then an
+// auxiliary or modal ("many are not getting", "8000 migrants may be").
+// Cues that count only before "that" take such a clause too; an object
+// ("revealed plans to build") has no auxiliary so soon.
+func (a *analysis) bareClause(i, hi int) bool {
+	if i >= hi || a.toks[i].Kind == sitrep.Punctuation || in(npStop, a.tok(i)) && !isSubjectPronoun(a.tok(i)) {
+		return false
+	}
+	for j := i + 1; j < hi && j <= i+maxBareSubject; j++ {
+		if a.toks[j].Kind == sitrep.Punctuation || a.isQuoteMark(j) || in(bareClauseStop, a.tok(j)) {
+			return false
+		}
+		if in(clauseAux, a.tok(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 func isSubjectPronoun(w string) bool {

@@ -84,7 +84,18 @@ var (
 	objectPronouns = set("him her them me us you reporters journalists")
 	weekdays       = set("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later last this")
 	prepositions   = set("in on at of for with by from to into about after before since during over under between against without through within across")
-	gerundsNotCut  = set("including according during regarding concerning following bring thing king ring sing nothing something anything everything morning evening building spring")
+	// auxiliaries and modals that show a clause after a cue without "that".
+	clauseAux = set("is are was were will would may might can could should must has have had")
+	// end the subject a bare clause may have before its auxiliary: "plans
+	// to build", "a wall that would".
+	bareClauseStop = set("that which who whom whose to")
+	// stand before "quoted as saying".
+	passiveAux = set("was were is are been")
+	// join a speaker's head noun to the noun after it: "a spokesperson for X".
+	phraseLinks = set("of for at from")
+	// open a reported clause that starts with its adverbial: "said although ...".
+	subordinators = set("although though because unless whereas if")
+	gerundsNotCut = set("including according during regarding concerning following bring thing king ring sing nothing something anything everything morning evening building spring")
 )
 
 func set(words string) map[string]bool {

@@ -92,10 +92,21 @@ func isSpaceOrOpener(b byte) bool {
 // family within the same paragraph restarts the quote at that mark.
 func (a *analysis) findDirect() {
 	open, openEnd, fam := -1, 0, noFamily
+	// A quote its cue kept open to its paragraph's end may go on in the
+	// next paragraph without an opening mark and close there (text whose
+	// paragraphs were split inside a quotation): contStart is that
+	// paragraph's first token, -1 when none is pending.
+	contStart, contFam := -1, noFamily
 	for i := 0; i < len(a.toks); {
 		if open >= 0 && a.para[i] != a.para[open] {
 			f, opens, _, _ := a.mark(i)
-			a.addDirect(open, openEnd, -1, i, !(f == fam && opens))
+			unclosed := !(f == fam && opens)
+			n := len(a.directs)
+			a.addDirect(open, openEnd, -1, i, unclosed)
+			contStart = -1
+			if unclosed && len(a.directs) > n {
+				contStart, contFam = i, fam
+			}
 			open = -1
 		}
 		f, opens, closes, width := a.mark(i)
@@ -104,6 +115,13 @@ func (a *analysis) findDirect() {
 			continue
 		}
 		switch {
+		case open < 0 && contStart >= 0 && f == contFam && a.para[i] == a.para[contStart]:
+			if closes && !opens && i > contStart {
+				a.addDirect(contStart, contStart, i, i+width, false)
+			} else if opens {
+				open, openEnd, fam = i, i+width, f
+			}
+			contStart = -1
 		case open < 0:
 			if opens {
 				open, openEnd, fam = i, i+width, f

@@ -19,7 +19,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "quote" }
 
 // Version changes whenever the annotator's output does.
-func (Annotator) Version() string { return "1" }
+func (Annotator) Version() string { return "2" }
 
 // Annotate replaces d.Quotes with the quotes found in d.Text.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -113,6 +113,7 @@ const (
 	maxEntityLook    = 60   // entity mentions looked back through to resolve a pronoun
 	maxPronounBytes  = 4000 // nor further back than this
 	maxTrailingWords = 8    // "..., Reuters and television network NBC reported."
+	maxBareSubject   = 8    // words before the auxiliary of a clause without "that"
 )
 
 func (a *analysis) tok(i int) string { return a.text[a.toks[i].Start:a.toks[i].End] }
@@ -216,6 +217,9 @@ func (a *analysis) attachAfter(q direct) (cue string, speaker, addr ref, ok bool
 		return "", ref{}, ref{}, false
 	}
 	i := q.closeEnd
+	if r, ok := a.dashCredit(i, q.close); ok {
+		return a.tok(i), r, ref{}, true
+	}
 	if i < len(a.toks) && a.tok(i) == "," {
 		i++
 	}
@@ -253,6 +257,55 @@ func (a *analysis) attachAfter(q direct) (cue string, speaker, addr ref, ok bool
 		return a.tok(j), r, addr, true
 	}
 	return "", ref{}, ref{}, false
+}
+
+// dashCredit reads the credit line of a cited quotation: “…” — CBC.ca /
+// “…” - Matthew Ingram / “…” — The Canadian Press, August 15, 2008: a
+// dash after the closing mark and a short capitalized name that ends the
+// paragraph, or is followed only by a date or place.
+func (a *analysis) dashCredit(i, close int) (ref, bool) {
+	if i+1 >= len(a.toks) || a.para[i] != a.para[close] || a.para[i+1] != a.para[close] {
+		return ref{}, false
+	}
+	switch a.tok(i) {
+	case "—", "–", "-", "--":
+	default:
+		return ref{}, false
+	}
+	first := a.tok(i + 1)
+	if a.toks[i+1].Kind != sitrep.Word || first[0] < 'A' || first[0] > 'Z' {
+		return ref{}, false
+	}
+	samePara := func(j int) bool { return j < len(a.toks) && a.para[j] == a.para[close] }
+	hi := i + 1
+	for ; samePara(hi) && a.tok(hi) != ","; hi++ {
+		if hi-i > maxPhraseWords+1 || a.cueAt(hi) != noCue || a.terminal(hi) && !samePara(hi+1) {
+			break
+		}
+	}
+	if samePara(hi) && a.tok(hi) == "," {
+		// A date or place may follow the name.
+		for j := hi + 1; samePara(j); j++ {
+			if j-hi > maxTrailingWords || a.toks[j].Kind == sitrep.Word && a.tok(j)[0] >= 'a' && a.tok(j)[0] <= 'z' {
+				return ref{}, false
+			}
+		}
+	} else if samePara(hi) && !(a.terminal(hi) && !samePara(hi+1)) {
+		return ref{}, false // the dash goes on with the sentence
+	}
+	r, ok := a.phraseAfter(i+1, hi)
+	if !ok || r.kind == refPronoun {
+		return ref{}, false
+	}
+	if r.kind == refEntity && a.ents[r.ent].Type == "MISC" {
+		// "The Canadian Press": a demonym inside the name is not the source.
+		end := hi
+		if a.terminal(end - 1) {
+			end--
+		}
+		r = ref{lo: i + 1, hi: end, kind: refPhrase}
+	}
+	return r, true
 }
 
 // attachBefore finds the attribution that introduces a quote: Trump told

@@ -192,6 +192,43 @@ func TestStyles(t *testing.T) {
 			[]want{{Text: "the court has no jurisdiction", Cue: "told", Speaker: "Kim Tanaka", SpeakerOf: "Kim Tanaka", Addressee: "BBC"}}},
 		{"partial quote of a named speaker", "Kim Tanaka called the ruling “a disgrace” on Friday.",
 			[]want{{Text: "a disgrace", Direct: true, Cue: "called", Speaker: "Kim Tanaka", SpeakerOf: "Kim Tanaka"}}},
+		{"participle cue before a quote", "Comments poured in, one poster writing \"How can anyone see both sides if one side is gone?\"",
+			[]want{{Text: "How can anyone see both sides if one side is gone?", Direct: true, Cue: "writing", Speaker: "one poster"}}},
+		{"credit line after a dash", "Sources\n\"Document found on street not secret\" — The Canadian Press, August 15, 2008\n\"So far the internet leads.\" - Matthew Ingram",
+			[]want{
+				{Text: "Document found on street not secret", Direct: true, Cue: "—", Speaker: "The Canadian Press"},
+				{Text: "So far the internet leads.", Direct: true, Cue: "-", Speaker: "Matthew Ingram", SpeakerOf: "Matthew Ingram"},
+			}},
+		{"quotation inside a clause with an adverbial opening", "Kim Tanaka said although the two are known to matter, “nobody has looked at these together”.",
+			[]want{
+				{Text: "although the two are known to matter", Cue: "said", Speaker: "Kim Tanaka", SpeakerOf: "Kim Tanaka"},
+				{Text: "nobody has looked at these together", Direct: true, Cue: "said", Speaker: "Kim Tanaka", SpeakerOf: "Kim Tanaka"},
+			}},
+		{"leftmost name of an appositive", "Cynthia Thompson, director of exhibits at the University of Arkansas, Fayetteville, said the images were rare.",
+			[]want{{Text: "the images were rare", Cue: "said", Speaker: "Cynthia Thompson", SpeakerOf: "Cynthia Thompson"}}},
+		{"appositive without an opening comma", "Lydia Buchtmann for Food Standards Australia, says they are looking at new rules.",
+			[]want{{Text: "they are looking at new rules", Cue: "says", Speaker: "Lydia Buchtmann", SpeakerOf: "Lydia Buchtmann"}}},
+		{"coordinated verbs share the subject", "Mark Zuckerberg tweeted to Mohamed and said the boy was welcome to visit.",
+			[]want{{Text: "the boy was welcome to visit", Cue: "said", Speaker: "Mark Zuckerberg", SpeakerOf: "Mark Zuckerberg"}}},
+		{"a pronoun means the subject of its antecedent's sentence", "For Kevin Allton, a teacher of English, Andy Warhol was a legend.\n“He changed how we see everything around us,” he said.",
+			[]want{{Text: "He changed how we see everything around us", Direct: true, Cue: "said", Speaker: "he", SpeakerOf: "Kevin Allton"}}},
+		{"quote split over paragraphs without a reopening mark", "After the match, coach Nabil Maaloul said, \"We were playing against a very strong team.\nBut hopefully this will help us in the coming games.\" The team flies home on Monday.",
+			[]want{
+				{Text: "We were playing against a very strong team.", Direct: true, Cue: "said", Speaker: "Nabil Maaloul", SpeakerOf: "Nabil Maaloul"},
+				{Text: "But hopefully this will help us in the coming games.", Direct: true, Cue: "said", Speaker: "Nabil Maaloul", SpeakerOf: "Nabil Maaloul"},
+			}},
+		{"a clause without that after a that-only cue", "A new study of school children has revealed many are not getting enough iodine.",
+			[]want{{Text: "many are not getting enough iodine", Cue: "revealed", Speaker: "A new study of school children"}}},
+		{"a common-noun speaker with a complement", "A spokesperson for the ministry said the talks had failed.",
+			[]want{{Text: "the talks had failed", Cue: "said", Speaker: "A spokesperson for the ministry"}}},
+		{"passive: quoted as saying", "The general was quoted as saying the city would fall within days.",
+			[]want{{Text: "the city would fall within days", Cue: "saying", Speaker: "The general"}}},
+		{"sentence-initial common noun before an aside", "Officials, speaking on condition of anonymity, said the strike killed 12 people.",
+			[]want{{Text: "the strike killed 12 people", Cue: "said", Speaker: "Officials"}}},
+		{"comma before the auxiliary", "The security firm Secunia.com, has said that the browser has 277 flaws.",
+			[]want{{Text: "the browser has 277 flaws", Cue: "said", Speaker: "Secunia", SpeakerOf: "Secunia"}}},
+		{"an acronym is a name", "Experts at the WHO say iodine deficiency is easy to prevent.",
+			[]want{{Text: "iodine deficiency is easy to prevent", Cue: "say", Speaker: "Experts at the WHO"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -200,6 +237,35 @@ func TestStyles(t *testing.T) {
 			checkQuotes(t, d, tt.want)
 			if len(d.Quotes) != len(tt.want) {
 				t.Errorf("%d quotes, want %d:\n%s", len(d.Quotes), len(tt.want), dump(d))
+			}
+		})
+	}
+}
+
+// TestTheyMeansGroup: "they" refers to the last plural common-noun
+// speaker unless an organization is mentioned after it.
+func TestTheyMeansGroup(t *testing.T) {
+	for _, tt := range []struct {
+		text, name, keyOf string
+	}{
+		{"Residents of the town said the water had been cut. They said food was running out.", "Residents of the town", ""},
+		{"Residents said the water had been cut. Amnesty International sent a team on Monday. They said food was running out.", "", "Amnesty International"},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			d := annotate(t, tt.text)
+			checkInvariants(t, d)
+			q := findQuote(d, "food was running out")
+			if q == nil || q.Speaker == nil {
+				t.Fatalf("no quote with a speaker:\n%s", dump(d))
+			}
+			if tt.keyOf != "" {
+				if k := keyOf(d, tt.keyOf); k == "" || q.Speaker.Key != k {
+					t.Errorf("speaker key %q, want the key of %q", q.Speaker.Key, tt.keyOf)
+				}
+				return
+			}
+			if q.Speaker.Name != tt.name || q.Speaker.Key != "" {
+				t.Errorf("speaker name %q key %q, want name %q and no key", q.Speaker.Name, q.Speaker.Key, tt.name)
 			}
 		})
 	}
@@ -215,6 +281,9 @@ func TestNotQuotes(t *testing.T) {
 		"The army told residents to leave the area.",
 		"“Unbalanced quote marks open here and never close\nNext paragraph.",
 		"He said.",
+		"Trump’s remarks came two weeks after the vote.",
+		"The agency revealed plans to build a wall that would run along the border.",
+		"\"Not a credit\" - a phrase that goes on with the sentence, said nobody.",
 	} {
 		t.Run(s, func(t *testing.T) {
 			d := annotate(t, s)

@@ -18,9 +18,16 @@ func (a *analysis) resolve() []sitrep.Quote {
 	kept := a.cands[:0]
 	for _, c := range a.cands {
 		if n := len(kept); n > 0 && kept[n-1].span.Overlaps(c.span) {
+			win, lose := kept[n-1], c
 			if better(c, kept[n-1]) {
-				kept[n-1] = c
+				win, lose = c, kept[n-1]
 			}
+			// A quotation inside a reported clause is the clause's
+			// speaker's: Heald said although ..., “nobody has looked ...”.
+			if win.direct && win.speaker.kind == refNone && lose.prio == prioIndirect && lose.speaker.kind != refNone {
+				win.speaker, win.cue, win.addressee = lose.speaker, lose.cue, lose.addressee
+			}
+			kept[n-1] = win
 			continue
 		}
 		kept = append(kept, c)
@@ -41,14 +48,26 @@ func (a *analysis) resolve() []sitrep.Quote {
 	}
 	a.kept = kept
 	out := make([]sitrep.Quote, 0, len(kept))
-	for _, c := range kept {
+	group := -1 // the last plural common-noun speaker kept ("officials", "residents")
+	for i, c := range kept {
 		q := sitrep.Quote{Span: c.span, Text: a.text[c.span.Start:c.span.End], Direct: c.direct, Cue: c.cue}
 		if c.speaker.kind != refNone {
 			q.Speaker = a.mention(c.speaker)
 			if c.speaker.kind == refPronoun {
-				if e := a.antecedent(c.speaker.lo); e >= 0 {
+				e := a.antecedent(c.speaker.lo)
+				// "they" may be a group of people: the last plural speaker
+				// of this or the previous paragraph, when no organization
+				// is mentioned after it.
+				if g := group; g >= 0 && strings.EqualFold(a.tok(c.speaker.lo), "they") && kept[g].para >= c.para-1 &&
+					(e < 0 || a.ents[e].Start < a.toks[kept[g].speaker.lo].Start) && kept[g].speaker.lo < c.speaker.lo {
+					m := a.mention(kept[g].speaker)
+					q.Speaker.Name = m.Name
+				} else if e >= 0 {
 					q.Speaker.Name, q.Speaker.Key = a.ents[e].Name, a.ents[e].Key
 				}
+			}
+			if c.speaker.kind == refPhrase && a.plural(a.headNoun(c.speaker)) {
+				group = i
 			}
 		}
 		if c.addressee.kind != refNone {
@@ -87,18 +106,39 @@ func (a *analysis) antecedent(t int) int {
 		if pos-e.End > maxPronounBytes {
 			break
 		}
-		if a.insideKeptDirect(e.Span) {
-			continue
-		}
-		if wantPerson {
-			if e.Type == "PERSON" && a.genderOf(i) != opposite(g) {
-				return i
-			}
-		} else if e.Type == "ORG" {
-			return i
+		if a.fits(i, wantPerson, g) {
+			return a.firstInSentence(i, wantPerson, g)
 		}
 	}
 	return -1
+}
+
+// fits reports whether entity mention i, outside the direct quotes kept,
+// can be what the pronoun refers to.
+func (a *analysis) fits(i int, wantPerson bool, g gender) bool {
+	e := a.ents[i]
+	if a.insideKeptDirect(e.Span) {
+		return false
+	}
+	if wantPerson {
+		return e.Type == "PERSON" && a.genderOf(i) != opposite(g)
+	}
+	return e.Type == "ORG"
+}
+
+// firstInSentence returns the first mention in mention i's sentence that
+// fits as well: the subject, which English puts first, is what a later
+// pronoun most often means ("For Kevin Allton, a teacher, Warhol was a
+// legend. He said" means Allton; "Hegseth met Trump. He said", Hegseth).
+func (a *analysis) firstInSentence(i int, wantPerson bool, g gender) int {
+	t := a.tokenAt(a.ents[i].Start)
+	start := a.toks[a.sentLo[t]].Start
+	for j, n := i-1, 0; j >= 0 && n < maxEntityLook && a.ents[j].Start >= start; j, n = j-1, n+1 {
+		if a.fits(j, wantPerson, g) {
+			i = j
+		}
+	}
+	return i
 }
 
 func opposite(g gender) gender {
@@ -210,4 +250,22 @@ func (a *analysis) countPronouns() map[string]gender {
 		}
 	}
 	return out
+}
+
+// plural reports whether the noun at token i looks plural: "officials",
+// "residents", not "press" or "this".
+func (a *analysis) plural(i int) bool {
+	w := a.tok(i)
+	return len(w) > 3 && a.toks[i].Kind == sitrep.Word && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// headNoun returns the head of a speaker phrase: the noun before its first
+// link word ("Residents of the town"), else its last word.
+func (a *analysis) headNoun(r ref) int {
+	for i := r.lo + 1; i < r.hi; i++ {
+		if in(phraseLinks, a.tok(i)) {
+			return i - 1
+		}
+	}
+	return r.hi - 1
 }

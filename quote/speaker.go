@@ -35,7 +35,21 @@ const (
 // to maxSkippedWords auxiliaries or adverbs between it and the cue. A
 // negated cue ("did not say") has no subject.
 func (a *analysis) subjectBefore(k, lo int) (ref, bool) {
+	return a.subjectOf(k, lo, true)
+}
+
+// subjectOf is subjectBefore; followAnd allows one step back over "and"
+// to an earlier cue, and no more, so that a run of "said and said and
+// ..." costs constant time per cue.
+func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 	j := k - 1
+	// "The general was quoted as saying": the subject of the passive.
+	if j-2 >= lo && a.tok(j) == "as" && a.tok(j-1) == "quoted" {
+		j -= 2
+		if in(passiveAux, a.tok(j)) {
+			j--
+		}
+	}
 	for skipped := 0; j >= lo && skipped <= maxSkippedWords; skipped++ {
 		w := a.tok(j)
 		if in(negations, w) || w == "did" {
@@ -61,15 +75,67 @@ func (a *analysis) subjectBefore(k, lo int) (ref, bool) {
 	// appositive, which may hold commas of its own; the name is the first
 	// entity found before one of them.
 	if w == "," {
-		for c := j - 1; c > lo && c >= j-maxAppositive; c-- {
+		// Of the names before the appositive's commas, the leftmost person
+		// or organization is the subject ("Cynthia Thompson, curator ... at
+		// the University of Arkansas, Fayetteville, said"); else the
+		// nearest name.
+		var nearest, best, initial ref
+		c := j - 1
+		for ; c > lo && c >= j-maxAppositive; c-- {
 			t := a.tok(c)
-			if a.isQuoteMark(c) || t == "." || t == ";" || t == ":" {
+			if a.isQuoteMark(c) || t == "." && !a.inWord(c) || t == ";" || t == ":" || a.cueAt(c) != noCue {
 				break
 			}
 			if t == "," {
-				if r, ok := a.phraseEndingAt(c-1, lo); ok && r.kind == refEntity {
-					return r, true
+				r, ok := a.phraseEndingAt(c-1, lo)
+				if ok && r.kind == refPhrase && r.lo == lo {
+					initial = r // "Officials, speaking on condition of anonymity, said"
 				}
+				if ok && r.kind == refEntity {
+					if nearest.kind == refNone {
+						nearest = r
+					}
+					if typ := a.ents[r.ent].Type; typ == "PERSON" || typ == "ORG" {
+						best = r
+					}
+				}
+			}
+		}
+		if best.kind != refNone {
+			return best, true
+		}
+		if nearest.kind != refNone {
+			return nearest, true
+		}
+		if initial.kind != refNone {
+			return initial, true
+		}
+		if c == lo {
+			// No opening comma: the subject starts the sentence ("Lydia
+			// Buchtmann for Food Standards Australia, says"; "The firm
+			// Secunia.com, has said").
+			if e := a.entityStartingAt(a.toks[lo].Start); e >= 0 && a.ents[e].End <= a.toks[j].Start && (a.ents[e].Type == "PERSON" || a.ents[e].Type == "ORG") {
+				return ref{lo: lo, hi: a.tokenAt(a.ents[e].End-1) + 1, kind: refEntity, ent: e}, true
+			}
+			last := j - 1
+			for last-2 >= lo && a.inWord(last-1) {
+				last -= 2 // "Secunia.com": the name is the first part of the word
+			}
+			if r, ok := a.phraseEndingAt(last, lo); ok && r.kind == refEntity && r.lo-lo <= maxPhraseWords && !a.hasPunct(lo, r.lo) {
+				return r, true
+			}
+		}
+		return ref{}, false
+	}
+	// "Zuckerberg tweeted to Mohamed and said": the subject of the first
+	// verb, when that is a cue too.
+	if w == "and" && followAnd {
+		for c := j - 1; c >= lo && c >= j-maxThatLook; c-- {
+			if a.terminal(c) || a.isQuoteMark(c) {
+				break
+			}
+			if a.cueAt(c) != noCue {
+				return a.subjectOf(c, lo, false)
 			}
 		}
 		return ref{}, false
@@ -98,8 +164,30 @@ func (a *analysis) phraseEndingAt(j, lo int) (ref, bool) {
 	if e := a.entityEndingAt(a.toks[j].End); e >= 0 && a.ents[e].Start >= a.toks[lo].Start {
 		return ref{lo: a.tokenAt(a.ents[e].Start), hi: j + 1, kind: refEntity, ent: e}, true
 	}
-	if in(npStop, w) || in(determiners, w) || a.toks[j].Kind == sitrep.Number {
+	start := a.nounPhraseStart(j, lo)
+	if start < 0 {
 		return ref{}, false
+	}
+	// "a spokesperson for the ministry", "the head of the agency": the
+	// speaker is the head noun's phrase, not the last noun's. One link
+	// only, with no name before it.
+	if l := start - 1; l-1 >= lo && in(phraseLinks, a.tok(l)) && a.entityEndingAt(a.toks[l-1].End) < 0 {
+		if _, ok := pronoun(a.tok(l - 1)); !ok {
+			if s := a.nounPhraseStart(l-1, lo); s >= 0 {
+				start = s
+			}
+		}
+	}
+	return ref{lo: start, hi: j + 1, kind: refPhrase}, true
+}
+
+// nounPhraseStart returns the first token of the short noun phrase that
+// ends at token j (back to a determiner, a function word or punctuation),
+// or -1 when j cannot end one.
+func (a *analysis) nounPhraseStart(j, lo int) int {
+	w := a.tok(j)
+	if a.toks[j].Kind == sitrep.Punctuation || (in(npStop, w) && !isAcronym(w)) || in(determiners, w) || a.toks[j].Kind == sitrep.Number {
+		return -1
 	}
 	start := j
 	for c := j - 1; c >= lo && j-c < maxPhraseWords; c-- {
@@ -113,7 +201,7 @@ func (a *analysis) phraseEndingAt(j, lo int) (ref, bool) {
 		}
 		start = c
 	}
-	return ref{lo: start, hi: j + 1, kind: refPhrase}, true
+	return start
 }
 
 // phraseAfter reads a speaker or addressee phrase starting at token i, no
@@ -207,4 +295,36 @@ func pronoun(w string) (gender, bool) {
 		return unknownGender, true
 	}
 	return unknownGender, false
+}
+
+// isAcronym reports an all-capital word of two letters or more ("WHO",
+// "US"): a name, not the function word it spells.
+func isAcronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPunct reports whether a punctuation token lies in tokens [lo, hi).
+func (a *analysis) hasPunct(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if a.toks[i].Kind == sitrep.Punctuation {
+			return true
+		}
+	}
+	return false
+}
+
+// inWord reports whether token i is punctuation inside a word, with no
+// space on either side: the dots of "Secunia.com".
+func (a *analysis) inWord(i int) bool {
+	return i > 0 && i+1 < len(a.toks) && a.toks[i].Kind == sitrep.Punctuation &&
+		a.toks[i-1].End == a.toks[i].Start && a.toks[i].End == a.toks[i+1].Start &&
+		a.toks[i-1].Kind != sitrep.Punctuation && a.toks[i+1].Kind != sitrep.Punctuation
 }
