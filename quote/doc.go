@@ -67,7 +67,8 @@
 // single comma ("Lydia Buchtmann for FSANZ, says"), the subject of an
 // earlier cue joined by "and" ("Zuckerberg tweeted to Mohamed and said"),
 // a sentence-initial common noun before an aside ("Officials, speaking on
-// condition of anonymity, said"), the subject of "was quoted as saying",
+// condition of anonymity, said"), the subject of "was quoted as saying"
+// or the object of "quoted him as saying",
 // or be "who" after a name. A common-noun subject keeps one complement
 // ("A spokesperson for the ministry", "the head of the agency"). A negated cue
 // ("did not say") reports nothing. The clause runs to its sentence's end,

@@ -81,6 +81,8 @@ var (
 		"him her them me us it's there here this these those")
 	determiners = set("the a an this that these those its his her their our one two three four five six seven eight nine ten several many some both all another other each every no")
 	// object-like words that name an addressee: "told reporters".
+	// quotingVerbs take the speaker as object: "AP quoted him as saying".
+	quotingVerbs   = set("quoted cited")
 	objectPronouns = set("him her them me us you reporters journalists")
 	weekdays       = set("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later last this")
 	prepositions   = set("in on at of for with by from to into about after before since during over under between against without through within across")

@@ -94,6 +94,12 @@ func better(c, k cand) bool {
 // she; an organization for it and they), or -1.
 func (a *analysis) antecedent(t int) int {
 	w := a.tok(t)
+	switch w { // the object of "quoted him as saying"
+	case "him":
+		w = "he"
+	case "her":
+		w = "she"
+	}
 	g, _ := pronoun(w)
 	wantPerson := w == "he" || w == "He" || w == "she" || w == "She" || w == "HE" || w == "SHE"
 	if !wantPerson && !strings.EqualFold(w, "it") && !strings.EqualFold(w, "they") {

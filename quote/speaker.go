@@ -43,6 +43,16 @@ func (a *analysis) subjectBefore(k, lo int) (ref, bool) {
 // ..." costs constant time per cue.
 func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 	j := k - 1
+	// "AP quoted him as saying": the speaker is the object of "quoted".
+	if j-2 >= lo && a.tok(j) == "as" {
+		o := j - 1
+		if w := a.tok(o); (w == "him" || w == "her") && in(quotingVerbs, a.tok(o-1)) {
+			return ref{lo: o, hi: o + 1, kind: refPronoun}, true
+		}
+		if r, ok := a.phraseEndingAt(o, lo); ok && r.kind == refEntity && r.lo-1 >= lo && in(quotingVerbs, a.tok(r.lo-1)) {
+			return r, true
+		}
+	}
 	// "The general was quoted as saying": the subject of the passive.
 	if j-2 >= lo && a.tok(j) == "as" && a.tok(j-1) == "quoted" {
 		j -= 2
