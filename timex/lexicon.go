@@ -77,6 +77,12 @@ var refWords = map[string]struct{ typ, value string }{
 }
 
 // setWords are adverbs of frequency.
+// spelledDecades are decades said in words, read in the 1900s.
+var spelledDecades = map[string]int{
+	"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+	"seventies": 70, "eighties": 80, "nineties": 90,
+}
+
 var setWords = map[string]string{
 	"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
 	"quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
@@ -152,7 +158,7 @@ var triggers = func() map[string]bool {
 		"following", "upcoming", "current", "present", "recent", "earlier", "later",
 		"today", "yesterday", "tomorrow", "tonight", "noon", "midday", "midnight",
 		"every", "each", "per", "fiscal", "more", "less", "fewer", "at", "up", "no", "end",
-		"dozens", "hundreds", "that", "christmas", "new", "halloween", "thanksgiving",
+		"dozens", "hundreds", "that", "christmas", "new", "halloween", "thanksgiving", "election",
 	} {
 		t[w] = true
 	}

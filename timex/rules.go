@@ -422,14 +422,23 @@ func (s *scanner) weekday(i int) (match, bool) {
 	if !s.isCapitalized(i) {
 		return match{}, false
 	}
-	// "Monday, Nov. 17[, 2025]": the written date decides.
-	if s.low(i+1) == "," && s.adjacent(i) && s.adjacent(i+1) {
-		if _, ok := monthWords[s.low(i+2)]; ok {
-			if m, ok := s.monthDate(i + 2); ok && m.p.g == gDay {
+	// "Monday, Nov. 17[, 2025]", "Friday Oct. 13": the written date
+	// decides.
+	if s.adjacent(i) {
+		k := i + 1
+		if s.low(k) == "," && s.adjacent(k) {
+			k++
+		}
+		if _, ok := monthWords[s.low(k)]; ok {
+			if m, ok := s.monthDate(k); ok && m.p.g == gDay {
 				m.start = i
 				return m, true
 			}
 		}
+	}
+	// "Tuesday nights": every one, a SET as TimeML writes it.
+	if code, ok := dayPartWords[strings.TrimSuffix(s.low(i+1), "s")]; ok && s.adjacent(i) && strings.HasSuffix(s.low(i+1), "s") {
+		return match{start: i, end: i + 2, typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + code}, true
 	}
 	if !s.dct.ok() {
 		return unresolved(i, i+1, "XXXX-WXX-"+strconv.Itoa(wd)), true
@@ -483,6 +492,8 @@ func (s *scanner) number(i int) (n, next int, ok bool) {
 			return numberWords[s.low(i+1)], i + 2, true
 		}
 		return 1, i + 1, true
+	case w == "couple" && s.is(i+1, "of") && s.adjacent(i): // "the next couple of years"
+		return 2, i + 2, true
 	case w == "dozens" || w == "hundreds":
 		if s.is(i+1, "of") {
 			return -1, i + 2, true
@@ -523,6 +534,11 @@ func (s *scanner) amount(i int) (match, bool) {
 	n, j, ok := s.number(i)
 	if !ok || !s.adjacent(j-1) {
 		return match{}, false
+	}
+	half := false
+	if s.low(j) == "1/2" && n > 0 && s.adjacent(j-1) && s.adjacent(j) { // "2 1/2 years"
+		half = true
+		j++
 	}
 	if s.low(j) == "more" && s.adjacent(j) { // "two more years"
 		j++
@@ -576,11 +592,41 @@ func (s *scanner) amount(i int) (match, bool) {
 		p := s.dct.at(unitGranularity(u)).shift(n, u)
 		return s.datePoint(i, end+2, p), true
 	}
+	// "a minute and a half".
+	if !half && n > 0 && s.adjacent(end-1) && s.is(end, "and", "a", "half") {
+		half = true
+		end += 3
+	}
 	m := match{start: i, end: end, typ: "DURATION", value: durationValue(n, u)}
+	if half {
+		if v, ok := halfMore(n, u); ok {
+			m.value = v
+		} else {
+			m.value = durationValue(n, u)
+		}
+	}
 	if (s.low(end) == "after" || s.low(end) == "before") && s.adjacent(end-1) && n > 0 {
 		m.from, m.until = s.between(n, u, s.low(end) == "after")
 	}
 	return m, true
+}
+
+// halfMore is the TIMEX3 value of n and a half units, in the next smaller
+// unit's terms ("2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M); ok is
+// false for units that do not halve evenly.
+func halfMore(n int, u unit) (string, bool) {
+	num := strconv.Itoa(n)
+	switch u {
+	case uYear:
+		return "P" + num + "Y6M", true
+	case uDay:
+		return "P" + num + "DT12H", true
+	case uHour:
+		return "PT" + num + "H30M", true
+	case uMinute:
+		return "PT" + num + "M30S", true
+	}
+	return "", false
 }
 
 // between is the range "n units after <event>" (after) or "n units before
@@ -685,7 +731,12 @@ func (s *scanner) relative(i int) (match, bool) {
 	// from the time the article last spoke of.
 	counted := false
 	if w == "previous" || w == "preceding" || w == "following" || (w == "next" && s.low(j-1) == "the") {
-		if a := s.anchor(); a.ok() && a.g == gDay && s.ref.ok() {
+		// A month or a year named before counts too, for a unit no finer
+		// ("in March ... the following month" is April).
+		a := s.anchor()
+		u, isUnit := unitWords[s.low(j+1)]
+		coarse := isUnit && !pluralUnit[s.low(j+1)] && (u == uMonth || u == uYear) && a.g >= unitGranularity(u) && a.g != gWeek
+		if a.ok() && (a.g == gDay || coarse) && s.ref.ok() {
 			saved := s.dct
 			s.dct = a
 			defer func() { s.dct = saved }()
@@ -727,6 +778,9 @@ func (s *scanner) relativeFrom(i, j int, w string) (match, bool) {
 		}
 	}
 	if u, ok := unitWords[next]; ok && !pluralUnit[next] {
+		if s.titleCase(j) && s.titleCase(k) && s.sentLo[j] != j {
+			return match{}, false // a name: ABC's "This Week"
+		}
 		if (u == uDecade || u == uCentury) && (w == "past" || w == "last") {
 			return match{start: i, end: k + 1, typ: "DURATION", value: durationValue(1, u)}, true
 		}
@@ -749,6 +803,10 @@ func (s *scanner) relativeFrom(i, j int, w string) (match, bool) {
 			y--
 		case dir > 0 && mo <= cur:
 			y++
+		}
+		// "last Oct. 23": that day of the month.
+		if d := digitsValue(s.low(k + 1)); d >= 1 && len(s.low(k+1)) <= 2 && s.adjacent(k) && validDay(y, mo, d) {
+			return s.datePoint(i, k+2, point{t: ymd(y, mo, d), g: gDay}), true
 		}
 		return s.datePoint(i, k+1, point{t: ymd(y, mo, 1), g: gMonth}), true
 	}
@@ -914,6 +972,16 @@ func (s *scanner) hyphenated(i int) (match, bool) {
 	if last == "old" {
 		return match{}, false
 	}
+	// "day-long", "decades-long": as long as the unit, or units.
+	if last == "long" && rest == "long" {
+		if u, ok := unitWords[head]; ok && u >= uMinute {
+			n := 1
+			if pluralUnit[head] {
+				n = -1
+			}
+			return match{start: i, end: i + 1, typ: "DURATION", value: durationValue(n, u)}, true
+		}
+	}
 	// A count and a unit: "two-week", "10-year", "twenty-four-hour".
 	if u, ok := unitWords[last]; ok && !pluralUnit[last] {
 		numPart := w[:len(w)-len(last)-1]
@@ -927,6 +995,10 @@ func (s *scanner) hyphenated(i int) (match, bool) {
 	}
 	if o, ok := ordinalWords[head]; ok && rest == "quarter" && o <= 4 {
 		return s.quarter(i, i+1, o), true
+	}
+	// "fiscal-first quarter".
+	if o, ok := ordinalWords[rest]; ok && head == "fiscal" && o <= 4 && s.low(i+1) == "quarter" && s.adjacent(i) {
+		return s.quarter(i, i+2, o), true
 	}
 	if (head == "first" || head == "second") && rest == "half" {
 		if !s.dct.ok() {
@@ -1054,6 +1126,13 @@ func (s *scanner) the(i int) (match, bool) {
 		}
 	case w == "quarter":
 		return s.lastQuarter(i, j+1, false), true
+	case spelledDecades[w] != 0: // "the nineties": of the 1900s, as news means it
+		return s.datePoint(i, j+1, point{t: ymd(1900+spelledDecades[w], 1, 1), g: gDecade}), true
+	case w == "fiscal" || strings.HasPrefix(w, "fiscal-"): // "the fiscal first quarter"
+		if m, ok := s.core(j); ok && m.start == j && m.p.g == gQuarter {
+			m.start = i
+			return m, true
+		}
 	}
 	switch {
 	case seasonWords[w] != 0 && s.low(j+1) == "of" && s.adjacent(j) && s.adjacent(j+1): // "the winter of 1994"
@@ -1266,6 +1345,21 @@ func (s *scanner) yearsQuarter(m match) match {
 	return m
 }
 
+// titleCase reports whether token i is a capitalized word with the rest
+// in lower case ("Week", not "WEEK" or "week").
+func (s *scanner) titleCase(i int) bool {
+	r := s.raw(i)
+	if len(r) < 2 || r[0] < 'A' || r[0] > 'Z' {
+		return false
+	}
+	for k := 1; k < len(r); k++ {
+		if r[k] >= 'A' && r[k] <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // isLowerWord reports whether token i is a word starting in lower case.
 func (s *scanner) isLowerWord(i int) bool {
 	r := s.raw(i)
@@ -1299,6 +1393,12 @@ func (s *scanner) holiday(i int) (match, bool) {
 		}
 	case "halloween":
 		mo, d, end = 10, 31, i+1
+	case "election":
+		// US Election Day, the Tuesday after the first Monday of November.
+		if !s.is(i, "election", "day") || !s.isCapitalized(i+1) {
+			return match{}, false
+		}
+		mo, end = 11, i+2
 	case "thanksgiving":
 		mo, end = 11, i+1
 		if s.is(i, "thanksgiving", "day") {
@@ -1313,11 +1413,28 @@ func (s *scanner) holiday(i int) (match, bool) {
 		}
 		return unresolved(i, end, "XXXX-"+pad(mo, 2)+"-"+pad(d, 2)), true
 	}
-	if d == 0 { // Thanksgiving: its November, then its Thursday
-		y := s.monthNear(mo, 0, s.tense(i, end)).t.Year()
-		first := ymd(y, 11, 1)
-		offset := (int(time.Thursday) - int(first.Weekday()) + 7) % 7
-		return s.datePoint(i, end, point{t: first.AddDate(0, 0, offset+21), g: gDay}), true
+	if d == 0 { // Thanksgiving, Election Day: a weekday of November
+		election := s.low(i) == "election"
+		day := func(y int) time.Time {
+			first := ymd(y, 11, 1)
+			if election { // the Tuesday after the first Monday
+				return first.AddDate(0, 0, (int(time.Monday)-int(first.Weekday())+7)%7+1)
+			}
+			return first.AddDate(0, 0, (int(time.Thursday)-int(first.Weekday())+7)%7+21)
+		}
+		y := s.dct.t.Year()
+		t := day(y)
+		switch tense := s.tense(i, end); {
+		case tense > 0 && t.Before(s.dct.t):
+			t = day(y + 1)
+		case tense < 0 && t.After(s.dct.t):
+			t = day(y - 1)
+		case tense == 0 && t.Before(s.dct.t) && s.dct.t.Sub(t) > day(y+1).Sub(s.dct.t):
+			t = day(y + 1)
+		case tense == 0 && t.After(s.dct.t) && t.Sub(s.dct.t) > s.dct.t.Sub(day(y-1)):
+			t = day(y - 1)
+		}
+		return s.datePoint(i, end, point{t: t, g: gDay}), true
 	}
 	p := s.monthNear(mo, d, s.tense(i, end))
 	if !p.ok() {

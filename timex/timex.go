@@ -9,24 +9,32 @@
 // without a year is placed before or after the publication date by the
 // tense of the clause around it ("said ... on Monday" is the Monday before,
 // "will ... on Monday" the one after): the nearest tense cue in the 12
-// words before the expression, else in the 8 after it, else up to 40
+// words before the expression, else in the 12 after it, else up to 40
 // words back in the sentence. Cues are modals and words of plans ("will",
 // "may", "plans to", "planned", "set to", "is to", "as early as",
 // "until", "postponed") for the future; auxiliaries,
 // common irregular pasts ("met", "came") and words in -ed for the past,
 // except adjectives ("a still unspecified date") and present passives,
-// which speak of what is scheduled ("the case is heard in May"). The
-// publication day's own weekday is that day. Expressions that count from
+// which speak of what is scheduled ("the case is heard in May"). "until"
+// right before the expression yields to a past cue after it ("Until
+// Thursday, they had not ..."); "effective" right before it always looks
+// ahead ("a pact effective June 1"). The publication day's own weekday is
+// that day; a weekday before a written date ("Friday Oct. 13") takes the
+// date's value, and "Tuesday nights" is a SET. Expressions that count from
 // another time ("a year earlier", "the year-ago quarter") count from the
 // last date the article resolved, as TimeML annotators do, or from the
-// publication date when there is none. "since September" opens a range
+// publication date when there is none; "the following month" and "the
+// previous year" count from a month or year named before as well as from a
+// day. "since September" opens a range
 // that runs to the publication date (From, Until).
 //
 // Financial reports follow TimeBank's conventions: once an article names
 // the quarter it reports on ("the fiscal first quarter", in the publication
 // year), "the quarter", "the latest period", "a year ago" and "a year
 // earlier" refer to that quarter (or that quarter a year back), even after
-// a day such as "ended Sept. 30" inside it; "the nine months" makes the
+// a day such as "ended Sept. 30" inside it, or closing it when it was
+// named a fiscal quarter ("the fiscal first quarter ended Sept. 30"); "the
+// nine months" makes the
 // year the reference instead. "The year ended June 30" is a DURATION P1Y;
 // "the full year", "the fiscal year" and "for the year" are the
 // publication year. Years said in words ("nineteen ninety-six", "the year
@@ -37,6 +45,11 @@
 // 2025-11-17TNI, as TimeBank writes it), and a clock time with no day of
 // its own falls on the last day the article named, else the publication
 // day.
+//
+// "2 1/2 years" and "a minute and a half" are P2Y6M and PT1M30S;
+// "day-long" and "decades-long" are P1D and PXY. A
+// relative expression in title case inside a sentence ("ABC's \"This
+// Week\"") is a name, not a time.
 //
 // "N units after <event>" is a DURATION (P2W for "two weeks after NBC
 // reported", as TimeML annotates it) anchored to the events it separates:
@@ -50,7 +63,7 @@
 // It does not: parse the event clause itself (the reference is the last
 // date named, not the verb's own time), resolve holidays
 // beyond a few fixed ones (Christmas, New Year's Day, Halloween, US
-// Thanksgiving), fiscal calendars, or expressions in other languages.
+// Thanksgiving and Election Day), fiscal calendars, or expressions in other languages.
 // When Doc.Published is zero, anything relative comes out in TIMEX3's
 // underspecified form ("XXXX-XX-XX", "XXXX-WXX-1", "XXXX-09").
 package timex
@@ -73,7 +86,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "timex" }
 
 // Version changes whenever the output for the same input changes.
-func (Annotator) Version() string { return "2" }
+func (Annotator) Version() string { return "3" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -103,11 +116,15 @@ type scanner struct {
 	// refQ is the last quarter the article named: a report on "the third
 	// quarter ended Sept. 30" goes on to count "a year ago" and "the
 	// latest period" from that quarter, not from Sept. 30.
-	refQ   point
-	out    []sitrep.Time
-	sentLo []int // first token of each sentence
-	sentHi []int // one past the last token of each sentence
-	since  bool  // the expression being read follows "since"
+	refQ point
+	// refQFiscal is set when refQ was named as a fiscal quarter, and
+	// refQTo is the token after it.
+	refQFiscal bool
+	refQTo     int
+	out        []sitrep.Time
+	sentLo     []int // first token of each sentence
+	sentHi     []int // one past the last token of each sentence
+	since      bool  // the expression being read follows "since"
 }
 
 // match is one recognized expression over tokens [start, end).
@@ -213,8 +230,8 @@ func (s *scanner) emit(m match) {
 	}
 	if m.p.ok() && m.typ != "DURATION" && m.typ != "SET" && !m.counted {
 		s.ref, s.refTok = m.p, m.start
-		if m.p.g == gQuarter && s.reportable(m.p) {
-			s.refQ = m.p
+		if m.p.g == gQuarter && s.reportable(m.p, m.start, m.end) {
+			s.refQ, s.refQTo, s.refQFiscal = m.p, m.end, strings.HasPrefix(s.low(m.start), "fiscal") || strings.HasPrefix(s.low(m.start+1), "fiscal")
 		}
 	}
 	// "For the nine months, net rose from a year earlier": a part of the
@@ -357,6 +374,17 @@ func (s *scanner) core(i int) (match, bool) {
 				m.start = i
 				try(m, true)
 			}
+			// "fiscal first quarter", "fiscal second-quarter": the
+			// company's quarter, numbered in the calendar year as TimeBank
+			// does.
+			m, ok := s.ordinalQuarter(i + 1)
+			if !ok {
+				m, ok = s.hyphenated(i + 1)
+			}
+			if ok && m.p.g == gQuarter {
+				m.start = i
+				try(m, true)
+			}
 		}
 	}
 	if found {
@@ -388,12 +416,29 @@ func (s *scanner) dayPart(m match) match {
 // bounded window.
 func (s *scanner) tense(i, j int) int {
 	lo, hi := s.sentLo[i], s.sentHi[i]
+	// "effective Feb. 1" announces a change still to come, whatever the
+	// tense of the clause ("the pact, effective June 1, was signed").
+	if i-1 >= lo && s.w[i-1].low == "effective" {
+		return 1
+	}
+	// "Until Thursday, they had not called him a suspect": "until" marks
+	// the future only when the clause after it does not speak of the past.
+	if i-1 >= lo && (s.w[i-1].low == "until" || s.w[i-1].low == "till") {
+		for k := j; k < hi && k < j+8; k++ {
+			if t := s.cue(k); t != 0 {
+				if t < 0 {
+					return t
+				}
+				break
+			}
+		}
+	}
 	for k := i - 1; k >= lo && k >= i-12; k-- {
 		if t := s.cue(k); t != 0 {
 			return t
 		}
 	}
-	for k := j; k < hi && k < j+8; k++ {
+	for k := j; k < hi && k < j+12; k++ {
 		if t := s.cue(k); t != 0 {
 			return t
 		}
@@ -515,10 +560,18 @@ func unresolved(i, j int, value string) match {
 // on: a quarter of the publication year, or of the year before when
 // published in its first quarter. Quarters of other years are named for
 // comparison ("the 1988 period") or forecast ("the first quarter of
-// 1990") and do not replace it.
-func (s *scanner) reportable(q point) bool {
+// 1990") and do not replace it; nor does a quarter that has not ended by
+// publication, unless the clause speaks of it in the past: "will result
+// in a fourth-quarter charge" and "no estimate of fourth-quarter results"
+// in November look ahead, while a fiscal fourth quarter can have ended
+// ("reported a decline in fourth-quarter earnings"). Tokens [i, j) name
+// it.
+func (s *scanner) reportable(q point, i, j int) bool {
 	if !s.dct.ok() {
 		return true
+	}
+	if q.t.AddDate(0, 3, 0).After(s.dct.t) && s.tense(i, j) >= 0 {
+		return false
 	}
 	y := s.dct.t.Year()
 	return q.t.Year() == y || q.t.Year() == y-1 && s.dct.t.Month() <= 3
@@ -534,6 +587,13 @@ func (s *scanner) yearAnchor() point {
 	}
 	if s.ref.g == gQuarter || s.ref.g == gDay && s.ref.at(gQuarter).t.Equal(s.refQ.t) {
 		return s.refQ
+	}
+	// "the fiscal first quarter ended Sept. 30": the day closes that
+	// quarter, whatever calendar quarter it falls in.
+	if s.refQFiscal && s.ref.g == gDay && s.refTok > s.refQTo && s.refTok <= s.refQTo+2 {
+		if w := s.low(s.refTok - 1); w == "ended" || w == "ending" {
+			return s.refQ
+		}
 	}
 	return point{}
 }
