@@ -682,6 +682,7 @@ func (l *linker) linkPersons(idx []int) {
 	// that entity never had and the one mentioned before it had, to that
 	// one: "President Donald Trump and Melania Trump arrived. President
 	// Trump spoke."
+	var variants lkVariants
 	recent := map[string][2]int{} // the last two entities mentioned under a key, last first
 	orphans := map[string]int{}
 	var later []int // positions in idx of mentions before every entity they may name
@@ -738,10 +739,10 @@ func (l *linker) linkPersons(idx []int) {
 			touch(p, m, k)
 		case anyKnown:
 			later = append(later, k)
-		case len(info[k].parts) == 1 && lkVariantOf(persons, info[k].parts[0]) >= 0:
+		case len(info[k].parts) == 1 && variants.of(persons, info[k].parts[0]) >= 0:
 			// A lone surname spelled differently from the one person whose
 			// surname sounds the same: "Gharmani" after "Geoff Garmany".
-			touch(lkVariantOf(persons, info[k].parts[0]), m, k)
+			touch(variants.of(persons, info[k].parts[0]), m, k)
 		default:
 			// A name no full name contains: it stands for itself.
 			key := strings.Join(info[k].parts, " ") + "|" + info[k].suffix
@@ -1423,18 +1424,72 @@ var lkCountries = func() map[string]string {
 	return m
 }()
 
-// lkVariantOf returns the person whose surname is a spelling variant of
-// name, or -1 when none or more than one is.
-func lkVariantOf(persons []lkPerson, name string) int {
-	found := -1
-	for p := range persons {
-		if lkSpellingVariant(name, persons[p].surname) {
-			if found >= 0 {
-				return -1
+// lkVariants finds the person whose surname a lone name is a spelling
+// variant of. It indexes the persons' surnames by consonant skeleton once,
+// and remembers each name's answer, so that a roll of many names costs
+// time in proportion to its length.
+type lkVariants struct {
+	bySkeleton map[string][]lkSurname
+	seen       map[string]int
+}
+
+// lkSurname is one distinct surname and its person, -1 when several
+// persons share it.
+type lkSurname struct {
+	name   string
+	person int
+}
+
+// maxVariantCandidates bounds the distinct surnames compared for one name;
+// a skeleton shared by more is too common to decide on.
+const maxVariantCandidates = 16
+
+// of returns the person whose surname is a spelling variant of name, or -1
+// when none or more than one is.
+func (v *lkVariants) of(persons []lkPerson, name string) int {
+	if v.bySkeleton == nil {
+		v.bySkeleton = map[string][]lkSurname{}
+		v.seen = map[string]int{}
+		for p := range persons {
+			sn := persons[p].surname
+			if len(sn) > maxWordBytes {
+				continue
 			}
-			found = p
+			k := lkConsonants(sn)
+			list := v.bySkeleton[k]
+			found := false
+			for i := range list {
+				if list[i].name == sn {
+					list[i].person, found = -1, true
+					break
+				}
+			}
+			if !found && len(list) <= maxVariantCandidates {
+				v.bySkeleton[k] = append(list, lkSurname{sn, p})
+			}
 		}
 	}
+	if p, ok := v.seen[name]; ok {
+		return p
+	}
+	found := -1
+	if len(name) <= maxWordBytes {
+		list := v.bySkeleton[lkConsonants(name)]
+		if len(list) > maxVariantCandidates {
+			list = nil
+		}
+		for _, c := range list {
+			if !lkSpellingVariant(name, c.name) {
+				continue
+			}
+			if found >= 0 || c.person < 0 {
+				found = -1
+				break
+			}
+			found = c.person
+		}
+	}
+	v.seen[name] = found
 	return found
 }
 

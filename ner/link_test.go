@@ -691,3 +691,43 @@ func ExampleLink() {
 	// Mexico → Mexico (loc:mexico)
 	// Trump → Donald Trump (person:donald trump)
 }
+
+// BenchmarkLinkLoneSurnames links a roll of n full names followed by n lone
+// surnames that none of them contains, each a spelling variant of a full
+// name's surname: the spelling-variant search. ns/op must grow in
+// proportion to n (the sizes are 100, 1k, 4k and 16k).
+func BenchmarkLinkLoneSurnames(b *testing.B) {
+	for _, n := range []int{100, 1000, 4000, 16000} {
+		var sb strings.Builder
+		var ents []sitrep.Entity
+		add := func(s string) {
+			ents = append(ents, sitrep.Entity{Span: sitrep.Span{Start: sb.Len(), End: sb.Len() + len(s)}, Text: s, Type: "PERSON"})
+			sb.WriteString(s)
+			sb.WriteString(". ")
+		}
+		// Karmanov–Karmanoff, with a tail of two consonants that makes each
+		// surname one of 121 with a skeleton of its own; beyond 121 names
+		// surnames repeat, so a lone name has several candidates and links
+		// to none.
+		const cons = "bdgklmnprst"
+		tail := func(i int) string { return string([]byte{cons[i%11], cons[i/11%11]}) }
+		first := func(i int) string { return fmt.Sprintf("Iv%c%can", 'a'+i%26, 'a'+i/26%26) }
+		for i := range n {
+			add(first(i) + " Karmanov" + tail(i))
+		}
+		for i := range n {
+			add("Karmanoff" + tail(i))
+		}
+		doc := sb.String()
+		toks := text.Tokenize(doc)
+		got := Link(doc, toks, ents)
+		if want := first(0) + " Karmanov" + tail(0); n <= 121 && got[n].Name != want || n > 121 && got[n].Name == want {
+			b.Fatalf("%d names: %q linked to %q", n, got[n].Text, got[n].Name)
+		}
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				Link(doc, toks, ents)
+			}
+		})
+	}
+}
