@@ -153,7 +153,7 @@ func ParseGeoVirus(r io.Reader) ([]GeoArticle, error) {
 			continue
 		}
 		ga := GeoArticle{Source: strings.TrimSpace(a.source), Text: a.text}
-		runeStarts := codePointStarts(a.text)
+		runeStarts := codePointOffsets(a.text)
 		for j, l := range a.locs {
 			loc := GeoLocation{Name: strings.TrimSpace(l.name), Page: strings.TrimSpace(l.page)}
 			start, err1 := strconv.Atoi(strings.TrimSpace(l.start))
@@ -177,16 +177,6 @@ func ParseGeoVirus(r io.Reader) ([]GeoArticle, error) {
 // alignWindow is how far from its offsets, in bytes, a misplaced name is
 // looked for.
 const alignWindow = 2000
-
-// codePointStarts returns the byte offset of each code point of s, and
-// len(s) last.
-func codePointStarts(s string) []int {
-	out := make([]int, 0, len(s)+1)
-	for i := range s {
-		out = append(out, i)
-	}
-	return append(out, len(s))
-}
 
 // alignGeo turns code-point offsets [start, end) into a byte span, moving it
 // to the closest occurrence of name when the name is not there.

@@ -232,6 +232,7 @@ func convertGUMAttributions(d GUMDoc, words []gumAttrWord) []BratAttribution {
 		sig := parseGUMSignals(e.signals, len(words))
 		var a BratAttribution
 		if q := sig["grf-qt"]; len(q) >= 2 {
+			sort.Ints(q)
 			a.Content = []sitrep.Span{span(q[0], q[len(q)-1])}
 		} else {
 			lo, hi := gumContentUnits(edus, di, byID, words)
