@@ -2,12 +2,12 @@ package ner
 
 import (
 	"fmt"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/demo"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -533,11 +533,19 @@ func TestLinkKeysAreUniquePerEntity(t *testing.T) {
 // TestLinkSeedArticle links mentions of the flagship article as a good
 // tagger would find them.
 func TestLinkSeedArticle(t *testing.T) {
-	b, err := os.ReadFile("../../shared/data/seed/strikes-mexico-2025-11-18.txt")
+	doc := ""
+	arts, err := demo.Corpus()
 	if err != nil {
-		t.Skipf("../shared not present (%v)", err)
+		t.Fatal(err)
 	}
-	doc := string(b)
+	for _, a := range arts {
+		if a.Name == "strikes-mexico-2025-11-18.txt" {
+			doc = string(a.Body)
+		}
+	}
+	if doc == "" {
+		t.Fatal("the seed article is not in the demo corpus")
+	}
 	ms := []linkMention{
 		{"LOC", "US"}, {"PERSON", "Donald Trump"}, {"LOC", "Mexico"},
 		{"LOC", "US"}, {"PERSON", "Donald Trump"}, {"LOC", "Latin America"}, {"LOC", "Mexico"}, {"ORG", "Reuters"}, {"ORG", "NBC"},

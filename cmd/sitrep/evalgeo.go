@@ -40,7 +40,7 @@ func (c *evalGeoCmd) Run(e *env) error {
 	}
 	all := eval.ScoreGeo(gold, pred)
 	if c.Verbose {
-		writeGeoMisses(e.stdout, gold, all.Misses)
+		writeGeoMisses(e.stdout, all.Misses)
 	}
 	half := (len(gold) + 1) / 2
 	parts := []struct {
@@ -69,7 +69,7 @@ func (c *evalGeoCmd) Run(e *env) error {
 
 // writeGeoMisses lists the misses one a line: the article, the gold name
 // and, for a place found but misplaced, what it became and how far off.
-func writeGeoMisses(w io.Writer, gold []eval.GeoArticle, misses []eval.GeoMiss) {
+func writeGeoMisses(w io.Writer, misses []eval.GeoMiss) {
 	for _, m := range misses {
 		line := fmt.Sprintf("article %d\t%q\t", m.Article+1, m.Gold.Name)
 		if p := m.Predicted; p == nil {
