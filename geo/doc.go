@@ -2,7 +2,7 @@
 // gazetteer entry with a kind, a country and coordinates, seas and oceans
 // included.
 //
-// Mentions come from three places:
+// Mentions come from four places:
 //   - the entity tagger's LOC entities (a leading "the" is left out of the
 //     span; "the Caribbean" is the place "Caribbean");
 //   - names the gazetteer knows that the tagger left untagged, read with
@@ -15,7 +15,9 @@
 //   - a country or admin1 division opening an organization's name, the
 //     jurisdiction it belongs to ("the U.S. Food and Drug Administration",
 //     "the California Department of Public Health"): it resolves to a
-//     country or division only.
+//     country or division only, and a plain mention of the same name is
+//     resolved on its own ("Washington" alone stays the capital beside
+//     "the Washington Department of Health", the state).
 //
 // Any other place inside an ORG or MISC name is not emitted, nor a place
 // ending an institution's name after "of" when the tagger split it off
@@ -68,16 +70,19 @@
 //     gazetteer's seas, oceans, gulfs, straits and bays, with their kind;
 //   - "off the coast of Venezuela", "off Venezuela’s coast", "off the
 //     Venezuelan coast" become one place spanning the phrase, named "waters
-//     off Venezuela", kind "sea", with Venezuela's country code, ID and
+//     off Venezuela", kind "sea", with Venezuela's country code and
 //     gazetteer point (for a country its capital, usually nearer its coast
-//     than its centre): the waters have no entry of their own;
+//     than its centre): the waters have no entry of their own, and their
+//     ID is "waters-off:" followed by Venezuela's, so that grouping places
+//     by ID never merges the waters with the land;
 //   - "international waters" and "the high seas" (lexicon/open_water.txt)
 //     are kind "sea" with no country, no ID and no coordinates (Lat and Lon
 //     nil), since they name no point.
 //
 // Kind is the gazetteer's kind name: country, admin1, city, sea, ocean, gulf,
 // strait, bay, region or continent. ID is the gazetteer entry's ID in
-// decimal (a GeoNames id for cities).
+// decimal (a GeoNames id for cities), except for the waters off a coast
+// ("waters-off:" and the coast's ID, above) and open water (no ID).
 //
 // Places are sorted by Start and do not overlap.
 //

@@ -70,6 +70,14 @@ func FuzzAnnotate(f *testing.F) {
 		"University of Melbourne of of of America",
 		strings.Repeat("New York, ", 300),
 		strings.Repeat("Georgia Atlanta ", 300),
+		// One name read plainly and as an agency's jurisdiction, in both
+		// orders: the two have different candidates.
+		"Officials in Washington said the boat sank. The Washington Department of Health said it would help.",
+		"The Washington Department of Health said it would help. Officials in Washington said the boat sank.",
+		"Officials in Washington said the boat sank. Washington State Department of Health officials said it would help.",
+		"Washington State Department of Health officials said it would help. Officials in Washington said the boat sank.",
+		"Georgia said so. The Georgia Department of Public Health agreed. Utah, Georgia and Texas, Georgia.",
+		strings.Repeat("Washington, the Washington Department of Health, Texas, Washington and ", 100),
 	}
 	for i, s := range seeds {
 		f.Add(s, i, i+5, uint8(i))

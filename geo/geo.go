@@ -24,7 +24,7 @@ type Annotator struct {
 func (Annotator) Name() string { return "geo" }
 
 // Version changes whenever the places made from the same input change.
-func (Annotator) Version() string { return "2" }
+func (Annotator) Version() string { return "3" }
 
 // maxNameWords bounds the words read for one name, whatever the gazetteer
 // says its longest name is.
@@ -57,13 +57,18 @@ type mention struct {
 	key         string // the name to look up
 	alt         string // another name to look up when key finds nothing (the tagger's canonical name)
 	first, last int    // tokens [first, last) of the span
+	list        string // the name whose entries are cands: key, or alt when key finds nothing
 	cands       []gazetteer.Entry
 	pick        int // index into cands, -1 for none
 	// jurisdiction marks a country or division opening an organization's
 	// name ("U.S. Food and Drug Administration"): it resolves only to a
 	// country or an admin1 division.
 	jurisdiction bool
-	bonus        []float64 // per candidate: the neighbouring-container bonus
+	bonus        []float64 // per candidate: the seat and the neighbouring-container bonuses
+	// contained marks a mention that is the container of the one beside
+	// it or lies in it ("Paris, Texas"): its choice depends on its
+	// neighbours, so it is made afresh each time.
+	contained bool
 	// listed are the mentions listed with this one ("Utah, Washington and
 	// Wyoming"): indices into the mentions, -1 for none.
 	listed [2]int
@@ -356,9 +361,9 @@ func (r *resolver) resolve(ms []mention) {
 	var bonusSlab []float64 // the bonus slices of all mentions, allocated together
 	for i := range ms {
 		m := &ms[i]
-		m.cands = r.lookup(m.key)
+		m.list, m.cands = m.key, r.lookup(m.key)
 		if len(m.cands) == 0 && m.alt != "" {
-			m.cands = r.lookup(m.alt)
+			m.list, m.cands = m.alt, r.lookup(m.alt)
 		}
 		if m.jurisdiction {
 			m.cands = slices.DeleteFunc(slices.Clone(m.cands), func(e gazetteer.Entry) bool {
@@ -391,33 +396,41 @@ func (r *resolver) resolve(ms []mention) {
 		if pass > 0 {
 			c = newContext(ms)
 		}
-		// Mentions of one name with the same neighbours resolve alike:
-		// score each name once per kind of neighbourhood.
-		cache := map[pickKey]int{}
+		// Mentions of one name with the same candidates and the same
+		// listed neighbours resolve alike: score each once per pass. The
+		// cache holds the chosen entry, not its index, and a hit is found
+		// again in the mention's own candidates, so that no index crosses
+		// from one candidate list to another.
+		cache := map[pickKey]choice{}
 		for i := range ms {
 			m := &ms[i]
-			key := pickKey{name: m.key}
-			if slices.ContainsFunc(m.bonus, func(b float64) bool { return b != 0 }) {
+			if m.contained {
 				// The container bonus comes from the names beside it.
-				if i > 0 {
-					key.beside[0] = ms[i-1].key
-				}
-				if i+1 < len(ms) {
-					key.beside[1] = ms[i+1].key
-				}
+				m.pick = r.best(ms, i, c)
+				continue
 			}
+			key := pickKey{key: m.key, list: m.list, jurisdiction: m.jurisdiction}
 			for j, n := range m.listed {
 				if n >= 0 && ms[n].pick >= 0 {
 					o := ms[n].cands[ms[n].pick]
 					key.listed[j] = kindIn{o.Kind, o.Country}
 				}
 			}
-			if k, ok := cache[key]; ok {
-				m.pick = k
-				continue
+			if ch, ok := cache[key]; ok {
+				m.pick = -1
+				if ch.ok {
+					m.pick = slices.IndexFunc(m.cands, func(e gazetteer.Entry) bool { return e.ID == ch.entry.ID && e == ch.entry })
+				}
+				if m.pick >= 0 || !ch.ok {
+					continue
+				}
 			}
 			m.pick = r.best(ms, i, c)
-			cache[key] = m.pick
+			ch := choice{}
+			if m.pick >= 0 {
+				ch = choice{entry: m.cands[m.pick], ok: true}
+			}
+			cache[key] = ch
 		}
 	}
 }
@@ -429,13 +442,22 @@ const (
 	capitalBonus = 1.5
 )
 
-// pickKey is what a mention's choice depends on besides the context: its
-// name, the kinds of the names listed with it and, when one of them is its
-// container or lies in it, the names beside it.
+// pickKey is what the choice of a mention without a container bonus
+// depends on besides the context: its name (the context leaves its own
+// name out), what gives its candidates (the name looked up, and whether
+// they are narrowed to a jurisdiction's kinds) and the kinds of the names
+// listed with it.
 type pickKey struct {
-	name   string
-	listed [2]kindIn
-	beside [2]string
+	key          string
+	list         string
+	jurisdiction bool
+	listed       [2]kindIn
+}
+
+// choice is a cached pick: the entry chosen, ok false when none was.
+type choice struct {
+	entry gazetteer.Entry
+	ok    bool
 }
 
 type kindIn struct {
@@ -489,6 +511,7 @@ func (r *resolver) containerBonuses(ms []mention) {
 				if contains(container, in.cands[a]) {
 					in.bonus[a] = containerBonus
 					out.bonus[b] = containerBonus
+					in.contained, out.contained = true, true
 				}
 			}
 		}

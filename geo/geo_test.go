@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/ner"
 	"github.com/sitrep/sitrep/text"
 )
@@ -265,6 +266,117 @@ func TestLargeHostileInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := annotate(t, tt.text)
 			checkPlaces(t, d.Text, d.Places)
+		})
+	}
+}
+
+// One name mentioned twice, once plainly and once opening an agency's
+// name, resolves each mention by its own candidates, in either order: the
+// agency's to the state, the plain one as if alone.
+func TestSameNameResolvedPerMention(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // places, in order, as describe writes them
+	}{
+		{"a plain name before the jurisdiction",
+			"Officials in Washington said the boat sank. The Washington Department of Health said it would help.",
+			[]string{"Washington=Washington, D.C./city/US", "Washington=Washington/admin1/US"}},
+		{"the jurisdiction before a plain name",
+			"The Washington Department of Health said it would help. Officials in Washington said the boat sank.",
+			[]string{"Washington=Washington/admin1/US", "Washington=Washington, D.C./city/US"}},
+		{"a plain name before a longer agency name",
+			"Officials in Washington said the boat sank. Washington State Department of Health officials said it would help.",
+			[]string{"Washington=Washington, D.C./city/US", "Washington=Washington/admin1/US"}},
+		{"a longer agency name before a plain name",
+			"Washington State Department of Health officials said it would help. Officials in Washington said the boat sank.",
+			[]string{"Washington=Washington/admin1/US", "Washington=Washington, D.C./city/US"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotate(t, tt.text)
+			got := describeAll(d.Places)
+			if want := strings.Join(tt.want, "; "); got != want {
+				t.Errorf("places\n got: %s\nwant: %s\nentities: %v", got, want, d.Entities)
+			}
+			checkPlaces(t, d.Text, d.Places)
+		})
+	}
+}
+
+// Two mentions of one unknown name whose tagger gave each another
+// canonical name resolve each by its own canonical name.
+func TestSameNameOtherCanonicalNames(t *testing.T) {
+	const s = "Troops left Zyxwv on Monday. Aid reached Zyxwv on Friday."
+	first := strings.Index(s, "Zyxwv")
+	second := strings.LastIndex(s, "Zyxwv")
+	tests := []struct {
+		name         string
+		alt1, alt2   string
+		want1, want2 string // as describe writes them
+	}{
+		{"a capital, then a state", "Washington", "Texas", "Zyxwv=Washington, D.C./city/US", "Zyxwv=Texas/admin1/US"},
+		{"a state, then a capital", "Texas", "Washington", "Zyxwv=Texas/admin1/US", "Zyxwv=Washington, D.C./city/US"},
+		{"a city, then a state", "Paris", "Texas", "Zyxwv=Paris/city/FR", "Zyxwv=Texas/admin1/US"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := sitrep.NewDoc(sitrep.Article{Text: s})
+			if err := (text.Annotator{}).Annotate(d); err != nil {
+				t.Fatal(err)
+			}
+			d.Entities = []sitrep.Entity{
+				{Span: sitrep.Span{Start: first, End: first + 5}, Text: "Zyxwv", Type: "LOC", Name: tt.alt1},
+				{Span: sitrep.Span{Start: second, End: second + 5}, Text: "Zyxwv", Type: "LOC", Name: tt.alt2},
+			}
+			if err := (Annotator{}).Annotate(d); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := describeAll(d.Places), tt.want1+"; "+tt.want2; got != want {
+				t.Errorf("places\n got: %s\nwant: %s", got, want)
+			}
+			checkPlaces(t, d.Text, d.Places)
+		})
+	}
+}
+
+// The waters off a coast are not the land: they share its country and
+// point but not its ID, which is the land's with a prefix.
+func TestWatersHaveTheirOwnID(t *testing.T) {
+	tests := []struct {
+		name, text, waters, land string
+	}{
+		{"off the coast of a country",
+			"A boat was struck off the coast of Venezuela. Venezuela denied it.",
+			"off the coast of Venezuela", "Venezuela"},
+		{"off a country's coast",
+			"A boat was struck off Colombia’s coast. Colombia denied it.",
+			"off Colombia’s coast", "Colombia"},
+		{"off a demonym's coast",
+			"A boat was struck off the Venezuelan coast. Venezuela denied it.",
+			"off the Venezuelan coast", "Venezuela"},
+	}
+	g := gazetteer.Default()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotate(t, tt.text)
+			checkPlaces(t, d.Text, d.Places)
+			if len(d.Places) != 2 || d.Places[0].Text != tt.waters || d.Places[1].Text != tt.land {
+				t.Fatalf("places %s, want %q and %q", describeAll(d.Places), tt.waters, tt.land)
+			}
+			waters, land := d.Places[0], d.Places[1]
+			if land.ID == "" || waters.ID != "waters-off:"+land.ID {
+				t.Errorf("waters ID %q, land ID %q: want the waters' to be waters-off: and the land's", waters.ID, land.ID)
+			}
+			if waters.Kind != "sea" || waters.Country != land.Country || waters.Country == "" {
+				t.Errorf("waters %s, land %s: want a sea with the land's country", describe(waters), describe(land))
+			}
+			// The waters' point is the gazetteer's for the land (a
+			// country's capital), not the centre the land itself gets.
+			e := g.Lookup(land.Name)[0]
+			if waters.Lat == nil || *waters.Lat != e.Lat || *waters.Lon != e.Lon {
+				t.Errorf("waters at %v,%v, want the gazetteer's point of %s %v,%v", waters.Lat, waters.Lon, land.Name, e.Lat, e.Lon)
+			}
 		})
 	}
 }

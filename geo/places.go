@@ -85,14 +85,20 @@ func (r *resolver) coords(p point) (*float64, *float64) {
 	return &r.slab[n-2], &r.slab[n-1]
 }
 
+// watersIDPrefix opens the ID of the waters off a coast, which is the
+// coast's ID after it: the waters are not the land, and a consumer grouping
+// places by ID must not merge them.
+const watersIDPrefix = "waters-off:"
+
 // waters is the sea off a country's (or a division's, or a city's) coast:
-// it has no entry of its own, so it takes the land's country, ID and
-// gazetteer point (for a country its capital, usually nearer the coast
-// than its centre).
+// it has no entry of its own, so it takes the land's country and gazetteer
+// point (for a country its capital, usually nearer the coast than its
+// centre), and an ID made from the land's.
 func (r *resolver) waters(sp sitrep.Span, e gazetteer.Entry) sitrep.Place {
 	p := r.place(sp, e, point{e.Lat, e.Lon})
 	p.Name = "waters off " + e.Name
 	p.Kind = "sea"
+	p.ID = watersIDPrefix + p.ID
 	return p
 }
 
