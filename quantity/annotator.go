@@ -45,8 +45,14 @@ const (
 )
 
 // maxCount is the largest count kept; bigger figures (or digit strings that
-// overflow) are not counts of anything this package is for.
+// overflow) are not counts of anything this package is for. It bounds the
+// emitted interval, so it applies after qualifiers ("more than") and vague
+// products ("millions of billions") as well.
 const maxCount int64 = 1_000_000_000_000_000
+
+// tooBig stands for any figure above maxCount while a number is read, so
+// that products of scales never overflow int64.
+const tooBig = maxCount + 1
 
 // Annotator fills Doc.Quantities from Doc.Tokens and Doc.Sentences (the text
 // annotator's layers; it tokenizes itself when they are missing) and
@@ -57,7 +63,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "quantity" }
 
 // Version changes whenever the output for some input changes.
-func (Annotator) Version() string { return "1" }
+func (Annotator) Version() string { return "2" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -236,17 +242,31 @@ func (s *scanner) numberAt(i int) (number, bool) {
 			return n, false
 		}
 		n.low, n.high, n.isRange, n.digits, n.end = lo, hi, isRange, true, i+1
-		if !isRange {
+		if isRange {
+			if sc, ok := scales[s.w(i+1)]; ok && sc != 12 { // "10-15 million"
+				f, end := s.moreScales(sc, sc, i+2)
+				if f > maxCount || lo > maxCount/f || hi > maxCount/f {
+					n.low, n.high = tooBig, tooBig
+				} else {
+					n.low, n.high = lo*f, hi*f
+				}
+				n.end = end
+			}
+		} else {
 			if sc, ok := scales[s.w(i+1)]; ok {
 				v, ok := scaleDecimal(w, sc)
 				if !ok {
 					return n, false
 				}
-				n.low, n.high, n.end = v, v, i+2
+				v, n.end = s.moreScales(v, sc, i+2)
+				n.low, n.high = v, v
 				n.approx = sc == 12
 			} else if lo < 0 { // a fraction with no scale: not a count
 				return n, false
 			}
+		}
+		if n.low == 0 {
+			return n, false // "0 people", "0-5": zero is no count (doc.go)
 		}
 		return n, true
 	}
@@ -274,7 +294,7 @@ func (s *scanner) numberAt(i int) (number, bool) {
 			k++
 		}
 		if sc, ok := scales[s.w(k)]; ok {
-			n.low, n.end = base*sc, k+1
+			n.low, n.end = s.moreScales(base*sc, sc, k+1) // "several hundred thousand"
 		}
 		return n, true
 	}
@@ -291,6 +311,31 @@ func (s *scanner) numberAt(i int) (number, bool) {
 	return n, true
 }
 
+// moreScales multiplies v, which ends with the scale last at token k-1, by
+// each following scale larger than the one before it: "several hundred
+// thousand" is 3 × 100 × 1,000, "1.5 thousand million" 1.5 × 10^9. It stops
+// at a scale not larger than the previous one ("a few thousand hundred"),
+// and never multiplies a dozen or by a dozen, which are no powers of ten. A
+// product above maxCount is tooBig; the words are still read, so that the
+// caller can skip the whole number. The scales strictly increase, so the
+// loop runs at most five times.
+func (s *scanner) moreScales(v, last int64, k int) (int64, int) {
+	for last != 12 {
+		sc, ok := scales[s.w(k)]
+		if !ok || sc == 12 || sc <= last {
+			break
+		}
+		if v > maxCount/sc {
+			v = tooBig
+		} else {
+			v *= sc
+		}
+		last = sc
+		k++
+	}
+	return v, k
+}
+
 // wordNumber parses a number written in words: "six", "twenty-five", "a
 // hundred", "two hundred and fifty thousand", "two dozen".
 func (s *scanner) wordNumber(i int) (val int64, end int, approx, ok bool) {
@@ -304,6 +349,7 @@ func (s *scanner) wordNumber(i int) (val int64, end int, approx, ok bool) {
 		j++
 	}
 	lastSmall := false
+	var lastScale int64 // the scale of the word before, when it was thousand or more
 	for ; j < s.sentEnd && j-i < maxNumberWords; j++ {
 		w := s.w(j)
 		if v, ok := smallOrCompound(w); ok {
@@ -311,10 +357,12 @@ func (s *scanner) wordNumber(i int) (val int64, end int, approx, ok bool) {
 				break
 			}
 			cur += v
-			lastSmall = true
+			lastSmall, lastScale = true, 0
 			continue
 		}
 		lastSmall = false
+		prevScale := lastScale
+		lastScale = 0
 		switch w {
 		case "hundred":
 			if cur == 0 || cur >= 100 {
@@ -329,11 +377,22 @@ func (s *scanner) wordNumber(i int) (val int64, end int, approx, ok bool) {
 			approx = true
 		case "thousand", "million", "billion", "trillion":
 			sc := scales[w]
-			if cur == 0 || cur > maxCount/sc || (total != 0 && total < cur*sc) {
+			if cur == 0 && prevScale != 0 && sc > prevScale {
+				// "two hundred thousand million": the larger scale
+				// multiplies the whole, as after "several hundred".
+				v, end := s.moreScales(total, prevScale, j)
+				return finish(v, 0, i, end, approx)
+			}
+			if cur == 0 || (total != 0 && total < cur*sc) {
 				return finish(total, cur, i, j, approx)
+			}
+			if cur > maxCount/sc {
+				v, end := s.moreScales(tooBig, sc, j+1)
+				return finish(v, 0, i, end, approx)
 			}
 			total += cur * sc
 			cur = 0
+			lastScale = sc
 		case "and":
 			if cur < 100 || cur%100 != 0 {
 				return finish(total, cur, i, j, approx)

@@ -8,11 +8,30 @@ import (
 
 // quantityAt reads the quantity whose number starts at token i, emits it,
 // and returns the token after it. ok is false when token i starts no count
-// (a date, a sum of money, a pronoun "one", ...).
+// (a date, a sum of money, a pronoun "one", ...). A number that is read but
+// is no count as a whole (above maxCount, or followed by a scale it cannot
+// take: "several thousand hundred") is skipped with ok true, so that no
+// part of it is read again as a smaller count.
 func (s *scanner) quantityAt(i int) (next int, ok bool) {
 	n, ok := s.numberAt(i)
 	if !ok {
 		return 0, false
+	}
+	if n.low > maxCount || n.high > maxCount {
+		return n.end, true
+	}
+	if _, ok := scales[s.w(n.end)]; ok {
+		k := n.end
+		for k < s.sentEnd && k-n.end < maxNumberWords {
+			if _, ok := scales[s.w(k)]; !ok {
+				break
+			}
+			k++
+		}
+		return k, true
+	}
+	if _, ok := vagueAmounts[s.w(n.end+1)]; ok && s.w(n.end) == "of" && n.vague {
+		return n.end + 2, true // "tens of thousands of millions"
 	}
 	floor := max(s.sentFrom, s.prevEnd) // nothing may reach into the previous quantity
 	postEnd := 0                        // the token after a qualifier written after the number
@@ -49,7 +68,7 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 	if !n.vague && !n.isRange {
 		if c := s.w(n.end); c == "to" || c == "-" || c == "–" || c == "—" || c == "or" || c == "and" && qual == qRange {
 			if m, ok := s.numberAt(n.end + 1); ok && !m.vague && !m.isRange && m.low > n.low && !s.isChange(qualStart) {
-				n.high, n.end, n.isRange = m.high, m.end, true
+				n.low, n.high, n.end, n.isRange = s.sharedScale(n, m), m.high, m.end, true
 			}
 		}
 	}
@@ -148,6 +167,9 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 
 	q := sitrep.Quantity{Unit: unit, Category: category}
 	q.Low, q.High, q.Qualifier = bounds(n, qual)
+	if !countable(q.Low) || !countable(q.High) {
+		return end, true // "more than 10^15", "fewer than 1 person"
+	}
 	start := s.toks[qualStart].Start
 	if h.quoted && qualStart > s.sentFrom && isOpenQuote(s.raw(qualStart-1)) {
 		start = s.toks[qualStart-1].Start
@@ -186,6 +208,33 @@ func bounds(n number, qual string) (low, high *int64, qualifier string) {
 	}
 	return p(v), p(v), qExact
 }
+
+// sharedScale returns the low end of a range whose scale is written once,
+// after its high end: "20 to 30 million" is 20 million to 30 million, "two
+// or three hundred" 200 to 300. A low end that is already the larger figure
+// unscaled stays as written: "500 to 1 million" is 500 to 1,000,000.
+func (s *scanner) sharedScale(n, m number) int64 {
+	if n.end != n.first+1 || m.end-m.first < 2 {
+		return n.low // "two hundred to three hundred", or no scale after the high end
+	}
+	f := int64(1)
+	for k := m.first + 1; k < m.end; k++ {
+		sc, ok := scales[s.w(k)]
+		if !ok || f > maxCount/sc {
+			return n.low // "two hundred and fifty": no figure times scales
+		}
+		f *= sc
+	}
+	if n.low > maxCount/f || n.low*f >= m.low {
+		return n.low
+	}
+	return n.low * f
+}
+
+// countable reports whether a bound is nil or within [1, maxCount]: the
+// interval is no count when it says nothing but zero ("fewer than one") or
+// goes beyond maxCount ("more than 1,000,000,000,000,000").
+func countable(b *int64) bool { return b == nil || 1 <= *b && *b <= maxCount }
 
 // isChange reports whether the number after token k is the old value of a
 // change ("rose from 10 to 12"), not the bottom of a range.
@@ -415,6 +464,14 @@ func (s *scanner) nounWord(k int) bool {
 	if _, ok := smallOrCompound(w); ok {
 		return false
 	}
+	// A scale word is part of a number, never its noun: "tens of thousands
+	// of millions" is not a count of "millions".
+	if _, ok := scales[w]; ok {
+		return false
+	}
+	if _, ok := vagueAmounts[w]; ok && w != "scores" {
+		return false
+	}
 	if _, ok := qualifierWords[w]; ok {
 		return false
 	}
@@ -496,6 +553,8 @@ func (s *scanner) rightCue(h headNoun, end *int) string {
 		return catKilled
 	case (w == "from" || w == "out" && s.w(k+1) == "of") && isHome(s.w(k+1), s.w(k+2), s.w(k+3)):
 		return catDisplaced
+	case (w == "forced" || w == "driven") && (s.w(k+1) == "from" || s.w(k+1) == "out" && s.w(k+2) == "of") && isHome(s.w(k+2), s.w(k+3), s.w(k+4)):
+		return catDisplaced // "have been forced from their homes"
 	case w == "taken" && s.w(k+1) == "into" && s.w(k+2) == "custody":
 		return catArrested
 	case w == "among" && (s.w(k+1) == "those" || s.w(k+1) == "the"):

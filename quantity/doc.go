@@ -11,7 +11,20 @@
 // "half a dozen"), ranges ("20 to 30", "two or three", "between 20 and 30",
 // "10-15", "10–15") and vague amounts. A fraction is read only before a scale
 // ("1.2 million"); "2.5 tons" is not read, since bounds are whole numbers.
-// Figures above 10^15 (and digit strings that overflow) are not counts.
+// Each scale larger than the one before multiplies the whole ("300
+// thousand", "two thousand million" = 2 × 10^9, "several hundred thousand"
+// = 300,000); a scale not larger than the one before ("several thousand
+// hundred") makes the number no count. A scale after a range serves both
+// ends ("20 to 30 million", "10-15 million", "two or three hundred"),
+// unless the low end is already the larger figure unscaled ("500 to 1
+// million").
+//
+// Every bound emitted lies in [1, 10^15]. Figures above 10^15, digit
+// strings that overflow, and intervals that leave it after the qualifier or
+// the vague product ("more than 1,000,000,000,000,000", "millions of
+// billions") are not counts. Nor is zero: "0 people", "zero", "no people",
+// "fewer than 1 person" and ranges from 0 ("0-5") say nothing happened to
+// anyone, which is no count to record.
 //
 // # Qualifiers and bounds
 //
@@ -34,16 +47,19 @@
 // Vague amounts get a conservative lower bound and an open upper bound
 // (High nil), Qualifier vague, whatever qualifier stands before them:
 //
-//	a few, a handful, a couple (of)   2
-//	several                           3
-//	dozens                            24
-//	scores (of)                       40
-//	hundreds                          200
-//	thousands                         2,000
-//	tens of thousands                 20,000
-//	hundreds of thousands             200,000
-//	millions                          2,000,000
-//	several hundred / a few thousand  3 × 100 / 2 × 1,000 (the word's bound times the scale)
+//	a few, a handful, a couple (of)        2
+//	several                                3
+//	dozens                                 24
+//	scores (of)                            40
+//	hundreds                               200
+//	thousands                              2,000
+//	tens of thousands                      20,000
+//	hundreds of thousands                  200,000
+//	millions                               2,000,000
+//	several hundred / a few thousand       3 × 100 / 2 × 1,000 (the word's bound times the scale)
+//	several hundred thousand               300,000 (times each larger scale that follows)
+//	a few / a couple of hundred thousand   200,000
+//	several million                        3,000,000
 //
 // "many", "numerous" and "countless" are not read.
 //

@@ -12,7 +12,8 @@ import (
 
 // checkLayer asserts the layer's invariants: spans inside the text and on
 // rune boundaries, Text equal to the spanned text, sorted, no overlaps,
-// bounds consistent with the qualifier, a known category, Sourcing unset.
+// every bound in [1, maxCount] (zero is no count), Low <= High, bounds
+// consistent with the qualifier, a known category, Sourcing unset.
 func checkLayer(tb testing.TB, s string, qs []sitrep.Quantity) {
 	tb.Helper()
 	categories := map[string]bool{catKilled: true, catWounded: true, catStrikes: true, catArrested: true, catSeized: true, catDisplaced: true, catOther: true}
@@ -30,8 +31,16 @@ func checkLayer(tb testing.TB, s string, qs []sitrep.Quantity) {
 		if !categories[q.Category] || q.Unit == "" || q.Sourcing != nil {
 			tb.Fatalf("quantity %d: category %q unit %q sourcing %v", i, q.Category, q.Unit, q.Sourcing)
 		}
-		if q.Low == nil && q.High == nil || q.Low != nil && q.High != nil && *q.Low > *q.High || q.Low != nil && *q.Low < 0 {
-			tb.Fatalf("quantity %d %q: bad bounds", i, q.Text)
+		if q.Low == nil && q.High == nil {
+			tb.Fatalf("quantity %d %q: no bound", i, q.Text)
+		}
+		for _, b := range []*int64{q.Low, q.High} {
+			if b != nil && (*b < 1 || *b > maxCount) {
+				tb.Fatalf("quantity %d %q: bound %d outside [1, %d]", i, q.Text, *b, maxCount)
+			}
+		}
+		if q.Low != nil && q.High != nil && *q.Low > *q.High {
+			tb.Fatalf("quantity %d %q: Low %d above High %d", i, q.Text, *q.Low, *q.High)
 		}
 		switch q.Qualifier {
 		case qExact, qAbout, qRange:
@@ -104,6 +113,12 @@ func hostile() []string {
 		"hundreds of thousands of",
 		"more than",
 		"a few hundred thousand million people",
+		"several hundred thousand million billion trillion people were killed",
+		"fewer than 0 people and under 0 people and 0 people were killed",
+		"more than 1,000,000,000,000,000 people and millions of billions of people were killed",
+		"killed 999,999,999,999,999 to 1,000,000,000,000,000 people",
+		"killed 10-15 trillion trillion people and 2 to 3 dozen hundred people",
+		"tens of thousands of millions of billions people",
 		"twenty-five-six people",
 		"－８０ people were killed",
 		"٣٠ people were killed",
