@@ -3,6 +3,7 @@ package sourcing
 import (
 	"embed"
 	"strings"
+	"sync"
 )
 
 //go:embed lexicon/*.txt
@@ -50,7 +51,9 @@ type lexicon struct {
 	maxWordLen int
 }
 
-var lex = loadLexicon()
+// lexOf returns the word lists, read on first use rather than when the
+// package loads, so that commands that annotate nothing do not pay for them.
+var lexOf = sync.OnceValue(loadLexicon)
 
 func loadLexicon() *lexicon {
 	l := &lexicon{words: map[string]class{}, counts: map[string]int64{}, outlets: map[string]bool{}}

@@ -37,12 +37,23 @@ type party struct {
 	anaphor bool
 }
 
+// source is the party as a Source. An unresolved pronoun ("he" that the
+// quote annotator could not tie to anyone) has no name: "He" names nobody.
 func (p party) source() sitrep.Source {
 	name := p.name
-	if name == "" {
+	if name == "" && !namesNobody(p.text) {
 		name = p.text
 	}
 	return sitrep.Source{Text: p.text, Name: name}
+}
+
+// namesNobody reports a pronoun, which names no one until it is resolved.
+func namesNobody(s string) bool {
+	switch strings.ToLower(s) {
+	case "he", "she", "him", "her", "i", "it", "they", "them", "we", "us":
+		return true
+	}
+	return false
 }
 
 func (p party) cited() sitrep.Cited {
@@ -434,7 +445,7 @@ func (a *annotation) count(f, h int) (*int64, int) {
 		}
 		return nil, f + 1
 	case a.is(f, cCount):
-		if v, ok := lex.counts[string(a.lower(f))]; ok {
+		if v, ok := lexOf().counts[string(a.lower(f))]; ok {
 			return n(v), f + 1
 		}
 		return nil, f + 1
@@ -482,7 +493,7 @@ func (a *annotation) isOutletEntity(e int32) bool {
 		// Words that also name bodies and places do not make an outlet:
 		// "International Atomic Energy Agency", "Space Station".
 		w := a.lower(int(t))
-		if lex.words[string(w)]&cMedia != 0 && !notOutletWords[string(w)] {
+		if lexOf().words[string(w)]&cMedia != 0 && !notOutletWords[string(w)] {
 			return true
 		}
 	}
@@ -512,7 +523,7 @@ func isOutletName(s string) bool {
 	if len(low) > 4 && string(low[:4]) == "the " {
 		low = low[4:]
 	}
-	return lex.outlets[string(low)]
+	return lexOf().outlets[string(low)]
 }
 
 // outletAt matches a listed outlet name or a generic outlet phrase ("state
@@ -531,7 +542,7 @@ func (a *annotation) outletAt(k, hi int) (party, int, bool) {
 	if a.isWord(f, "the") {
 		f++
 	}
-	for n := min(lex.maxOutletWords, hi-f); n >= 1; n-- {
+	for n := min(lexOf().maxOutletWords, hi-f); n >= 1; n-- {
 		l := f + n - 1
 		if a.ent[f] >= 0 && int(a.entFirst[a.ent[f]]) != f || l >= len(a.toks) {
 			continue

@@ -78,8 +78,8 @@ func newAnnotation(d *sitrep.Doc, toks []sitrep.Token) *annotation {
 	}
 	for i, t := range toks {
 		a.ent[i] = -1
-		if t.Kind == sitrep.Word && t.Len() <= lex.maxWordLen {
-			a.cls[i] = lex.words[string(a.lower(i))]
+		if t.Kind == sitrep.Word && t.Len() <= lexOf().maxWordLen {
+			a.cls[i] = lexOf().words[string(a.lower(i))]
 		} else if w := a.word(i); w == "&" {
 			a.cls[i] = cAnd
 		}

@@ -352,3 +352,19 @@ func TestIdempotent(t *testing.T) {
 		t.Errorf("3 towns: Sourcing %v, want nil", *d.Quantities[1].Sourcing)
 	}
 }
+
+// A quote whose pronoun speaker the quote annotator could not resolve is
+// still attributed, but its source has no name: "He" names nobody.
+func TestUnresolvedPronounHasNoName(t *testing.T) {
+	text := "“The boats were carrying fuel,” he said."
+	d := annotatetest.Prepare(t, text)
+	he := strings.Index(text, "he said")
+	d.Quotes = []sitrep.Quote{{Span: sitrep.Span{Start: len("“"), End: strings.Index(text, ",”")}, Direct: true, Cue: "said",
+		Speaker: &sitrep.Mention{Span: sitrep.Span{Start: he, End: he + 2}, Text: "he"}}}
+	if err := (Annotator{}).Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Sourcing) != 1 || d.Sourcing[0].Source.Text != "he" || d.Sourcing[0].Source.Name != "" {
+		t.Errorf("sourcing = %+v, want one attribution with source text \"he\" and no name", d.Sourcing)
+	}
+}
