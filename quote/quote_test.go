@@ -223,6 +223,8 @@ func TestStyles(t *testing.T) {
 			[]want{{Text: "the talks had failed", Cue: "said", Speaker: "A spokesperson for the ministry"}}},
 		{"passive: quoted as saying", "The general was quoted as saying the city would fall within days.",
 			[]want{{Text: "the city would fall within days", Cue: "saying", Speaker: "The general"}}},
+		{"according to a possessor's body: the body speaks", "The storm killed 12 people, according to Saudi Arabia's Civil Defense Authority.",
+			[]want{{Text: "The storm killed 12 people", Cue: "according to", Speaker: "Civil Defense Authority", SpeakerOf: "Civil Defense Authority"}}},
 		{"active: an outlet quoted him as saying", "President Susilo Bambang Yudhoyono spoke on Tuesday. “We want a warning system,” AP quoted him as saying.",
 			[]want{{Text: "We want a warning system", Direct: true, Cue: "saying", Speaker: "him", SpeakerOf: "Susilo Bambang Yudhoyono"}}},
 		{"sentence-initial common noun before an aside", "Officials, speaking on condition of anonymity, said the strike killed 12 people.",

@@ -231,7 +231,15 @@ func (a *analysis) phraseAfter(i, hi int) (ref, bool) {
 	end := i
 	for c := i; c < hi && c-i < maxPhraseWords; c++ {
 		if e := a.entityStartingAt(a.toks[c].Start); e >= 0 {
-			return ref{lo: i, hi: a.tokenAt(a.ents[e].End-1) + 1, kind: refEntity, ent: e}, true
+			last := a.tokenAt(a.ents[e].End - 1)
+			// "according to Saudi Arabia's Civil Defense Authority": the
+			// possessor is not the speaker, the named thing it owns is.
+			if p := last + 1; p+1 < hi && (a.tok(p) == "'s" || a.tok(p) == "’s") {
+				if e2 := a.entityStartingAt(a.toks[p+1].Start); e2 >= 0 {
+					return ref{lo: i, hi: a.tokenAt(a.ents[e2].End-1) + 1, kind: refEntity, ent: e2}, true
+				}
+			}
+			return ref{lo: i, hi: last + 1, kind: refEntity, ent: e}, true
 		}
 		t := a.tok(c)
 		if a.toks[c].Kind == sitrep.Punctuation || in(npStop, t) || a.cueAt(c) != noCue || (c > i && in(determiners, t)) {
