@@ -27,7 +27,7 @@
 // sentence "Mexican cartels" says who, not where ("Philippines" and "Laos",
 // which the gazetteer also reads as demonyms, are countries first).
 // Buildings standing for a government ("White House", "Kremlin",
-// lexicon/not_places.txt), the country of a currency ("US$5") and the
+// lexicon/not_places.txt; also weather patterns such as El Niño), the country of a currency ("US$5") and the
 // place a virus is named after ("Reston ebolavirus") are not places.
 // lexicon/aliases.tsv adds short names the gazetteer lacks ("NSW").
 //
