@@ -46,7 +46,11 @@
 // beside "Alabama" and "Texas"): that needs a place in that division or two
 // other divisions of the other country in the article, and no other sign of
 // the country itself. Choices are made three times over, each seeing the
-// others' latest, so that context settles.
+// others' latest, so that context settles. Last, a town of under 5,000
+// people in a country where the article names no other place, while its
+// other places agree elsewhere (at least two), is left unresolved: in a
+// London story "Piccadilly" is a street, not the Australian town of the
+// name. An unresolved name is better than a pin where the story never went.
 //
 // Points: a country or an admin1 division names an area, so it gets a
 // centre of that area rather than the gazetteer's point (a country's

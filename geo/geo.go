@@ -24,7 +24,7 @@ type Annotator struct {
 func (Annotator) Name() string { return "geo" }
 
 // Version changes whenever the places made from the same input change.
-func (Annotator) Version() string { return "4" }
+func (Annotator) Version() string { return "5" }
 
 // maxNameWords bounds the words read for one name, whatever the gazetteer
 // says its longest name is.
@@ -47,6 +47,7 @@ func (a Annotator) Annotate(d *sitrep.Doc) error {
 	}
 	ms := r.mentions(d.Entities)
 	r.resolve(ms)
+	r.dropStrays(ms)
 	d.Places = r.places(ms)
 	return nil
 }
@@ -431,6 +432,39 @@ func (r *resolver) resolve(ms []mention) {
 				ch = choice{entry: m.cands[m.pick], ok: true}
 			}
 			cache[key] = ch
+		}
+	}
+}
+
+// strayPopulation is the size under which a town is too small to be meant
+// from across the world: in an article whose places all lie elsewhere, a
+// name whose only reading is such a town ("Piccadilly", a street in a
+// London story and a town in Australia) is left unresolved rather than
+// placed where the article never goes.
+const strayPopulation = 5000
+
+// dropStrays unresolves small towns in countries the article names no
+// other place in, when the article's other places agree on a country.
+func (r *resolver) dropStrays(ms []mention) {
+	c := newContext(ms)
+	for i := range ms {
+		m := &ms[i]
+		if m.pick < 0 {
+			continue
+		}
+		e := m.cands[m.pick]
+		if e.Kind != gazetteer.City || e.Population >= strayPopulation || r.isCapital(e) {
+			continue
+		}
+		if n, _, _ := c.counts(m, e.Country, admin1Key{}); n > 0 {
+			continue
+		}
+		others := 0
+		for _, k := range c.countries {
+			others += k
+		}
+		if others-1 >= 2 {
+			m.pick = -1
 		}
 	}
 }

@@ -115,6 +115,10 @@ func TestResolution(t *testing.T) {
 		{"a building standing for a government is not a place",
 			"The White House said the Pentagon would respond.",
 			nil},
+		{"a small town abroad is not what a name in a story set elsewhere means",
+			"Officials in London and Manchester said the man, who had flown in from Moscow, met a source at a sushi bar in Piccadilly where papers were exchanged. " +
+				"Police visited the Itsu sushi restaurant in Piccadilly.",
+			[]string{"London=London/city/GB", "Manchester=Manchester/city/GB", "Moscow=Moscow/city/RU"}},
 		{"a weather pattern named like a town is not a place",
 			"Officials fear the looming El Nino phenomenon and La Niña after it.",
 			nil},
