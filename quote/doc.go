@@ -69,7 +69,10 @@
 // a sentence-initial common noun before an aside ("Officials, speaking on
 // condition of anonymity, said"), the subject of "was quoted as saying"
 // or the object of "quoted him as saying",
-// or be "who" after a name. A common-noun subject keeps one complement
+// or be "who" after a name. A place after "in", "from", "at" ... locates
+// the speakers rather than speaking ("Officials in London and Manchester
+// said": Officials); a place alone speaks for its government ("Washington
+// said"). A common-noun subject keeps one complement
 // ("A spokesperson for the ministry", "the head of the agency"). A negated cue
 // ("did not say") reports nothing. The clause runs to its sentence's end,
 // cut before a trailing attribution, ", according to", a participle clause

@@ -159,7 +159,44 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 		}
 		return ref{}, false
 	}
-	return a.phraseEndingAt(j, lo)
+	r, ok := a.phraseEndingAt(j, lo)
+	if ok && r.kind == refEntity && a.ents[r.ent].Type == "LOC" {
+		// "Officials in London and Manchester said": a place after a
+		// preposition is where the speakers are, not who speaks.
+		if h, ok := a.headBeforePlaces(r.lo, lo); ok {
+			return h, true
+		}
+	}
+	return r, ok
+}
+
+// placePrepositions put a place after the noun it locates.
+var placePrepositions = set("in from at near across throughout")
+
+// headBeforePlaces returns the phrase a run of places starting at token p
+// locates ("Officials" of "Officials in London and Manchester"): it steps
+// back over places joined by "and" or commas to a preposition, and reads
+// the phrase before it, which must not itself be a place.
+func (a *analysis) headBeforePlaces(p, lo int) (ref, bool) {
+	for n := 0; n < 4 && p-1 >= lo; n++ {
+		w := a.tok(p - 1)
+		if in(placePrepositions, w) {
+			h, ok := a.phraseEndingAt(p-2, lo)
+			if !ok || h.kind == refPronoun || h.kind == refEntity && a.ents[h.ent].Type == "LOC" {
+				return ref{}, false
+			}
+			return h, true
+		}
+		if w != "and" && w != "," {
+			return ref{}, false
+		}
+		prev, ok := a.phraseEndingAt(p-2, lo)
+		if !ok || prev.kind != refEntity || a.ents[prev.ent].Type != "LOC" {
+			return ref{}, false
+		}
+		p = prev.lo
+	}
+	return ref{}, false
 }
 
 // phraseEndingAt reads the speaker phrase whose last token is j.
