@@ -526,6 +526,19 @@ func (s *scanner) rightCue(h headNoun, end *int) string {
 			}
 		}
 	}
+	// "six aid workers in South Sudan were killed": a place or name after
+	// "in", "from", "at" or "near" stands between the noun and its verb.
+	if p := s.w(k); (p == "in" || p == "from" || p == "at" || p == "near") && k+1 < s.sentEnd {
+		if e := s.entityAt(s.toks[k+1].Start); e >= 0 && s.ents[e].Start == s.toks[k+1].Start {
+			j := k + 1
+			for j < s.sentEnd && j <= k+8 && s.toks[j].End <= s.ents[e].End {
+				j++
+			}
+			if auxiliaries[s.w(j)] {
+				k = j
+			}
+		}
+	}
 	aux, relative := 0, 0
 	for aux+relative < maxAuxiliaries {
 		if w := s.w(k); auxiliaries[w] {

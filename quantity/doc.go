@@ -85,7 +85,9 @@
 // ...) makes strikes; a casualty noun ("83 dead", "deaths", "lives",
 // "injuries") makes killed or wounded; then a participle before the noun
 // ("30 wounded soldiers"); then a verb after it, read through auxiliaries
-// ("12 people were killed", "10,000 fled", "forced from their homes"); then
+// ("12 people were killed", "10,000 fled", "forced from their homes") and
+// over a name after "in", "from", "at" or "near" ("six aid workers in South
+// Sudan were killed"); then
 // a verb or noun before it within the sentence and at most six words back
 // ("killing at least 80 people", "the death toll rose to 83", "detained 14
 // suspects", "seized 2 tons"); then what the noun implies ("refugees" are

@@ -47,6 +47,7 @@ func TestCounts(t *testing.T) {
 		{"strike noun", "The White House has launched at least 20 airstrikes since September.", []want{"at least 20 airstrikes | 20 | - | at_least | strikes | strikes"}},
 		{"exact, other", "These include designating six drug cartels as terrorist organizations.", []want{"six drug cartels | 6 | 6 | exact | cartels | other"}},
 		{"passive after", "At least 12 people were killed in the attack.", []want{"At least 12 people | 12 | - | at_least | people | killed"}},
+		{"a place between the noun and its verb", "The UN confirmed six aid workers in South Sudan were killed on Saturday.", []want{"six aid workers | 6 | 6 | exact | workers | killed"}},
 		{"death toll", "The death toll rose to 83 on Monday.", []want{"83 | 83 | 83 | exact | people | killed"}},
 		{"dead", "The shelling left 83 dead.", []want{"83 dead | 83 | 83 | exact | people | killed"}},
 		{"wounding", "A bomb exploded, wounding 30.", []want{"30 | 30 | 30 | exact | people | wounded"}},
