@@ -11,6 +11,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/eval"
+	"github.com/sitrep/sitrep/internal/annotatetest"
 	"github.com/sitrep/sitrep/internal/shareddata"
 	"github.com/sitrep/sitrep/text"
 	"github.com/sitrep/sitrep/timex"
@@ -409,32 +410,8 @@ func TestQualityFloorTBAQ(t *testing.T) {
 	}
 }
 
-func benchDoc(b *testing.B, repeat int) *sitrep.Doc {
-	raw, err := os.ReadFile(filepath.Join("..", "demo", "corpus", "strikes-mexico-2025-11-18.txt"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	d := sitrep.NewDoc(sitrep.Article{Text: strings.Repeat(string(raw)+"\n", repeat), Published: tuesday})
-	if err := (text.Annotator{}).Annotate(d); err != nil {
-		b.Fatal(err)
-	}
-	return d
-}
-
+// BenchmarkAnnotate times the timex annotator alone on a Doc that text and
+// ner have already annotated.
 func BenchmarkAnnotate(b *testing.B) {
-	for _, c := range []struct {
-		name   string
-		repeat int
-	}{{"seed", 1}, {"seed×20", 20}} {
-		b.Run(c.name, func(b *testing.B) {
-			d := benchDoc(b, c.repeat)
-			b.SetBytes(int64(len(d.Text)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := (timex.Annotator{}).Annotate(d); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	annotatetest.Benchmark(b, timex.Annotator{}, annotatetest.SeedCases(b))
 }

@@ -51,3 +51,34 @@ func SeedText(tb testing.TB) string {
 	tb.Fatal("seed article not in the demo corpus")
 	return ""
 }
+
+// Case is one text a benchmark runs an annotator over.
+type Case struct{ Name, Text string }
+
+// SeedCases are the seed article and the seed repeated 20 times, one
+// paragraph after the other.
+func SeedCases(tb testing.TB) []Case {
+	seed := SeedText(tb)
+	return []Case{{"seed", seed}, {"seed×20", strings.Repeat(seed+"\n", 20)}}
+}
+
+// Benchmark times an annotator alone over each case, as a sub-benchmark
+// reporting bytes/s and allocations. The Doc is prepared outside the timer
+// by text, ner and then the annotators in before (those whose layers it
+// reads), and the annotator runs once before the timer so that its
+// lexicons are loaded. Every annotator replaces its layer, so the runs do
+// not pile up.
+func Benchmark(b *testing.B, an sitrep.Annotator, cases []Case, before ...sitrep.Annotator) {
+	for _, c := range cases {
+		b.Run(c.Name, func(b *testing.B) {
+			d := Prepare(b, c.Text, append(before, an)...)
+			b.SetBytes(int64(len(c.Text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := an.Annotate(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
