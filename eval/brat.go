@@ -316,11 +316,8 @@ func (r *QuoteReport) Add(text string, gold []BratAttribution, pred []QuotePredi
 			}
 			var e, o, s bool
 			for _, p := range preds {
-				e = e || p.Content == g.content
-				if p.Content.Overlaps(g.content) {
-					o = true
-					s = s || anyOverlap(p.Speaker, g.source)
-				}
+				pe, po, ps := matchQuote(p, g)
+				e, o, s = e || pe, o || po, s || ps
 			}
 			exact.Found += gumCount(e)
 			overlap.Found += gumCount(o)
@@ -337,15 +334,12 @@ func (r *QuoteReport) Add(text string, gold []BratAttribution, pred []QuotePredi
 			}
 			var e, o, s bool
 			for _, g := range golds {
-				e = e || p.Content == g.content
-				if p.Content.Overlaps(g.content) {
-					o = true
-					s = s || anyOverlap(p.Speaker, g.source)
-				}
+				pe, po, ps := matchQuote(p, g)
+				e, o, s = e || pe, o || po, s || ps
 			}
 			exact.Hits += gumCount(e)
 			overlap.Hits += gumCount(o)
-			speaker.Hits += gumCount(s && len(p.Speaker) > 0)
+			speaker.Hits += gumCount(s)
 		}
 		return
 	}
@@ -357,6 +351,13 @@ func (r *QuoteReport) Add(text string, gold []BratAttribution, pred []QuotePredi
 	r.DirectExact.add(e)
 	r.DirectOverlap.add(o)
 	r.DirectSpeaker.add(s)
+}
+
+// matchQuote reports whether a predicted quote has the gold's content,
+// overlaps it, and overlaps it with a speaker on the gold's source.
+func matchQuote(p QuotePrediction, g goldQuote) (exact, overlap, speaker bool) {
+	overlap = p.Content.Overlaps(g.content)
+	return p.Content == g.content, overlap, overlap && anyOverlap(p.Speaker, g.source)
 }
 
 func anyOverlap(a, b []sitrep.Span) bool {
