@@ -82,11 +82,7 @@ func (d *Doc) Contract(pipeline string) Extraction {
 	e.Entities = remap(d.Entities, func(x Entity) Entity { x.Span = r.span(x.Span); return x })
 	e.Quotes = remap(d.Quotes, func(x Quote) Quote {
 		x.Span = r.span(x.Span)
-		if x.Speaker != nil {
-			s := *x.Speaker
-			s.Span = r.span(s.Span)
-			x.Speaker = &s
-		}
+		x.Speaker = r.mention(x.Speaker)
 		return x
 	})
 	e.Quantities = remap(d.Quantities, func(x Quantity) Quantity { x.Span = r.span(x.Span); return x })
@@ -100,8 +96,24 @@ func (d *Doc) Contract(pipeline string) Extraction {
 		x.Scope = remap(x.Scope, r.span)
 		return x
 	})
-	e.Events = remap(d.Events, func(x Event) Event { x.Span = r.span(x.Span); return x })
+	e.Events = remap(d.Events, func(x Event) Event {
+		x.Span = r.span(x.Span)
+		x.Actor = r.mention(x.Actor)
+		x.Target = r.mention(x.Target)
+		x.Counts = remap(x.Counts, func(i int) int { return i })
+		return x
+	})
 	return e
+}
+
+// mention returns a copy of m with its span in code points; nil stays nil.
+func (r runeOffsets) mention(m *Mention) *Mention {
+	if m == nil {
+		return nil
+	}
+	c := *m
+	c.Span = r.span(c.Span)
+	return &c
 }
 
 // remap returns a new slice with f applied to each item; never nil, so that

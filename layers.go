@@ -128,11 +128,49 @@ type Cited struct {
 	Description string `json:"description,omitempty"`
 }
 
-// Event is something that happened, or was threatened or planned, in the article.
+// Event is something that happened, or was threatened, planned or denied,
+// as one article tells it: an ACLED-typed act of political violence or
+// protest, or one of the non-violent acts a conflict story is made of
+// (threats, designations, deployments, statements of opposition).
+//
+// The roles point into the article's other layers by index, as
+// Quantity.Sourcing does, so that every fact of an event can be traced to
+// the characters it came from.
 type Event struct {
-	Span
-	Text     string `json:"text"`
-	Type     string `json:"type"`
-	Subtype  string `json:"subtype"`
+	Span        // the trigger: "airstrikes", "strike", "designating"
+	Text string `json:"text"`
+	// Type and Subtype are ACLED's event type and sub-event type ("Explosions/
+	// Remote violence", "Air/drone strike"). Acts outside ACLED's scope have
+	// Type "Strategic developments" and a Subtype of their own: Threat,
+	// Designation, Deployment, Opposition (see the event package).
+	Type    string `json:"type"`
+	Subtype string `json:"subtype"`
+	// Plover is the PLOVER event category (ASSAULT, THREATEN, MOBILIZE...),
+	// Cameo the CAMEO code ("195" employ aerial weapons).
+	Plover string `json:"plover"`
+	Cameo  string `json:"cameo"`
+	// Modality is occurred, threatened, planned, hypothetical, denied or
+	// unconfirmed (reported but not confirmed); Negated marks "did not strike".
 	Modality string `json:"modality"`
+	Negated  bool   `json:"negated,omitempty"`
+	// Aggregate marks a campaign that sums several incidents ("at least 20
+	// airstrikes since September"), as against one incident.
+	Aggregate bool `json:"aggregate,omitempty"`
+	// Actor and Target are the mentions of who acts and who or what is acted
+	// on; Name is normalized for actors of one state ("the White House", "US
+	// forces" → "United States government"), Key links to the document entity.
+	Actor  *Mention `json:"actor"`
+	Target *Mention `json:"target"`
+	// Place, Time and Sourcing are indexes into Doc.Places, Doc.Times and
+	// Doc.Sourcing, nil when the article gives none; Counts are indexes into
+	// Doc.Quantities (strikes, killed, wounded).
+	Place    *int  `json:"place"`
+	Time     *int  `json:"time"`
+	Counts   []int `json:"counts"`
+	Sourcing *int  `json:"sourcing"`
+	// Evidence is none_public ("has yet to produce public evidence"),
+	// claimed, documented (video, images, documents released), confirmed
+	// (responsibility accepted) or disputed; empty when the article says
+	// nothing of it.
+	Evidence string `json:"evidence"`
 }

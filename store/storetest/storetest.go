@@ -270,7 +270,8 @@ func fullRecord() *store.Record {
 		{Span: span("two officials"), Text: "two officials", Low: ptr(2), Unit: "person", Category: "source"},
 	}
 	d.Times = []sitrep.Time{{Span: span("On Monday"), Text: "On Monday", Type: "DATE", Value: "2025-11-17",
-		Mod: "APPROX", From: "2025-11-03", Until: "2025-11-17"}}
+		Mod: "APPROX", From: "2025-11-03", Until: "2025-11-17"},
+		{Span: span("Monday"), Text: "Monday", Type: "DATE", Value: "2025-11-17"}}
 	d.Places = []sitrep.Place{
 		{Span: span("the Caribbean"), Text: "the Caribbean", Name: "Caribbean Sea", Kind: "sea", Country: "XX", ID: "3996596386",
 			Lat: fptr(14.5255), Lon: fptr(-75.8183)},
@@ -287,8 +288,12 @@ func fullRecord() *store.Record {
 		Cites:  []sitrep.Cited{{Text: "Hegseth", Count: ptr(1), Description: "Defense Secretary"}},
 		Scope:  []sitrep.Span{span("at least 3 people")},
 	}}
-	d.Events = []sitrep.Event{{Span: span("struck a boat"), Text: "struck a boat", Type: "ASSAULT",
-		Subtype: "AIR_STRIKE", Modality: "asserted"}}
+	d.Events = []sitrep.Event{{Span: span("struck a boat"), Text: "struck a boat",
+		Type: "Explosions/Remote violence", Subtype: "Air/drone strike", Plover: "ASSAULT", Cameo: "195",
+		Modality: "occurred", Negated: true, Aggregate: true,
+		Actor:  &sitrep.Mention{Span: span("military"), Text: "military", Name: "United States government", Key: "org:us"},
+		Target: &sitrep.Mention{Span: span("a boat"), Text: "a boat", Name: "boat", Key: "misc:boat"},
+		Place:  iptr(1), Time: iptr(1), Counts: []int{1}, Sourcing: iptr(1), Evidence: "none_public"}}
 	return &store.Record{
 		Doc:         d,
 		Raw:         []byte("<!doctype html><html><head><title>" + title + "</title></head><body><article><p>" + text + "</p></article></body></html>"),
