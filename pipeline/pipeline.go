@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/geo"
 	"github.com/sitrep/sitrep/ner"
 	"github.com/sitrep/sitrep/quantity"
@@ -61,6 +62,7 @@ func Default() *Pipeline {
 		quantity.Annotator{},
 		quote.Annotator{},    // speakers are entities
 		sourcing.Annotator{}, // reads quotes and points quantities at their sources
+		event.Annotator{},    // reads entities, times, places, quantities, quotes and sourcing
 	)
 }
 

@@ -13,6 +13,7 @@ type evalCmd struct {
 	Geo     evalGeoCmd     `cmd:"" name:"geo" help:"Score place resolution on GeoVirus: accuracy within 161 km, error in km, and place-name precision, recall, F1."`
 	Quotes  evalQuotesCmd  `cmd:"" name:"quotes" help:"Score the quote annotator on brat attribution gold (content and speaker precision, recall, F1; direct quotes apart)."`
 	Timex   evalTimexCmd   `cmd:"" name:"timex" help:"Score the timex annotator on TempEval-3 TimeML (strict and relaxed span F1, value F1)."`
+	Events  evalEventsCmd  `cmd:"" name:"events" help:"Score event classification on CASE 2021 snippets (accuracy, weighted precision, recall, F1, per label)."`
 }
 
 type evalExtractCmd struct {

@@ -61,8 +61,19 @@ func TestExtractSeed(t *testing.T) {
 			t.Errorf("text lost %q", kept)
 		}
 	}
-	if !strings.Contains(out, `"published": "2025-11-18"`) || !strings.Contains(out, `"events": []`) || len(x.Quotes) == 0 {
+	if !strings.Contains(out, `"published": "2025-11-18"`) || len(x.Quotes) == 0 || len(x.Events) == 0 {
 		t.Errorf("contract shape:\n%s", out[:min(len(out), 400)])
+	}
+	// Events too carry code-point offsets; the strike campaign is among them.
+	campaign := false
+	for _, e := range x.Events {
+		if got := string([]rune(x.Text)[e.Start:e.End]); got != e.Text {
+			t.Errorf("event %q: code points %d-%d hold %q", e.Text, e.Start, e.End, got)
+		}
+		campaign = campaign || (e.Subtype == "Air/drone strike" && e.Modality == "occurred" && e.Aggregate)
+	}
+	if !campaign {
+		t.Errorf("no occurred air-strike campaign among %d events", len(x.Events))
 	}
 	// Entities carry code-point offsets, their canonical name and key.
 	runes := []rune(x.Text)

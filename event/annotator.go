@@ -1,0 +1,1092 @@
+package event
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/text"
+)
+
+// Annotator fills Doc.Events.
+type Annotator struct{}
+
+// Name implements sitrep.Annotator.
+func (Annotator) Name() string { return "event" }
+
+// Version names the behaviour of the annotator; it changes whenever its
+// output for some input does.
+func (Annotator) Version() string { return "1" }
+
+// Windows bound every look-around, so that the work per trigger is constant.
+const (
+	beforeWindow  = 10 // tokens before a trigger searched for a modality cue
+	afterWindow   = 3  // tokens after it searched for a trailing modal
+	subjectWindow = 25 // tokens before it searched for the actor
+	phraseMax     = 6  // tokens of a target phrase
+	lookBack      = 64 // scopes or quotes tried before a trigger
+	countReach    = 6  // events on each side of a count that may take it
+)
+
+// Annotate implements sitrep.Annotator. It replaces Doc.Events.
+func (Annotator) Annotate(d *sitrep.Doc) error {
+	toks, sents := d.Tokens, d.Sentences
+	if len(toks) == 0 && d.Text != "" {
+		toks = text.Tokenize(d.Text)
+		sents = text.Sentences(d.Text, toks)
+	}
+	if len(sents) == 0 && len(toks) > 0 {
+		sents = []sitrep.Span{{Start: 0, End: len(d.Text)}}
+	}
+	a := newAnnotation(d, toks)
+	d.Events = nil
+	var prev []int // events of the previous sentence, for evidence that follows
+	for _, s := range sents {
+		lo, hi := a.tokenRange(s)
+		if hi <= lo {
+			continue
+		}
+		found := a.sentence(d, s, lo, hi)
+		if len(found) == 0 && len(prev) > 0 {
+			// A sentence with no event of its own may continue the last
+			// one: "It has offered no evidence."
+			if ev := a.evidence(lo, hi); ev != "" {
+				for _, i := range prev {
+					if d.Events[i].Evidence == "" {
+						d.Events[i].Evidence = ev
+					}
+				}
+			}
+		}
+		prev = found
+	}
+	slices.SortStableFunc(d.Events, func(x, y sitrep.Event) int { return x.Start - y.Start })
+	return nil
+}
+
+// annotation is the working state of one Annotate call.
+type annotation struct {
+	d     *sitrep.Doc
+	text  string
+	toks  []sitrep.Token
+	lower []string // each token in lower case
+	ent   []int    // index of the entity covering each token, -1 for none
+	lex   *lexicon
+	// quotes and scopes sorted by start, for look-ups by position.
+	quotes []int
+	scopes []scopeRef
+	// persons maps person entities' names to their keys (see personKeys).
+	persons map[string]string
+}
+
+type scopeRef struct {
+	span sitrep.Span
+	attr int
+}
+
+func newAnnotation(d *sitrep.Doc, toks []sitrep.Token) *annotation {
+	a := &annotation{d: d, text: d.Text, toks: toks, lex: lexOf(),
+		lower: make([]string, len(toks)), ent: make([]int, len(toks))}
+	for i, t := range toks {
+		a.lower[i] = strings.ToLower(t.In(d.Text))
+		a.ent[i] = -1
+	}
+	order := make([]int, len(d.Entities))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool { return d.Entities[order[x]].Start < d.Entities[order[y]].Start })
+	j := 0
+	for i, t := range toks {
+		for j < len(order) && d.Entities[order[j]].End <= t.Start {
+			j++
+		}
+		for k := j; k < len(order) && k < j+4 && d.Entities[order[k]].Start <= t.Start; k++ {
+			if d.Entities[order[k]].Contains(t.Span) {
+				a.ent[i] = order[k]
+				break
+			}
+		}
+	}
+	for i, q := range d.Quotes {
+		if q.Direct && q.Speaker != nil {
+			a.quotes = append(a.quotes, i)
+		}
+	}
+	sort.SliceStable(a.quotes, func(x, y int) bool { return d.Quotes[a.quotes[x]].Start < d.Quotes[a.quotes[y]].Start })
+	for i, at := range d.Sourcing {
+		for _, sc := range at.Scope {
+			a.scopes = append(a.scopes, scopeRef{sc, i})
+		}
+	}
+	sort.SliceStable(a.scopes, func(x, y int) bool { return a.scopes[x].span.Start < a.scopes[y].span.Start })
+	return a
+}
+
+// tokenRange returns the tokens lying within s.
+func (a *annotation) tokenRange(s sitrep.Span) (lo, hi int) {
+	lo = sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= s.Start })
+	hi = lo + sort.Search(len(a.toks)-lo, func(i int) bool { return a.toks[lo+i].End > s.End })
+	return lo, hi
+}
+
+// match is a trigger found in the text, tokens [from, to).
+type match struct {
+	from, to int
+	t        *trigger
+}
+
+// sentence finds the events of the sentence s (tokens [lo, hi)), appends
+// them to d.Events and returns their indexes.
+func (a *annotation) sentence(d *sitrep.Doc, s sitrep.Span, lo, hi int) []int {
+	ms := a.triggers(lo, hi)
+	if len(ms) == 0 {
+		return nil
+	}
+	first := len(d.Events)
+	for k, m := range ms {
+		ev := sitrep.Event{
+			Span:  sitrep.Span{Start: a.toks[m.from].Start, End: a.toks[m.to-1].End},
+			Cameo: m.t.cameo, Plover: m.t.plover, Modality: "occurred", Counts: []int{},
+		}
+		ev.Text = ev.In(a.text)
+		label := m.t.label
+		if label == "PEACE_PROTEST" && m.t.rank < 3 {
+			// What was done to the protest, or by it, decides its kind.
+			label = newSnippet(s.In(a.text)).protest()
+		}
+		ev.Type, ev.Subtype, _ = ACLED(label)
+		bound := hi // the next trigger bounds this one's place and time
+		if k+1 < len(ms) {
+			bound = ms[k+1].from
+		}
+		speaker := a.quoteThreat(m, lo)
+		switch {
+		case speaker != nil:
+			ev.Modality = "threatened"
+			sp := *speaker
+			ev.Actor = &sp
+		default:
+			ev.Modality, ev.Negated = a.modality(m, lo, hi)
+			ev.Actor = a.actor(m, lo, hi, ms[:k])
+		}
+		ev.Target = a.target(m, hi)
+		if ev.Target == nil {
+			ev.Target = a.passiveSubject(m, lo)
+		}
+		if label == "ATTACK" && ev.Target != nil && a.armedTarget(ev.Target.Span) {
+			// An attack on soldiers or a police post is a battle in ACLED's
+			// terms: violence against civilians needs unarmed victims.
+			ev.Type, ev.Subtype, _ = ACLED("ARMED_CLASH")
+		}
+		ev.Place = a.place(m, lo, bound, ev.Actor)
+		ev.Time = a.time(m, lo, bound)
+		ev.Sourcing = a.sourcing(ev.Span)
+		d.Events = append(d.Events, ev)
+	}
+	idx := make([]int, 0, len(ms))
+	for i := first; i < len(d.Events); i++ {
+		idx = append(idx, i)
+	}
+	a.counts(s, ms, idx)
+	// "Killed" alone is an event only with a toll or a known killer:
+	// "cartels were killing Americans with drugs" is not one.
+	keep := 0
+	for k, i := range idx {
+		e := d.Events[i]
+		if isKilling(ms[k].t) && e.Actor == nil && !a.hasToll(e) {
+			continue
+		}
+		d.Events[first+keep] = e
+		ms[keep] = ms[k]
+		keep++
+	}
+	d.Events = d.Events[:first+keep]
+	idx, ms = idx[:keep], ms[:keep]
+	ev := a.evidence(lo, hi)
+	for k, i := range idx {
+		e := &d.Events[i]
+		e.Evidence = ev
+		e.Aggregate = a.aggregate(ms[k], e, lo)
+	}
+	return idx
+}
+
+// hasToll reports whether the event has a count of killed or wounded.
+func (a *annotation) hasToll(e sitrep.Event) bool {
+	for _, qi := range e.Counts {
+		if c := a.d.Quantities[qi].Category; c == "killed" || c == "wounded" {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalizedInside reports whether token i starts with a capital letter
+// and is not the first word of its sentence or quotation: "March" the month,
+// "Strike Force" the name.
+func (a *annotation) capitalizedInside(i, lo int) bool {
+	w := a.toks[i].In(a.text)
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || i == lo {
+		return false
+	}
+	return a.toks[i-1].Kind != sitrep.Punctuation
+}
+
+// triggers returns the triggers of tokens [lo, hi), longest match first at
+// each token, after the filters that keep words from over-triggering.
+func (a *annotation) triggers(lo, hi int) []match {
+	var ms []match
+	for i := lo; i < hi; i++ {
+		if a.ent[i] >= 0 || a.capitalizedInside(i, lo) {
+			continue
+		}
+		for k := range a.lex.triggers[a.lower[i]] {
+			t := &a.lex.triggers[a.lower[i]][k]
+			if t.rank == 0 || !a.wordsAt(i, hi, t.words) {
+				continue
+			}
+			ms = append(ms, match{i, i + len(t.words), t})
+			i += len(t.words) - 1
+			break
+		}
+	}
+	strongest, otherViolence := 0, false
+	for _, m := range ms {
+		if violent(m.t.label) {
+			strongest = max(strongest, m.t.rank)
+			otherViolence = otherViolence || !isKilling(m.t)
+		}
+	}
+	kept := ms[:0]
+	for k, m := range ms {
+		switch {
+		case violent(m.t.label) && m.t.rank == 1 && (strongest > 1 || isKilling(m.t) && otherViolence):
+			// "killing 80 people" after "airstrikes": the consequence, not a second event.
+			continue
+		case m.t.label == "DESIGNATION" && !a.anyPrefixAfter(m.to, hi, 15, "terror", "sanction", "blacklist"):
+			continue
+		case (m.t.label == "OPPOSITION" || !violent(m.t.label) && m.t.rank == 1) && !a.violentAfter(ms[k+1:], m.to, 8):
+			// Opposition to an act of violence, not to a policy: "opposes
+			// such attacks", not "opposed the boy's return".
+			continue
+		case m.t.label == "THREAT" && !a.violentAfter(ms[k+1:], m.to, 8) &&
+			!a.anyPrefixAfter(m.to, hi, 8, "sanction", "force", "military", "war", "retaliat", "reprisal", "invade", "invasion"):
+			continue
+		case m.t.label == "ARMED_CLASH" && len(m.t.words) == 1 && figurative[m.t.words[0]] && !a.armed(lo, hi):
+			// "a custody battle", "fought to keep the boy": no one armed.
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// isKilling reports whether t is a bare verb of killing ("killed"), which
+// tells the toll of an act more often than an act of its own.
+func isKilling(t *trigger) bool { return t.cameo == "1823" && t.rank == 1 }
+
+// figurative are the words of fighting that are as often a figure of
+// speech ("a custody battle", "clashed over the budget").
+var figurative = map[string]bool{"battle": true, "battled": true, "fought": true, "fighting": true,
+	"clash": true, "clashes": true, "clashed": true, "clashing": true}
+
+// armedWords name armed people or their acts; a clash needs one in its sentence.
+var armedWords = map[string]bool{"forces": true, "troops": true, "soldiers": true, "soldier": true,
+	"rebels": true, "rebel": true, "militants": true, "militant": true, "army": true, "fighters": true,
+	"gunmen": true, "police": true, "policemen": true, "militia": true, "militias": true, "militiamen": true,
+	"insurgents": true, "military": true, "guerrillas": true, "jihadists": true, "armed": true,
+	"bandits": true, "security": true, "killed": true, "wounded": true, "dead": true, "fatalities": true,
+	"gunfire": true, "weapons": true, "shot": true, "troopers": true, "marines": true, "navy": true}
+
+// armedTarget reports whether the span names armed people or their posts.
+func (a *annotation) armedTarget(sp sitrep.Span) bool {
+	lo, hi := a.tokenRange(sp)
+	for i := lo; i < hi; i++ {
+		switch w := a.lower[i]; w {
+		case "killed", "wounded", "dead", "fatalities", "shot", "gunfire", "weapons", "armed":
+		case "base", "checkpoint", "post", "patrol", "barracks", "positions", "outpost":
+			return true
+		default:
+			if armedWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// armed reports whether tokens [lo, hi) name armed people or violence.
+func (a *annotation) armed(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if armedWords[a.lower[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsAt reports whether the tokens from i, before hi, are words, none of
+// them in an entity.
+func (a *annotation) wordsAt(i, hi int, words []string) bool {
+	if i+len(words) > hi {
+		return false
+	}
+	for j, w := range words {
+		if a.lower[i+j] != w || j > 0 && a.ent[i+j] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// anyPrefixAfter reports whether a token of the n after from starts with
+// one of the prefixes.
+func (a *annotation) anyPrefixAfter(from, hi, n int, prefixes ...string) bool {
+	for i := from; i < hi && i < from+n; i++ {
+		for _, p := range prefixes {
+			if strings.HasPrefix(a.lower[i], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// violentAfter reports whether one of ms, the matches after a trigger
+// ending at token to, is an act of violence within n tokens.
+func (a *annotation) violentAfter(ms []match, to, n int) bool {
+	for _, m := range ms {
+		if m.from >= to+n {
+			return false
+		}
+		if violent(m.t.label) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueAt returns the longest cue of the kind starting at token i and ending
+// before end, nil when there is none.
+func (a *annotation) cueAt(i, end int, kind string) *cue {
+	if i < 0 || i >= len(a.toks) {
+		return nil
+	}
+	for k := range a.lex.cues[a.lower[i]] {
+		c := &a.lex.cues[a.lower[i]][k]
+		if c.kind != kind || i+len(c.words) > end {
+			continue
+		}
+		ok := true
+		for j, w := range c.words {
+			if a.lower[i+j] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return c
+		}
+	}
+	return nil
+}
+
+// quoteThreat returns the speaker when the trigger is inside a direct quote
+// that speaks of it in the first person and the future: "Will we go on
+// strike in Mexico?" is a threat by whoever said it.
+func (a *annotation) quoteThreat(m match, lo int) *sitrep.Mention {
+	q := a.quoteAt(a.toks[m.from].Start)
+	if q == nil {
+		return nil
+	}
+	first, future := false, false
+	for i := max(lo, m.from-beforeWindow); i < m.from; i++ {
+		switch a.lower[i] {
+		case "we", "i", "us":
+			first = true
+		case "will", "'ll", "’ll", "shall", "gonna", "going":
+			future = true
+		}
+	}
+	if !first || !future {
+		return nil
+	}
+	return q.Speaker
+}
+
+// quoteAt returns the direct quote with a speaker holding position p.
+func (a *annotation) quoteAt(p int) *sitrep.Quote {
+	n := sort.Search(len(a.quotes), func(i int) bool { return a.d.Quotes[a.quotes[i]].Start > p })
+	for k := n - 1; k >= 0 && k >= n-lookBack; k-- {
+		q := &a.d.Quotes[a.quotes[k]]
+		if q.Start <= p && p < q.End {
+			return q
+		}
+	}
+	return nil
+}
+
+// strongerCue are the modalities that overrule a hedge ("would", "could")
+// nearer the trigger: "warned that it would strike" is a threat.
+var strongerCue = map[string]bool{"threatened": true, "planned": true, "denied": true}
+
+// negFiller are the words that may stand between a negation and its
+// trigger: "did not carry out an attack", "no such attack".
+var negFiller = map[string]bool{"a": true, "an": true, "the": true, "any": true, "such": true,
+	"carry": true, "carried": true, "out": true, "launch": true, "launched": true, "conduct": true,
+	"conducted": true, "been": true, "be": true, "have": true, "has": true, "had": true}
+
+// modality returns the modality of the trigger m from the cues around it,
+// and whether it is negated.
+func (a *annotation) modality(m match, lo, hi int) (string, bool) {
+	mod := ""
+	for i := m.from - 1; i >= lo && i >= m.from-beforeWindow; i-- {
+		if a.lower[i] == ";" {
+			break
+		}
+		c := a.cueAt(i, m.from, "before")
+		if c == nil || a.capitalizedInside(i, lo) {
+			continue
+		}
+		if mod == "" {
+			mod = c.value
+			if mod == "threatened" || mod == "planned" || mod == "denied" {
+				break
+			}
+			continue
+		}
+		// A hedge nearer the trigger gives way to a threat, a plan or a
+		// denial further back: "warned it would strike".
+		if strongerCue[c.value] {
+			mod = c.value
+			break
+		}
+	}
+	if mod == "" {
+		for i := m.to; i < hi && i < m.to+afterWindow; i++ {
+			if a.toks[i].Kind == sitrep.Punctuation {
+				break
+			}
+			if c := a.cueAt(i, hi, "after"); c != nil {
+				mod = c.value
+				break
+			}
+		}
+	}
+	if mod == "" {
+		mod = "occurred"
+	}
+	neg := false
+	for i := m.from - 1; i >= lo && i >= m.from-4; i-- {
+		if a.cueAt(i, m.from, "neg") != nil {
+			neg = true
+			break
+		}
+		if !negFiller[a.lower[i]] {
+			break
+		}
+	}
+	return mod, neg
+}
+
+// passiveAux before a verb trigger make it passive.
+var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "being": true, "be": true, "is": true, "are": true}
+
+// actorNouns are heads of phrases that name who acts, when no entity does.
+var actorNouns = map[string]bool{
+	"police": true, "policemen": true, "forces": true, "troops": true, "soldiers": true, "army": true,
+	"military": true, "militants": true, "gunmen": true, "rebels": true, "insurgents": true,
+	"fighters": true, "militia": true, "militias": true, "militiamen": true, "attackers": true,
+	"assailants": true, "protesters": true, "protestors": true, "demonstrators": true, "rioters": true,
+	"jihadists": true, "terrorists": true, "bandits": true, "pirates": true, "government": true,
+	"authorities": true, "navy": true, "jets": true, "warplanes": true, "mob": true, "residents": true,
+	"villagers": true, "students": true, "workers": true, "administration": true, "group": true,
+	"officers": true, "guards": true, "bomber": true, "gunman": true, "attacker": true, "regime": true,
+}
+
+// prepositions mark the phrase after them as no subject ("in remarks at
+// the White House") and end a target phrase.
+var prepositions = map[string]bool{
+	"in": true, "at": true, "on": true, "of": true, "from": true, "with": true, "to": true, "for": true,
+	"against": true, "near": true, "over": true, "into": true, "about": true, "toward": true,
+	"towards": true, "since": true, "during": true, "after": true, "before": true, "off": true,
+	"across": true, "by": true, "as": true, "through": true, "outside": true, "inside": true,
+	"under": true, "between": true, "without": true, "amid": true, "like": true, "than": true,
+}
+
+// clauseStops end the search for a subject: what comes before them is
+// another clause ("NBC reported that the White House ...").
+var clauseStops = map[string]bool{
+	"that": true, ";": true, "said": true, "says": true, "told": true, "reported": true,
+	"according": true, "but": true, ":": true, "—": true, "–": true, "if": true, "because": true,
+	"while": true, "when": true, "although": true,
+	// Whoever died is no actor: "20 militants died in the strike".
+	"died": true, "dead": true, "perished": true,
+}
+
+// determiners are dropped from the start of a mention's name.
+var determiners = map[string]bool{"the": true, "such": true, "a": true, "an": true, "its": true, "their": true,
+	"his": true, "her": true, "these": true, "those": true, "this": true, "our": true, "some": true}
+
+// actor returns who carries out the event of m: the agent of a passive
+// ("killed by gunmen"), a state written right before the trigger ("US
+// strikes"), or the nearest subject before it in the clause.
+//
+// ms are the triggers of the sentence before m.
+func (a *annotation) actor(m match, lo, hi int, ms []match) *sitrep.Mention {
+	if m.to+1 < hi && a.lower[m.to] == "by" {
+		if from, to := a.phrase(m.to+1, hi); to > from {
+			return a.mention(from, to, true)
+		}
+	}
+	if p := m.from - 1; p >= lo && passiveAux[a.lower[p]] {
+		// "three soldiers were killed": the subject is the victim.
+		return nil
+	}
+	// A state or a named group right before the trigger: "U.S. attacks", "JNIM militants".
+	if p := m.from - 1; p >= lo {
+		for n := min(a.lex.maxAliasWords, p-lo+1); n >= 1 && a.lex.aliasEnds[a.lower[p]]; n-- {
+			phrase := a.joined(p-n+1, p+1)
+			if al, ok := a.lex.aliases[phrase]; ok {
+				ment := a.mention(p-n+1, p+1, false)
+				ment.Name = al.name
+				return ment
+			}
+		}
+	}
+	stop := max(lo, m.from-subjectWindow)
+	// nonViolentBefore reports whether a statement of opposition or a
+	// designation lies between token i and the trigger; ms are the matches
+	// before m, and only those within the subject window are looked at.
+	nonViolentBefore := func(i int) bool {
+		for j := len(ms) - 1; j >= 0 && ms[j].from >= i; j-- {
+			if o := ms[j]; !violent(o.t.label) && o.t.label != "THREAT" && o.t.label != "DEPLOYMENT" {
+				return true
+			}
+		}
+		return false
+	}
+	pronoun := -1
+	for i := m.from - 1; i >= stop; i-- {
+		w := a.lower[i]
+		if clauseStops[w] {
+			return a.reporter(pronoun, m)
+		}
+		if (w == "he" || w == "she") && pronoun < 0 {
+			if violent(m.t.label) && nonViolentBefore(i+1) {
+				return nil
+			}
+			pronoun = i
+		}
+		from, to, ok := a.subjectAt(i, lo)
+		if !ok {
+			continue
+		}
+		if from > lo && prepositions[a.lower[from-1]] {
+			i = from
+			continue
+		}
+		if nonViolentBefore(to) && violent(m.t.label) {
+			// "she opposes such attacks": she acts on the opposition, not the attack.
+			return nil
+		}
+		ment := a.mention(from, to, true)
+		if name := a.stateForces(from, to); name != "" {
+			ment.Name = name
+		}
+		return ment
+	}
+	return nil
+}
+
+// reporter resolves a pronoun subject after a reporting verb to the source
+// of the attribution covering the event: in "Sheinbaum has said she opposes
+// such attacks", she is Sheinbaum. It returns nil without a pronoun, or when
+// the source is no person entity.
+func (a *annotation) reporter(pronoun int, m match) *sitrep.Mention {
+	if pronoun < 0 {
+		return nil
+	}
+	sp := sitrep.Span{Start: a.toks[m.from].Start, End: a.toks[m.to-1].End}
+	at := a.sourcing(sp)
+	if at == nil {
+		return nil
+	}
+	name := a.d.Sourcing[*at].Source.Name
+	key, ok := a.personKeys()[name]
+	if !ok {
+		return nil
+	}
+	p := a.toks[pronoun].Span
+	return &sitrep.Mention{Span: p, Text: p.In(a.text), Name: name, Key: key}
+}
+
+// personKeys returns the key of each person entity by canonical name,
+// built on first use.
+func (a *annotation) personKeys() map[string]string {
+	if a.persons == nil {
+		a.persons = map[string]string{}
+		for _, e := range a.d.Entities {
+			if e.Type == "PERSON" && e.Name != "" {
+				a.persons[e.Name] = e.Key
+			}
+		}
+	}
+	return a.persons
+}
+
+// passiveSubject returns the subject of a passive verb trigger, what the
+// event was done to: "three soldiers" of "three soldiers were killed".
+func (a *annotation) passiveSubject(m match, lo int) *sitrep.Mention {
+	i := m.from - 1
+	if i < lo || !passiveAux[a.lower[i]] {
+		return nil
+	}
+	for i >= lo && (passiveAux[a.lower[i]] || auxiliaries[a.lower[i]] || a.lower[i] == "reportedly" || a.lower[i] == "also") {
+		i--
+	}
+	if i < lo || a.toks[i].Kind == sitrep.Punctuation {
+		return nil
+	}
+	to := i + 1
+	if e := a.ent[i]; e >= 0 {
+		for i > lo && a.ent[i-1] == e {
+			i--
+		}
+		return a.mention(i, to, true)
+	}
+	from := i
+	for from > lo && to-from < 4 && a.toks[from-1].Kind != sitrep.Punctuation &&
+		!prepositions[a.lower[from-1]] && !clauseStops[a.lower[from-1]] && a.lower[from-1] != "and" {
+		from--
+	}
+	return a.mention(from, to, true)
+}
+
+// forceNouns head phrases that name a state's armed forces when a country
+// or its adjective comes first: "Israeli jets", "Russian warplanes".
+var forceNouns = map[string]bool{"forces": true, "troops": true, "soldiers": true, "jets": true,
+	"warplanes": true, "military": true, "army": true, "navy": true, "aircraft": true, "drones": true,
+	"planes": true, "helicopters": true, "warships": true}
+
+// stateForces returns the government whose forces tokens [from, to) name,
+// "" when they name none.
+func (a *annotation) stateForces(from, to int) string {
+	for from < to-1 && determiners[a.lower[from]] {
+		from++
+	}
+	if to-from < 2 || !forceNouns[a.lower[to-1]] {
+		return ""
+	}
+	if al, ok := a.lex.aliases[a.lower[from]]; ok && al.pre {
+		return al.name
+	}
+	return ""
+}
+
+// subjectAt returns the phrase ending at token i that could be a subject:
+// an alias of a state, a person or organization entity, or a phrase headed
+// by an actor noun.
+func (a *annotation) subjectAt(i, lo int) (from, to int, ok bool) {
+	for n := min(a.lex.maxAliasWords, i-lo+1); n >= 1 && a.lex.aliasEnds[a.lower[i]]; n-- {
+		if al, found := a.lex.aliases[a.joined(i-n+1, i+1)]; found && !al.pre {
+			return i - n + 1, i + 1, true
+		}
+	}
+	if e := a.ent[i]; e >= 0 {
+		switch a.d.Entities[e].Type {
+		case "PERSON", "ORG":
+			from = i
+			for from > lo && a.ent[from-1] == e {
+				from--
+			}
+			return from, i + 1, true
+		}
+		return 0, 0, false
+	}
+	if actorNouns[a.lower[i]] {
+		from = i
+		for from > lo && i-from < 3 && (a.ent[from-1] >= 0 || actorModifiers[a.lower[from-1]] || determiners[a.lower[from-1]]) {
+			from--
+		}
+		return from, i + 1, true
+	}
+	return 0, 0, false
+}
+
+// actorModifiers may stand before an actor noun in its phrase: "security
+// forces", "armed men", "unidentified gunmen".
+var actorModifiers = map[string]bool{
+	"security": true, "armed": true, "government": true, "federal": true, "state": true, "local": true,
+	"islamist": true, "unidentified": true, "unknown": true, "suspected": true, "rebel": true,
+	"militant": true, "riot": true, "army": true, "military": true, "police": true, "national": true,
+	"special": true, "pro-government": true, "anti-government": true, "opposition": true, "border": true,
+	"naval": true, "air": true, "coalition": true, "allied": true, "foreign": true, "joint": true,
+	"angry": true, "masked": true, "hundreds": true, "thousands": true, "of": false,
+}
+
+// joined returns tokens [from, to) in lower case joined by spaces, without
+// a leading "the".
+func (a *annotation) joined(from, to int) string {
+	if from < 0 || to > len(a.toks) || from >= to {
+		return ""
+	}
+	if a.lower[from] == "the" {
+		from++
+	}
+	return strings.Join(a.lower[from:to], " ")
+}
+
+// mention builds a Mention of tokens [from, to), named by the entity that
+// covers it or by the alias table, else by its words without a leading
+// determiner.
+func (a *annotation) mention(from, to int, useAlias bool) *sitrep.Mention {
+	for from < to-1 && determiners[a.lower[from]] {
+		from++
+	}
+	sp := sitrep.Span{Start: a.toks[from].Start, End: a.toks[to-1].End}
+	m := &sitrep.Mention{Span: sp, Text: sp.In(a.text), Name: sp.In(a.text)}
+	if e := a.ent[to-1]; e >= 0 {
+		en := a.d.Entities[e]
+		if en.Contains(sp) || sp.Contains(en.Span) {
+			m.Key = en.Key
+			if en.Contains(sp) || en.Start == sp.Start {
+				m.Name = en.Name
+			}
+		}
+	}
+	if useAlias {
+		if al, ok := a.lex.aliases[a.joined(from, to)]; ok && !al.pre {
+			m.Name = al.name
+		}
+	}
+	return m
+}
+
+// phrase returns the noun phrase starting at token i: up to phraseMax
+// tokens, ending before punctuation, a preposition, a relative word or a
+// participle ("ships suspected of ...").
+func (a *annotation) phrase(i, hi int) (from, to int) {
+	from, to = i, i
+	for to < hi && to-from < phraseMax {
+		w := a.lower[to]
+		if a.toks[to].Kind == sitrep.Punctuation && a.ent[to] < 0 {
+			break
+		}
+		if a.ent[to] < 0 && to > from && (prepositions[w] || clauseStops[w] || auxiliaries[w] || timeAdverbs[w] ||
+			w == "who" || w == "which") {
+			break
+		}
+		// A participle ends the phrase ("ships suspected of ..."), unless
+		// only a count or an article comes before it ("15 suspected militants").
+		if a.ent[to] < 0 && to > from && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) &&
+			a.toks[to-1].Kind != sitrep.Number && !determiners[a.lower[to-1]] {
+			break
+		}
+		to++
+	}
+	for to > from && (a.lower[to-1] == "and" || a.lower[to-1] == "or") {
+		to--
+	}
+	return from, to
+}
+
+// auxiliaries end a phrase: "attacks on Mexico are likely".
+var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true,
+	"has": true, "have": true, "had": true, "will": true, "would": true, "could": true, "may": true,
+	"might": true, "should": true, "can": true, "must": true, "did": true, "does": true, "do": true}
+
+// transitive are the labels whose verb triggers take their target as
+// object: "arrested three men", "designating six cartels".
+var transitive = map[string]bool{"ARREST": true, "ATTACK": true, "ABDUCT_DISSAP": true,
+	"DESIGNATION": true, "SEX_VIOL": true, "OPPOSITION": true, "ARMED_CLASH": true,
+	"AIR_STRIKE": true, "ART_MISS_ATTACK": true, "REM_EXPLOS": true, "PROPERTY_DISTRUCT": true,
+	"GOV_REGAINS_TERIT": true, "NON_STATE_ACTOR_OVERTAKES_TER": true}
+
+// target returns what the event is done to: the phrase after "on",
+// "against" or "targeting", or the object of a verb trigger.
+func (a *annotation) target(m match, hi int) *sitrep.Mention {
+	i := m.to
+	if i >= hi {
+		return nil
+	}
+	w := a.lower[i]
+	switch {
+	case w == "on" || w == "against" || w == "targeting" || w == "with" && m.t.label == "ARMED_CLASH":
+		i++
+	case transitive[m.t.label] && a.verbLike(m):
+		if prepositions[w] || a.toks[i].Kind == sitrep.Punctuation || w == "by" {
+			return nil
+		}
+	default:
+		return nil
+	}
+	if i >= hi {
+		return nil
+	}
+	switch a.lower[i] {
+	case "and", "or", "but", "nor":
+		return nil
+	}
+	if auxiliaries[a.lower[i]] {
+		return nil
+	}
+	from, to := a.phrase(i, hi)
+	content := false
+	for j := from; j < to; j++ {
+		content = content || !determiners[a.lower[j]]
+	}
+	if !content {
+		return nil
+	}
+	return a.mention(from, to, true)
+}
+
+// verbLike reports whether the trigger is a verb that can take an object:
+// "arrested", "designating", "opposes".
+func (a *annotation) verbLike(m match) bool {
+	w := a.lower[m.to-1]
+	if m.t.label == "OPPOSITION" || m.t.label == "DESIGNATION" {
+		return !strings.HasSuffix(w, "ion")
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
+}
+
+// place returns the index of the place of the event: the first place after
+// the trigger before the next trigger, else one before it that follows a
+// locative preposition; never a place inside the actor's mention.
+func (a *annotation) place(m match, lo, bound int, actor *sitrep.Mention) *int {
+	places := a.d.Places
+	start, end := a.toks[m.from].Start, a.toks[bound-1].End
+	// A place before the trigger is looked for within the subject window only.
+	sStart := a.toks[max(lo, m.from-subjectWindow)].Start
+	k := sort.Search(len(places), func(i int) bool { return places[i].Start >= sStart })
+	var before, after *int
+	for i := k; i < len(places) && places[i].Start < end; i++ {
+		p := places[i]
+		if actor != nil && actor.Overlaps(p.Span) {
+			continue
+		}
+		if p.Start >= a.toks[m.to-1].End {
+			// "at U.S. embassies in Kenya": a place naming whose embassy
+			// is not where the event was.
+			modifier := a.modifiesNoun(p.End)
+			if a.locativeBefore(p.Start, lo) && !modifier {
+				return &i
+			}
+			if after == nil && !modifier {
+				j := i
+				after = &j
+			}
+			continue
+		}
+		if p.End <= start && a.locativeBefore(p.Start, lo) {
+			j := i
+			before = &j
+		}
+	}
+	if after != nil {
+		return after
+	}
+	return before
+}
+
+// modifiesNoun reports whether the token starting at position p continues
+// a noun phrase: a word that is no preposition, verb helper or clause word.
+func (a *annotation) modifiesNoun(p int) bool {
+	t := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= p })
+	if t >= len(a.toks) || a.toks[t].Kind != sitrep.Word {
+		return false
+	}
+	w := a.lower[t]
+	return !prepositions[w] && !clauseStops[w] && !auxiliaries[w] && !timeAdverbs[w] && w != "and" && w != "or"
+}
+
+// timeAdverbs may follow a place without continuing its phrase.
+var timeAdverbs = map[string]bool{"overnight": true, "yesterday": true, "today": true, "tonight": true,
+	"earlier": true, "later": true, "last": true, "this": true, "next": true, "early": true, "late": true}
+
+// locativeBefore reports whether the token before position p is a
+// preposition of place.
+func (a *annotation) locativeBefore(p, lo int) bool {
+	t := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= p })
+	for t--; t >= lo && a.lower[t] == "the"; t-- {
+	}
+	if t < lo {
+		return false
+	}
+	switch a.lower[t] {
+	case "in", "at", "near", "off", "outside", "across", "into", "over", "inside", "throughout", "to":
+		return true
+	}
+	return false
+}
+
+// time returns the index of the time of the event: the first date or time
+// after the trigger before the next trigger, else one before it in the same
+// clause (no comma or "that" between).
+func (a *annotation) time(m match, lo, bound int) *int {
+	times := a.d.Times
+	sStart, start, end := a.toks[max(lo, m.from-subjectWindow)].Start, a.toks[m.from].Start, a.toks[bound-1].End
+	usable := func(t sitrep.Time) bool {
+		return t.Type != "SET" && !strings.Contains(t.Value, "REF") && (t.Type != "DURATION" || t.From != "")
+	}
+	k := sort.Search(len(times), func(i int) bool { return times[i].Start >= sStart })
+	var before *int
+	for i := k; i < len(times) && times[i].Start < end; i++ {
+		t := times[i]
+		if !usable(t) {
+			continue
+		}
+		if t.Start >= a.toks[m.to-1].End {
+			return &i
+		}
+		if t.End <= start && a.sameClause(t.End, m.from, lo) {
+			j := i
+			before = &j
+		}
+	}
+	return before
+}
+
+// sameClause reports whether no comma, "that" or reporting word lies between
+// position p and token to.
+func (a *annotation) sameClause(p, to, lo int) bool {
+	for i := to - 1; i >= lo && a.toks[i].Start >= p; i-- {
+		if a.lower[i] == "," || clauseStops[a.lower[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// sourcing returns the index of the innermost attribution whose scope
+// covers the span.
+func (a *annotation) sourcing(sp sitrep.Span) *int {
+	n := sort.Search(len(a.scopes), func(i int) bool { return a.scopes[i].span.Start > sp.Start })
+	best, bestLen := -1, 0
+	for k := n - 1; k >= 0 && k >= n-lookBack; k-- {
+		s := a.scopes[k]
+		if s.span.Contains(sp) && (best < 0 || s.span.Len() < bestLen) {
+			best, bestLen = s.attr, s.span.Len()
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return &best
+}
+
+// counts gives each count of the sentence to the event it belongs to: the
+// event whose trigger it holds ("at least 20 airstrikes"), whose target it
+// is ("six drug cartels"), else the nearest event that fits its category
+// (killed and wounded to acts of violence, arrested to arrests), an
+// event that occurred before one that did not.
+func (a *annotation) counts(s sitrep.Span, ms []match, idx []int) {
+	qs := a.d.Quantities
+	evs := a.d.Events
+	k := sort.Search(len(qs), func(i int) bool { return qs[i].Start >= s.Start })
+	for qi := k; qi < len(qs) && qs[qi].Start < s.End; qi++ {
+		q := qs[qi]
+		best, bestScore := -1, 0
+		// Only the events nearest the count compete for it.
+		near := sort.Search(len(idx), func(j int) bool { return evs[idx[j]].Start >= q.Start })
+		for j := max(0, near-countReach); j < len(idx) && j < near+countReach; j++ {
+			ei := idx[j]
+			e := &evs[ei]
+			var score int
+			switch {
+			case q.Contains(e.Span):
+				score = 1 << 20
+			case e.Target != nil && q.Overlaps(e.Target.Span):
+				score = 1 << 19
+			case !fits(q.Category, ms[j].t.label):
+				continue
+			default:
+				dist := q.Start - e.End
+				if dist < 0 {
+					dist = e.Start - q.End
+				}
+				score = 1<<16 - min(dist, 1<<15)
+				if e.Modality == "occurred" {
+					score += 1 << 17
+				}
+			}
+			if score > bestScore {
+				best, bestScore = ei, score
+			}
+		}
+		if best >= 0 {
+			evs[best].Counts = append(evs[best].Counts, qi)
+		}
+	}
+}
+
+// fits reports whether a count of the category can belong to an event with
+// the label.
+func fits(category, label string) bool {
+	switch category {
+	case "killed", "wounded", "displaced":
+		return violent(label)
+	case "strikes":
+		return acled[label].typ == typeExplosions || acled[label].typ == typeBattles
+	case "arrested":
+		return label == "ARREST"
+	case "seized":
+		return label == "DISR_WEAP" || label == "ARREST"
+	}
+	return false
+}
+
+// evidencePrecedence orders evidence statuses: a sentence with several
+// cues takes the first of this list it has.
+var evidencePrecedence = []string{"none_public", "disputed", "confirmed", "documented", "claimed"}
+
+// evidence returns the evidence status the cues of tokens [lo, hi) state.
+func (a *annotation) evidence(lo, hi int) string {
+	found := map[string]bool{}
+	for i := lo; i < hi; i++ {
+		if c := a.cueAt(i, hi, "evidence"); c != nil {
+			found[c.value] = true
+			i += len(c.words) - 1
+		}
+	}
+	for _, e := range evidencePrecedence {
+		if found[e] {
+			return e
+		}
+	}
+	return ""
+}
+
+// aggregate reports whether the event sums several incidents: a plural
+// trigger counted at two or more ("at least 20 airstrikes"), or running
+// over a range of time ("since September"), or called a campaign.
+func (a *annotation) aggregate(m match, e *sitrep.Event, lo int) bool {
+	w := a.lower[m.to-1]
+	plural := strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && a.toks[m.to-1].Kind == sitrep.Word
+	if !plural {
+		return false
+	}
+	for _, qi := range e.Counts {
+		q := a.d.Quantities[qi]
+		if q.Category == "strikes" && q.Low != nil && *q.Low >= 2 {
+			return true
+		}
+	}
+	if e.Time != nil && a.d.Times[*e.Time].From != "" && a.d.Times[*e.Time].Start > e.Start {
+		return true
+	}
+	for i := max(lo, m.from-4); i < m.from; i++ {
+		switch a.lower[i] {
+		case "campaign", "series", "wave", "spate":
+			return true
+		}
+	}
+	return false
+}
