@@ -1348,6 +1348,13 @@ func lkNorm(w string) string {
 	return b.String()
 }
 
+// FoldAccent returns the plain letters of an accented lower-case Latin
+// letter ("é" is "e", "ß" is "ss") and true; for any other rune, false.
+func FoldAccent(r rune) (string, bool) {
+	f, ok := lkFold[r]
+	return f, ok
+}
+
 // lkFold maps accented Latin letters to plain ones.
 var lkFold = func() map[rune]string {
 	m := map[rune]string{'æ': "ae", 'œ': "oe", 'ß': "ss", 'þ': "th", 'ĳ': "ij"}
@@ -1455,7 +1462,7 @@ func (v *lkVariants) of(persons []lkPerson, name string) int {
 			if len(sn) > maxWordBytes {
 				continue
 			}
-			k := lkConsonants(sn)
+			k := Skeleton(sn)
 			list := v.bySkeleton[k]
 			found := false
 			for i := range list {
@@ -1474,12 +1481,12 @@ func (v *lkVariants) of(persons []lkPerson, name string) int {
 	}
 	found := -1
 	if len(name) <= maxWordBytes {
-		list := v.bySkeleton[lkConsonants(name)]
+		list := v.bySkeleton[Skeleton(name)]
 		if len(list) > maxVariantCandidates {
 			list = nil
 		}
 		for _, c := range list {
-			if !lkSpellingVariant(name, c.name) {
+			if !SpellingVariant(name, c.name, 5) {
 				continue
 			}
 			if found >= 0 || c.person < 0 {
@@ -1493,23 +1500,27 @@ func (v *lkVariants) of(persons []lkPerson, name string) int {
 	return found
 }
 
-// lkSpellingVariant reports whether two normalized surnames are likely one
-// name spelled two ways, as transliterations and misspellings are: they
-// start alike, keep the same consonants once vowels, silent h and doubled
-// letters are dropped, and are at most two edits apart. Short names are
-// never variants: too many real names are two edits from each other.
-func lkSpellingVariant(a, b string) bool {
+// SpellingVariant reports whether two lower-case words are likely one name
+// spelled two ways, as transliterations and misspellings are ("garmany" and
+// "gharmani"): they keep the same consonants once vowels, silent h and
+// doubled letters are dropped, and are at most two edits apart. Words shorter
+// than minRunes are never variants: too many real short names are two edits
+// from each other. The linker uses it within a document (minRunes 5); the
+// story package across documents.
+func SpellingVariant(a, b string, minRunes int) bool {
 	if a == b || len(a) > maxWordBytes || len(b) > maxWordBytes ||
-		utf8.RuneCountInString(a) < 5 || utf8.RuneCountInString(b) < 5 {
+		utf8.RuneCountInString(a) < minRunes || utf8.RuneCountInString(b) < minRunes {
 		return false
 	}
-	ka, kb := lkConsonants(a), lkConsonants(b)
+	ka, kb := Skeleton(a), Skeleton(b)
 	return len(ka) >= 3 && ka == kb && lkEditDistance(a, b) <= 2
 }
 
-// lkConsonants is a name's consonant skeleton: "garmany" and "gharmani" are
-// both "grmn", "petrov" and "petroff" both "ptrf".
-func lkConsonants(w string) string {
+// Skeleton is a lower-case name's consonant skeleton, the key under which
+// its spelling variants meet: vowels (but a leading one), a silent h and
+// doubled letters are dropped, c and q read as k, z as s, v and ph as f
+// ("garmany" and "gharmani" are both "grmn", "petrov" and "petroff" "ptrf").
+func Skeleton(w string) string {
 	var b []rune
 	rs := []rune(w)
 	for i, r := range rs {

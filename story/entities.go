@@ -11,6 +11,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/ner"
 )
 
 // Link records that the entity a document knows by a local key (the ner
@@ -300,7 +301,7 @@ func (e *Entities) find(typ, name string, aliases []string) *entRecord {
 		}
 		consider(e.byWord[typ+"|"+w])
 		if utf8.RuneCountInString(w) >= 3 {
-			consider(e.bySkel[typ+"|"+entSkeleton(w)])
+			consider(e.bySkel[typ+"|"+ner.Skeleton(w)])
 		}
 	}
 	if typ == "ORG" && len(words) == 1 && entIsAcronym(name) {
@@ -335,7 +336,7 @@ func (e *Entities) index(r *entRecord) {
 		}
 		entAppend(e.byWord, typ+"|"+w, r)
 		if utf8.RuneCountInString(w) >= 3 {
-			entAppend(e.bySkel, typ+"|"+entSkeleton(w), r)
+			entAppend(e.bySkel, typ+"|"+ner.Skeleton(w), r)
 		}
 	}
 	if typ == "ORG" {
@@ -441,82 +442,11 @@ func entFits(typ string, a, b []string) bool {
 }
 
 // entVariant reports whether two normalized words are one word spelled two
-// ways: same first letter, same consonant skeleton, at most two edits apart,
-// each at least minRunes long.
-//
-// The ner package has the same rule for surnames within one document
-// (lkSpellingVariant, unexported); this is its minimal counterpart across
-// documents.
+// ways (see ner.SpellingVariant) that also start with the same letter.
 func entVariant(a, b string, minRunes int) bool {
-	if a == b || len(a) > 64 || len(b) > 64 ||
-		utf8.RuneCountInString(a) < minRunes || utf8.RuneCountInString(b) < minRunes {
-		return false
-	}
 	ra, _ := utf8.DecodeRuneInString(a)
 	rb, _ := utf8.DecodeRuneInString(b)
-	if ra != rb {
-		return false
-	}
-	ka := entSkeleton(a)
-	return len(ka) >= 3 && ka == entSkeleton(b) && entEditDistance(a, b) <= 2
-}
-
-// entSkeleton is a word's consonant skeleton: vowels, a silent h after the
-// first letter and doubled letters dropped, c and q read as k, z as s, v and
-// ph as f ("garmany" and "gharmani" are both "grmn").
-func entSkeleton(w string) string {
-	rs := []rune(w)
-	b := make([]rune, 0, len(rs))
-	for i, r := range rs {
-		switch r {
-		case 'a', 'e', 'i', 'o', 'u', 'y', '\'', '-':
-			if i == 0 {
-				b = append(b, 'a')
-			}
-			continue
-		case 'h':
-			if i > 0 {
-				continue
-			}
-		case 'c', 'q':
-			r = 'k'
-		case 'z':
-			r = 's'
-		case 'v':
-			r = 'f'
-		case 'p':
-			if i+1 < len(rs) && rs[i+1] == 'h' {
-				r = 'f'
-			}
-		}
-		if len(b) > 0 && b[len(b)-1] == r {
-			continue
-		}
-		b = append(b, r)
-	}
-	return string(b)
-}
-
-// entEditDistance is the Levenshtein distance between two short words.
-func entEditDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return ra == rb && ner.SpellingVariant(a, b, minRunes)
 }
 
 // entStopWord reports whether w is a function word of names: never
@@ -630,34 +560,14 @@ func entNorm(s string) string {
 }
 
 // entFoldTo writes r with the accent of a Latin letter dropped ("é" is
-// "e"); other runes are kept. Packages text and gazetteer fold internally
-// and export no function for it.
+// "e"); other runes are kept.
 func entFoldTo(b *strings.Builder, r rune) {
-	if r < utf8.RuneSelf {
-		b.WriteByte(byte(r))
-		return
-	}
-	if s, ok := entFolds()[r]; ok {
-		b.WriteString(s)
+	if f, ok := ner.FoldAccent(r); ok {
+		b.WriteString(f)
 		return
 	}
 	b.WriteRune(r)
 }
-
-var entFolds = sync.OnceValue(func() map[rune]string {
-	m := map[rune]string{}
-	for base, rs := range map[string]string{
-		"a": "àáâãäåāăą", "c": "çćĉċč", "d": "ďđ", "e": "èéêëēĕėęě", "g": "ĝğġģ",
-		"h": "ĥħ", "i": "ìíîïĩīĭįı", "j": "ĵ", "k": "ķ", "l": "ĺļľŀł", "n": "ñńņňŉ",
-		"o": "òóôõöøōŏő", "r": "ŕŗř", "s": "śŝşšș", "t": "ţťŧț", "u": "ùúûüũūŭůűų",
-		"w": "ŵ", "y": "ýÿŷ", "z": "źżž", "ss": "ß", "ae": "æ", "oe": "œ",
-	} {
-		for _, r := range rs {
-			m[r] = base
-		}
-	}
-	return m
-})
 
 // entSlug is the readable part of a key: the folded name's letters and
 // digits, words joined by hyphens.
