@@ -1,5 +1,11 @@
 // Package api serves sitrep's JSON API over a Store: articles with their
-// annotation layers, health, Prometheus metrics and the OpenAPI document.
+// annotation layers; stories with their articles, incidents, tallies and
+// quote drift; incidents; entities across articles; health, Prometheus
+// metrics and the OpenAPI document.
+//
+// Incidents, tallies and quote drift are computed on request from a story's
+// stored articles (package story), so they always reflect the latest
+// layers; a story is bounded in size (see MaxStoryArticles).
 //
 // Every response is JSON; every error is {"error": {"code", "message"}} with
 // a stable code (see the constants below). The API only reads: ingesting is
@@ -14,9 +20,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -24,6 +33,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/store"
+	"github.com/sitrep/sitrep/story"
 )
 
 // Stable error codes. Clients may branch on them; they never change meaning.
@@ -82,6 +92,10 @@ func New(st store.Store, log *slog.Logger) *Server {
 	}
 	route("GET /api/articles", "articles", s.listArticles)
 	route("GET /api/articles/{id}", "article", s.getArticle)
+	route("GET /api/stories", "stories", s.listStories)
+	route("GET /api/stories/{id}", "story", s.getStory)
+	route("GET /api/incidents/{id}", "incident", s.getIncident)
+	route("GET /api/entities/{key}", "entity", s.getEntity)
 	route("GET /api/openapi.json", "openapi", s.openapi)
 	route("GET /healthz", "healthz", s.healthz)
 	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
@@ -253,11 +267,331 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func validID(id string) bool {
-	if len(id) != 16 {
+func validID(id string) bool { return len(id) == 16 && isHex(id) }
+
+// StoryList is the answer of GET /api/stories.
+type StoryList struct {
+	Stories []StorySummary `json:"stories"`
+	Next    *string        `json:"next"`
+}
+
+// StorySummary is a story in a listing.
+type StorySummary struct {
+	ID    string `json:"id"`
+	Title string `json:"title"` // of the story's earliest original article
+	// Reports counts its articles, Originals those that copy no other,
+	// Sources its distinct outlets.
+	Reports   int               `json:"reports"`
+	Originals int               `json:"originals"`
+	Sources   int               `json:"sources"`
+	First     *sitrep.Published `json:"first_published"`
+	Last      *sitrep.Published `json:"last_published"`
+}
+
+func storySummary(in store.StorySummary) StorySummary {
+	return StorySummary{ID: in.ID, Title: in.Title, Reports: in.Reports, Originals: in.Originals,
+		Sources: in.Sources, First: published(in.First), Last: published(in.Last)}
+}
+
+func published(t time.Time) *sitrep.Published {
+	if t.IsZero() {
+		return nil
+	}
+	return &sitrep.Published{Time: t}
+}
+
+// StoryArticle is one article of a story.
+type StoryArticle struct {
+	Summary
+	DuplicateOf *string `json:"duplicate_of"` // the article it copies; null for an original
+	Similarity  float64 `json:"similarity"`
+}
+
+// StoryDetail is the answer of GET /api/stories/{id}: the story, its
+// articles oldest first, and what they tell together.
+type StoryDetail struct {
+	StorySummary
+	Articles   []StoryArticle   `json:"articles"`
+	Incidents  []story.Incident `json:"incidents"`
+	Tally      story.Tally      `json:"tally"`
+	QuoteDrift []story.Drift    `json:"quote_drift"`
+	// Truncated is set when the story has more than MaxStoryArticles
+	// articles: incidents, tally and drift are then those of its latest
+	// MaxStoryArticles.
+	Truncated bool `json:"truncated"`
+}
+
+// MaxStoryArticles bounds the articles read to compute one story's
+// incidents, so that one request's work is bounded.
+const MaxStoryArticles = 500
+
+// LoadStory reads a story and its articles from st and computes its
+// incidents, tally and quote drift. An unknown story is an error wrapping
+// store.ErrNotFound. The CLI prints what it returns.
+func LoadStory(ctx context.Context, st store.Store, id string) (*StoryDetail, error) {
+	s, err := st.Story(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	out := &StoryDetail{StorySummary: storySummary(s.StorySummary), Articles: make([]StoryArticle, len(s.Articles))}
+	for i, a := range s.Articles {
+		out.Articles[i] = StoryArticle{Summary: summaries([]store.Summary{a.Summary})[0], Similarity: a.Similarity}
+		if a.DuplicateOf != "" {
+			out.Articles[i].DuplicateOf = &a.DuplicateOf
+		}
+	}
+	arts := s.Articles
+	if len(arts) > MaxStoryArticles {
+		// Oldest first, undated last: the latest dated ones are kept.
+		dated := len(arts)
+		for dated > 0 && arts[dated-1].Published.IsZero() {
+			dated--
+		}
+		arts = arts[max(0, dated-MaxStoryArticles):max(dated, MaxStoryArticles)]
+		out.Truncated = true
+	}
+	docs := make([]*sitrep.Doc, 0, len(arts))
+	members := make([]story.Membership, 0, len(arts))
+	ents := story.NewEntities()
+	for _, a := range arts {
+		rec, err := st.Get(ctx, a.ID)
+		if err != nil {
+			return nil, fmt.Errorf("story %s: %w", id, err)
+		}
+		links, err := st.ArticleLinks(ctx, a.ID)
+		if err != nil {
+			return nil, fmt.Errorf("story %s: %w", id, err)
+		}
+		for _, l := range links {
+			ents.Restore(story.Link{Article: l.Article, Local: l.Local, Global: l.Global, Name: l.Name, Type: l.Type})
+		}
+		docs = append(docs, rec.Doc)
+		members = append(members, story.Membership{Article: a.ID, Story: id, DuplicateOf: a.DuplicateOf,
+			Similarity: a.Similarity, Source: a.Source, Published: a.Published})
+	}
+	out.Incidents = story.Incidents(id, docs, members, ents)
+	out.Tally = story.StoryTally(out.Incidents)
+	out.QuoteDrift = story.QuoteDrift(docs, members, ents)
+	if out.Incidents == nil {
+		out.Incidents = []story.Incident{}
+	}
+	if out.QuoteDrift == nil {
+		out.QuoteDrift = []story.Drift{}
+	}
+	return out, nil
+}
+
+func (s *Server) listStories(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	var q store.StoryQuery
+	for name := range v {
+		switch name {
+		case "limit", "cursor":
+		default:
+			writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("parameter %s: unknown (known: limit, cursor)", truncate(name, 40)))
+			return
+		}
+	}
+	q.Cursor = v.Get("cursor")
+	if l := v.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > 500 {
+			writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("parameter limit: %q is not a number from 1 to 500", truncate(l, 40)))
+			return
+		}
+		q.Limit = n
+	}
+	page, err := s.store.Stories(r.Context(), q)
+	if errors.Is(err, store.ErrBadCursor) {
+		writeError(w, http.StatusBadRequest, CodeBadRequest, "parameter cursor: not a cursor this server issued")
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	out := StoryList{Stories: make([]StorySummary, len(page.Stories))}
+	for i, st := range page.Stories {
+		out.Stories[i] = storySummary(st)
+	}
+	if page.Next != "" {
+		out.Next = &page.Next
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
+	id := strings.ToLower(r.PathValue("id"))
+	if !ValidStoryID(id) {
+		writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("story id %q: expected s and 16 hexadecimal digits", truncate(id, 40)))
+		return
+	}
+	d, err := LoadStory(r.Context(), s.store, id)
+	if errors.Is(err, store.ErrNotFound) {
+		writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("story %s: not found", id))
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, d)
+}
+
+// ValidStoryID reports whether id has the form of a story ID: "s" and the
+// content ID of the story's first article.
+func ValidStoryID(id string) bool {
+	return len(id) == 17 && id[0] == 's' && validID(id[1:])
+}
+
+// incidentStory returns the story ID an incident ID starts with
+// ("<story>-<12 hex digits>"), or false when id has not that form.
+func incidentStory(id string) (string, bool) {
+	st, hex, ok := strings.Cut(id, "-")
+	if !ok || !ValidStoryID(st) || len(hex) != 12 || !isHex(hex) {
+		return "", false
+	}
+	return st, true
+}
+
+func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
+	id := strings.ToLower(r.PathValue("id"))
+	st, ok := incidentStory(id)
+	if !ok {
+		writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("incident id %q: expected a story id, a hyphen and 12 hexadecimal digits", truncate(id, 40)))
+		return
+	}
+	d, err := LoadStory(r.Context(), s.store, st)
+	if errors.Is(err, store.ErrNotFound) {
+		writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("incident %s: no story %s", id, st))
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	for _, inc := range d.Incidents {
+		if inc.ID == id {
+			writeJSON(w, http.StatusOK, inc)
+			return
+		}
+	}
+	writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("incident %s: not found in story %s", id, st))
+}
+
+// EntityDetail is the answer of GET /api/entities/{key}: one entity across
+// articles, the articles that name it (the most recently linked first),
+// what it said and the
+// events it acted in or was the target of. Offsets in quotes and events are
+// code points into their article's text, as in the extraction contract.
+type EntityDetail struct {
+	story.Entity
+	// ArticleCount counts every article that names the entity; Articles,
+	// Quotes and Events come from the MaxEntityArticles most recently
+	// linked of them.
+	ArticleCount int           `json:"article_count"`
+	Articles     []Summary     `json:"articles"`
+	Quotes       []EntityQuote `json:"quotes"`
+	Events       []EntityEvent `json:"events"`
+}
+
+// EntityQuote is a quote the entity is the speaker of.
+type EntityQuote struct {
+	Article string `json:"article"`
+	sitrep.Quote
+}
+
+// EntityEvent is an event the entity is the actor or the target of.
+type EntityEvent struct {
+	Article string `json:"article"`
+	Role    string `json:"role"` // actor or target
+	sitrep.Event
+}
+
+// MaxEntityArticles bounds the articles read for one entity.
+const MaxEntityArticles = 100
+
+func (s *Server) getEntity(w http.ResponseWriter, r *http.Request) {
+	key := r.PathValue("key")
+	if !validEntityKey(key) {
+		writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("entity key %q: expected a type, a colon and a name (person:claudia-sheinbaum)", truncate(key, 40)))
+		return
+	}
+	links, err := s.store.EntityLinks(r.Context(), key)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	if len(links) == 0 {
+		writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("entity %s: not found", truncate(key, 200)))
+		return
+	}
+	ents := story.NewEntities()
+	locals := map[string][]string{} // article → its keys for the entity
+	var order []string              // articles, latest link first
+	// Restored in the order they were put, as a startup restore does, so
+	// that the entity keeps the name it was first given.
+	for _, l := range links {
+		ents.Restore(story.Link{Article: l.Article, Local: l.Local, Global: l.Global, Name: l.Name, Type: l.Type})
+	}
+	for i := len(links) - 1; i >= 0; i-- {
+		l := links[i]
+		if _, seen := locals[l.Article]; !seen {
+			order = append(order, l.Article)
+		}
+		locals[l.Article] = append(locals[l.Article], l.Local)
+	}
+	e, ok := ents.Entity(key)
+	if !ok { // the registry files every restored link under its key
+		s.internal(w, r, fmt.Errorf("entity %s: not in the registry restored from its links", key))
+		return
+	}
+	if e.Aliases == nil {
+		e.Aliases = []string{}
+	}
+	out := EntityDetail{Entity: e, ArticleCount: len(order), Articles: []Summary{}, Quotes: []EntityQuote{}, Events: []EntityEvent{}}
+	for _, id := range order[:min(len(order), MaxEntityArticles)] {
+		rec, err := s.store.Get(r.Context(), id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			s.internal(w, r, err)
+			return
+		}
+		out.Articles = append(out.Articles, summaries([]store.Summary{{ID: id, URL: rec.Doc.URL, Source: rec.Doc.Source,
+			Title: rec.Doc.Title, Published: rec.Doc.Published, Language: rec.Doc.Language, Ingested: rec.Ingested, Version: rec.Version}})[0])
+		is := func(m *sitrep.Mention) bool { return m != nil && m.Key != "" && slices.Contains(locals[id], m.Key) }
+		x := rec.Doc.Contract(rec.Pipeline) // code-point offsets
+		for _, q := range x.Quotes {
+			if is(q.Speaker) {
+				out.Quotes = append(out.Quotes, EntityQuote{Article: id, Quote: q})
+			}
+		}
+		for _, ev := range x.Events {
+			if is(ev.Actor) {
+				out.Events = append(out.Events, EntityEvent{Article: id, Role: "actor", Event: ev})
+			}
+			if is(ev.Target) {
+				out.Events = append(out.Events, EntityEvent{Article: id, Role: "target", Event: ev})
+			}
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// validEntityKey accepts what a global entity key can be: a type, a colon
+// and a name, in at most store.MaxKeyLen bytes of printable UTF-8.
+func validEntityKey(key string) bool {
+	typ, name, ok := strings.Cut(key, ":")
+	if !ok || typ == "" || name == "" || len(key) > store.MaxKeyLen || !utf8.ValidString(key) {
 		return false
 	}
-	for _, c := range id {
+	return !strings.ContainsFunc(key, unicode.IsControl)
+}
+
+func isHex(s string) bool {
+	for _, c := range s {
 		if !strings.ContainsRune("0123456789abcdef", c) {
 			return false
 		}

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -229,9 +230,282 @@ func TestHealthMetricsOpenAPI(t *testing.T) {
 	if doc.OpenAPI != "3.1.0" {
 		t.Errorf("openapi = %q", doc.OpenAPI)
 	}
-	for _, p := range []string{"/api/articles", "/api/articles/{id}", "/healthz", "/metrics", "/api/openapi.json"} {
+	for _, p := range []string{"/api/articles", "/api/articles/{id}", "/api/stories", "/api/stories/{id}",
+		"/api/incidents/{id}", "/api/entities/{key}", "/healthz", "/metrics", "/api/openapi.json"} {
 		if _, ok := doc.Paths[p]["get"]; !ok {
 			t.Errorf("OpenAPI document lacks GET %s", p)
 		}
 	}
+}
+
+// storyDoc is one hand-annotated report of a boat strike: the story
+// endpoints are tested on known layers, not on what the annotators find.
+func storyDoc(t *testing.T, source, killed string, n int64, published time.Time) *sitrep.Doc {
+	t.Helper()
+	text := "US forces struck a boat in the Caribbean on Monday, killing " + killed + ". " +
+		"“We will keep going,” Hegseth told reporters."
+	span := func(s string) sitrep.Span {
+		i := strings.Index(text, s)
+		if i < 0 {
+			t.Fatalf("fixture: no %q", s)
+		}
+		return sitrep.Span{Start: i, End: i + len(s)}
+	}
+	art := sitrep.Article{URL: "https://" + strings.ToLower(source) + ".example/strike", Source: source,
+		Title: source + ": strike on a boat", Text: text, Language: "en", Published: published}
+	art.ID = sitrep.ContentID(art.Title, art.Text)
+	d := sitrep.NewDoc(art)
+	lat, lon := 15.0, -75.0
+	zero := 0
+	d.Entities = []sitrep.Entity{
+		{Span: span("US"), Text: "US", Type: "LOC", Name: "United States", Key: "loc:united states"},
+		{Span: span("Hegseth"), Text: "Hegseth", Type: "PERSON", Name: "Hegseth", Key: "person:hegseth"},
+	}
+	d.Places = []sitrep.Place{{Span: span("the Caribbean"), Text: "the Caribbean", Name: "Caribbean Sea", Kind: "sea", ID: "3996596386", Lat: &lat, Lon: &lon}}
+	d.Times = []sitrep.Time{{Span: span("Monday"), Text: "Monday", Type: "DATE", Value: "2025-11-17"}}
+	d.Quantities = []sitrep.Quantity{{Span: span(killed), Text: killed, Low: &n, High: &n, Qualifier: "exact", Unit: "people", Category: "killed"}}
+	d.Quotes = []sitrep.Quote{{Span: span("We will keep going,"), Text: "We will keep going,", Direct: true, Cue: "told",
+		Speaker: &sitrep.Mention{Span: span("Hegseth"), Text: "Hegseth", Name: "Hegseth", Key: "person:hegseth"}}}
+	d.Events = []sitrep.Event{{Span: span("struck"), Text: "struck", Type: "Explosions/Remote violence", Subtype: "Air/drone strike",
+		Plover: "ASSAULT", Cameo: "195", Modality: "occurred",
+		Actor:  &sitrep.Mention{Span: span("US forces"), Text: "US forces", Name: "United States", Key: "loc:united states"},
+		Target: &sitrep.Mention{Span: span("a boat"), Text: "a boat", Name: "boat"},
+		Place:  &zero, Time: &zero, Counts: []int{0}}}
+	return d
+}
+
+// storyFixture stores two reports of one strike, a day apart, from two
+// outlets, as one story with their entity links, plus a story of its own
+// for an unrelated article.
+func storyFixture(t *testing.T) (srv *httptest.Server, storyID string, docs []*sitrep.Doc) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "stories.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	docs = []*sitrep.Doc{
+		storyDoc(t, "Wire", "three people", 3, time.Date(2025, 11, 18, 0, 0, 0, 0, time.UTC)),
+		storyDoc(t, "Daily", "four people", 4, time.Date(2025, 11, 19, 0, 0, 0, 0, time.UTC)),
+	}
+	other := sitrep.NewDoc(sitrep.Article{URL: "https://other.example/1", Source: "Other", Title: "Floods in Kenya",
+		Text: "Floods hit Kenya.", Language: "en", Published: time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC)})
+	other.ID = sitrep.ContentID(other.Title, other.Text)
+	storyID = "s" + docs[0].ID
+	for i, d := range append(slices.Clone(docs), other) {
+		if _, err := db.Put(ctx, &store.Record{Doc: d, Raw: []byte(d.Text), ContentType: "text/plain", Pipeline: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		st := storyID
+		if d == other {
+			st = "s" + other.ID
+		}
+		if err := db.PutMembership(ctx, store.Membership{Article: d.ID, Story: st, Similarity: 0.3 * float64(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range docs {
+		links := []store.EntityLink{
+			{Article: d.ID, Local: "loc:united states", Global: "loc:united-states", Name: "United States", Type: "LOC"},
+			{Article: d.ID, Local: "person:hegseth", Global: "person:pete-hegseth", Name: "Hegseth", Type: "PERSON"},
+		}
+		if err := db.PutLinks(ctx, d.ID, links); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv = httptest.NewServer(New(db, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	t.Cleanup(srv.Close)
+	return srv, storyID, docs
+}
+
+func TestListStories(t *testing.T) {
+	srv, storyID, _ := storyFixture(t)
+	var l StoryList
+	if resp := get(t, srv, "/api/stories", &l); resp.StatusCode != 200 || len(l.Stories) != 2 || l.Next != nil {
+		t.Fatalf("status %d, %+v", resp.StatusCode, l)
+	}
+	s := l.Stories[0] // the latest first
+	if s.ID != storyID || s.Reports != 2 || s.Originals != 2 || s.Sources != 2 || s.Title != "Wire: strike on a boat" ||
+		s.First == nil || s.First.Format(time.DateOnly) != "2025-11-18" || s.Last.Format(time.DateOnly) != "2025-11-19" {
+		t.Errorf("first story = %+v", s)
+	}
+	// Pages of one, followed by their cursors, give the same list.
+	var ids []string
+	path := "/api/stories?limit=1"
+	for range 3 {
+		var p StoryList
+		get(t, srv, path, &p)
+		for _, s := range p.Stories {
+			ids = append(ids, s.ID)
+		}
+		if p.Next == nil {
+			break
+		}
+		path = "/api/stories?limit=1&cursor=" + url.QueryEscape(*p.Next)
+	}
+	if len(ids) != 2 || ids[0] != storyID {
+		t.Errorf("paged stories = %q", ids)
+	}
+}
+
+func TestGetStory(t *testing.T) {
+	srv, storyID, docs := storyFixture(t)
+	var d StoryDetail
+	resp := get(t, srv, "/api/stories/"+strings.ToUpper(storyID), &d)
+	if resp.StatusCode != 200 || d.ID != storyID || len(d.Articles) != 2 {
+		t.Fatalf("status %d, story %+v", resp.StatusCode, d.StorySummary)
+	}
+	if d.Articles[0].ID != docs[0].ID || d.Articles[1].ID != docs[1].ID || d.Articles[0].DuplicateOf != nil {
+		t.Errorf("articles = %+v, want both reports, oldest first, originals", d.Articles)
+	}
+	if len(d.Incidents) == 0 {
+		t.Fatal("no incidents from two reports of a strike")
+	}
+	reports := 0
+	for _, inc := range d.Incidents {
+		if inc.Story != storyID || !strings.HasPrefix(inc.ID, storyID+"-") {
+			t.Errorf("incident %s of story %s, want story %s", inc.ID, inc.Story, storyID)
+		}
+		reports += len(inc.Reports)
+	}
+	if reports != 2 {
+		t.Errorf("incidents list %d reports, want the 2 event mentions", reports)
+	}
+	// Both tolls are kept: the story's killed figure comes from the reports.
+	if len(d.Tally.Killed.Current.Counts) == 0 || d.Tally.Killed.Current.High == nil {
+		t.Errorf("tally killed = %+v, want the reports' counts", d.Tally.Killed.Current)
+	}
+
+	// The raw JSON has the documented shape.
+	r, err := http.Get(srv.URL + "/api/stories/" + storyID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Body.Close()
+	var raw map[string]json.RawMessage
+	if err := json.NewDecoder(r.Body).Decode(&raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"id", "title", "reports", "originals", "sources", "first_published", "last_published",
+		"articles", "incidents", "tally", "quote_drift", "truncated"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("story JSON lacks %q", k)
+		}
+	}
+	if string(raw["quote_drift"]) == "null" || string(raw["incidents"]) == "null" {
+		t.Error("an empty list is null")
+	}
+}
+
+func TestGetIncident(t *testing.T) {
+	srv, storyID, _ := storyFixture(t)
+	var d StoryDetail
+	get(t, srv, "/api/stories/"+storyID, &d)
+	if len(d.Incidents) == 0 {
+		t.Fatal("no incidents")
+	}
+	want := d.Incidents[0]
+	var got struct {
+		ID      string          `json:"id"`
+		Story   string          `json:"story"`
+		Reports []any           `json:"reports"`
+		Tally   json.RawMessage `json:"tally"`
+	}
+	if resp := get(t, srv, "/api/incidents/"+want.ID, &got); resp.StatusCode != 200 || got.ID != want.ID ||
+		got.Story != storyID || len(got.Reports) != len(want.Reports) || len(got.Tally) == 0 {
+		t.Errorf("GET incident %s: %d %+v", want.ID, resp.StatusCode, got)
+	}
+}
+
+func TestGetEntity(t *testing.T) {
+	srv, _, docs := storyFixture(t)
+	var e EntityDetail
+	if resp := get(t, srv, "/api/entities/person:pete-hegseth", &e); resp.StatusCode != 200 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	if e.Key != "person:pete-hegseth" || e.Type != "PERSON" || e.ArticleCount != 2 || len(e.Articles) != 2 {
+		t.Errorf("entity = %+v", e)
+	}
+	if e.Articles[0].ID != docs[1].ID {
+		t.Errorf("articles = %+v, want the latest first", e.Articles)
+	}
+	if len(e.Quotes) != 2 {
+		t.Fatalf("quotes = %+v, want one per article", e.Quotes)
+	}
+	// Offsets are code points: the curly quote before the quote must not shift it.
+	q := e.Quotes[0]
+	if got := string([]rune(docs[1].Text)[q.Start:q.End]); got != q.Text || q.Text != "We will keep going," {
+		t.Errorf("quote %q at code points %d-%d holds %q", q.Text, q.Start, q.End, got)
+	}
+	if len(e.Events) != 0 {
+		t.Errorf("Hegseth acts in no event, got %+v", e.Events)
+	}
+
+	var us EntityDetail
+	get(t, srv, "/api/entities/loc:united-states", &us)
+	if len(us.Events) != 2 || us.Events[0].Role != "actor" || us.Events[0].Subtype != "Air/drone strike" {
+		t.Errorf("United States events = %+v, want the strike as actor in both articles", us.Events)
+	}
+	if len(us.Quotes) != 0 {
+		t.Errorf("United States quotes = %+v", us.Quotes)
+	}
+}
+
+func TestStoryErrors(t *testing.T) {
+	srv, storyID, _ := storyFixture(t)
+	tests := []struct {
+		path   string
+		status int
+		code   string
+		says   string
+	}{
+		{"/api/stories?limit=0", 400, CodeBadRequest, "parameter limit"},
+		{"/api/stories?limit=abc", 400, CodeBadRequest, "parameter limit"},
+		{"/api/stories?cursor=garbage", 400, CodeBadRequest, "parameter cursor"},
+		{"/api/stories?q=boat", 400, CodeBadRequest, "parameter q: unknown"},
+		{"/api/stories/not-a-story", 400, CodeBadRequest, "expected s and 16 hexadecimal digits"},
+		{"/api/stories/0123456789abcdef", 400, CodeBadRequest, "expected s"},
+		{"/api/stories/s0123456789abcdef", 404, CodeNotFound, "story s0123456789abcdef: not found"},
+		{"/api/incidents/" + storyID, 400, CodeBadRequest, "expected a story id"},
+		{"/api/incidents/" + storyID + "-xyz", 400, CodeBadRequest, "expected a story id"},
+		{"/api/incidents/" + storyID + "-0123456789abcdef", 400, CodeBadRequest, "12 hexadecimal"},
+		{"/api/incidents/" + storyID + "-000000000000", 404, CodeNotFound, "not found in story"},
+		{"/api/incidents/s0123456789abcdef-000000000000", 404, CodeNotFound, "no story"},
+		{"/api/entities/nobody", 400, CodeBadRequest, "a type, a colon and a name"},
+		{"/api/entities/person:", 400, CodeBadRequest, "a type, a colon"},
+		{"/api/entities/person:" + strings.Repeat("x", 600), 400, CodeBadRequest, "a type, a colon"},
+		{"/api/entities/person:%00x", 400, CodeBadRequest, "a type, a colon"},
+		{"/api/entities/person:%FFx", 400, CodeBadRequest, "a type, a colon"},
+		{"/api/entities/person:nobody", 404, CodeNotFound, "entity person:nobody: not found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			var e errorBody
+			resp := get(t, srv, tt.path, &e)
+			if resp.StatusCode != tt.status || e.Error.Code != tt.code || !strings.Contains(e.Error.Message, tt.says) {
+				t.Errorf("got %d %+v, want %d %s containing %q", resp.StatusCode, e.Error, tt.status, tt.code, tt.says)
+			}
+		})
+	}
+}
+
+// FuzzPathIDs checks that the parsers of story, incident and entity IDs
+// never panic and accept only what they document.
+func FuzzPathIDs(f *testing.F) {
+	for _, s := range []string{"s0123456789abcdef", "s0123456789abcdef-0123456789ab", "person:claudia-sheinbaum",
+		"", "-", ":", "s", "s0123456789abcdef-", "person:\x00", "loc:\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if ValidStoryID(s) && (len(s) != 17 || s[0] != 's' || !isHex(s[1:])) {
+			t.Errorf("story id %q accepted", s)
+		}
+		if st, ok := incidentStory(s); ok && (!ValidStoryID(st) || len(s) != 30 || !strings.HasPrefix(s, st+"-")) {
+			t.Errorf("incident id %q accepted with story %q", s, st)
+		}
+		if validEntityKey(s) && (len(s) > store.MaxKeyLen || !strings.Contains(s, ":") || strings.ContainsRune(s, 0)) {
+			t.Errorf("entity key %q accepted", s)
+		}
+	})
 }

@@ -6,7 +6,10 @@
 // input and the reason, and the rest goes on. Storing is idempotent (see
 // store.Outcome), so an interrupted ingest is completed by running it again.
 // The package does no extraction or annotation of its own; it wires
-// fetch, article, pipeline and store together.
+// fetch, article, pipeline, store and story together: after an article is
+// stored, Stories files it into a story and links its entities, one
+// decision at a time. Reprocess reruns the pipeline over stored articles
+// after a model change, keeping the earlier layers.
 package ingest
 
 import (
@@ -119,6 +122,12 @@ type Config struct {
 	// goroutine, never concurrently, so they may drive a progress bar.
 	OnFound  func(found int)
 	OnResult func(Result)
+	// Stories, when set, files every article the store holds after this
+	// ingest into a story and links its entities (see Stories). An article
+	// already stored but not yet in a story (stored before stories existed,
+	// or by a run killed between the two writes) is filed when it comes by
+	// again.
+	Stories *Stories
 }
 
 // Ingester runs ingests. It is safe to run several at once over one store.
@@ -456,6 +465,13 @@ func (in *Ingester) process(ctx context.Context, it item) Result {
 		r.Status = Duplicate
 	default:
 		return fail(fmt.Errorf("store %s: unexpected outcome %v", it.input, out))
+	}
+	if in.cfg.Stories != nil && !in.cfg.Stories.Known(doc.ID) {
+		if _, err := in.cfg.Stories.Add(ctx, doc); err != nil {
+			// The article is stored; its story is decided again after a
+			// restart, when the article comes by again.
+			in.cfg.Log.Warn("filing article into a story", "input", it.input, "id", doc.ID, "err", err)
+		}
 	}
 	if it.listed != "" && it.listed != doc.URL {
 		alias := *doc

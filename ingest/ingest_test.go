@@ -24,8 +24,8 @@ import (
 	"github.com/sitrep/sitrep/store/sqlite"
 )
 
-// story returns a plain-text article, distinct for each n.
-func story(n int) string {
+// strikeText returns a plain-text article, distinct for each n.
+func strikeText(n int) string {
 	return fmt.Sprintf("Strike number %d reported off the coast\nPublished November 18, 2025\n"+
 		"The military said it carried out strike number %d against a vessel in the Caribbean on Monday, killing three people. "+
 		"Officials said the boat was carrying drugs, but did not produce evidence.\n", n, n)
@@ -118,13 +118,13 @@ func failuresByInput(s Summary) map[string]string {
 
 func TestIngestDirectory(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "a.txt", []byte(story(1)))
+	write(t, dir, "a.txt", []byte(strikeText(1)))
 	write(t, dir, "sub/b.html", []byte(htmlStory(2)))
 	write(t, dir, "sub/c.html.gz", gz(t, []byte(htmlStory(3))))
 	write(t, dir, "d.json", []byte(`{"url":"https://example.org/d","title":"Ships seized near the strait","published":"2025-11-17","text":"Coast guard vessels seized two ships near the strait on Sunday, officials said, and detained eleven crew members for questioning."}`))
 	write(t, dir, "latin1.html", []byte("<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9</title></head><body><article><p>Le caf\xe9 de la place a \xe9t\xe9 d\xe9truit lors du bombardement de lundi, selon les habitants du quartier qui ont vu les avions.</p><p>Les secours ont d\xe9gag\xe9 deux personnes des d\xe9combres, a indiqu\xe9 la protection civile dans un communiqu\xe9.</p></article></body></html>"))
 	write(t, dir, "notes.md", []byte("# not read: unknown extension"))
-	write(t, dir, ".hidden/e.txt", []byte(story(5)))
+	write(t, dir, ".hidden/e.txt", []byte(strikeText(5)))
 	// Bad inputs: each fails alone, naming itself.
 	write(t, dir, "bad/binary.txt", append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 100)...))
 	write(t, dir, "bad/empty.txt", nil)
@@ -188,13 +188,13 @@ func TestIngestDirectory(t *testing.T) {
 
 func TestIngestDuplicatesAndVersions(t *testing.T) {
 	dir := t.TempDir()
-	a := write(t, dir, "a.txt", []byte(story(1)))
-	b := write(t, dir, "copy-of-a.txt", []byte(story(1)))
+	a := write(t, dir, "a.txt", []byte(strikeText(1)))
+	b := write(t, dir, "copy-of-a.txt", []byte(strikeText(1)))
 	h := newHarness(t, Config{})
 	if s := h.run(a, b); s.Stored != 1 || s.Duplicates != 1 {
 		t.Errorf("same content at two paths: %+v, want stored 1, duplicates 1", s)
 	}
-	write(t, dir, "a.txt", []byte(story(2)))
+	write(t, dir, "a.txt", []byte(strikeText(2)))
 	if s := h.run(a); s.Stored != 1 {
 		t.Errorf("changed content at a known path: %+v, want stored 1", s)
 	}
@@ -490,7 +490,7 @@ func TestRunCancelledEarlyCountsEverySource(t *testing.T) {
 	dir := t.TempDir()
 	var sources []string
 	for i := range 20 {
-		sources = append(sources, write(t, dir, fmt.Sprintf("%d.txt", i), []byte(story(i))))
+		sources = append(sources, write(t, dir, fmt.Sprintf("%d.txt", i), []byte(strikeText(i))))
 	}
 	h := newHarness(t, Config{Workers: 1})
 	ctx, cancel := context.WithCancel(context.Background())

@@ -4,14 +4,27 @@
 //
 // A stored article is its raw bytes (compressed, keyed by SHA-256, so it can
 // be reprocessed without refetching), the extracted Article, and the
-// annotation layers with the version of the pipeline that produced them.
+// annotation layers with the version of the pipeline that produced them;
+// every version of the layers is kept, so that a reprocess after a model
+// change never loses what an earlier model said.
+//
+// It also keeps what the story index decided (which story each article
+// joined, which earlier article it copies, and the index's opaque features
+// of it) and the cross-document entity links, so that the index can be
+// restored at startup without rereading every article. The store does not
+// import package story: it keeps plain values and never decides anything.
 // The store does no extraction and no annotation of its own.
 package store
 
 import (
 	"context"
 	"errors"
+	"fmt"
+	"iter"
+	"math"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 )
@@ -70,6 +83,9 @@ type Record struct {
 	Version int
 	// Ingested is when the store first kept this record; set by the store.
 	Ingested time.Time
+	// Layers numbers the versions of the article's annotation layers, from
+	// 1; set by the store (see PutLayers).
+	Layers int
 }
 
 // Summary is an article in a listing: its metadata without text or layers.
@@ -148,5 +164,201 @@ type Store interface {
 	// SetValidators saves the validators of a feed or sitemap URL.
 	SetValidators(ctx context.Context, url string, v Validators) error
 
+	// PutLayers stores d's annotation layers as a new version of article
+	// id's layers, produced by pipeline; Get returns the latest version and
+	// earlier ones stay readable with GetLayers. Layers identical to the
+	// latest are Unchanged: no version is added, but when pipeline differs
+	// the latest version is recorded as produced by it (the newer pipeline
+	// gives the same layers). Otherwise the outcome is Stored. d's Article
+	// fields are ignored: the text, and so the offsets, never change. An
+	// unknown id is an error wrapping ErrNotFound.
+	PutLayers(ctx context.Context, id, pipeline string, d *sitrep.Doc) (Outcome, error)
+	// LayerVersions lists the versions of an article's layers, oldest
+	// first. An unknown id is an error wrapping ErrNotFound.
+	LayerVersions(ctx context.Context, id string) ([]LayerVersion, error)
+	// GetLayers returns the record of article id as Get does, but with the
+	// layers and Pipeline of the given version. A version that does not
+	// exist is an error wrapping ErrNotFound.
+	GetLayers(ctx context.Context, id string, version int) (*Record, error)
+
+	// PutMembership records where the story index put an article,
+	// replacing what was recorded for it before, and, when m.Links is not
+	// nil, replaces the article's entity links in the same transaction (as
+	// PutLinks does). The article must be stored (else an error wrapping
+	// ErrNotFound).
+	PutMembership(ctx context.Context, m Membership) error
+	// Memberships yields every membership in the order they were first put,
+	// which is the order the index decided them in: replaying them restores
+	// the index. Source and Published are the article's.
+	Memberships(ctx context.Context) iter.Seq2[Membership, error]
+	// Stories lists stories, the one with the latest article first, then
+	// by ID descending. A bad q.Cursor is an error wrapping ErrBadCursor.
+	Stories(ctx context.Context, q StoryQuery) (StoryPage, error)
+	// Story returns one story with its articles, oldest published first
+	// (undated last). An unknown story is an error wrapping ErrNotFound.
+	Story(ctx context.Context, id string) (*Story, error)
+
+	// PutLinks replaces the entity links of an article with links (each
+	// link's Article must be article). The article must be stored.
+	PutLinks(ctx context.Context, article string, links []EntityLink) error
+	// Links yields every entity link in the order they were put: replaying
+	// them restores the entity registry.
+	Links(ctx context.Context) iter.Seq2[EntityLink, error]
+	// EntityLinks returns the links to one global entity key, oldest
+	// first; empty when the key is unknown.
+	EntityLinks(ctx context.Context, global string) ([]EntityLink, error)
+	// ArticleLinks returns the links of one article, in the order they
+	// were put; empty when it has none.
+	ArticleLinks(ctx context.Context, article string) ([]EntityLink, error)
+
 	Close() error
+}
+
+// LayerVersion is one version of an article's annotation layers.
+type LayerVersion struct {
+	Version  int       // from 1
+	Pipeline string    // the pipeline that produced the layers
+	Created  time.Time // when the store kept them
+}
+
+// Membership is the story index's decision about one article: the plain
+// form of story.Membership, plus the index's features of the article.
+type Membership struct {
+	Article     string
+	Story       string
+	DuplicateOf string  // "" for an original
+	Similarity  float64 // finite, at least 0
+	// Features is opaque to the store: what the story index needs to be
+	// restored without rereading the article (story.Features, marshalled).
+	Features []byte
+	// Source and Published are the article's, filled in when read;
+	// PutMembership ignores them.
+	Source    string
+	Published time.Time
+	// Links, when not nil, are the article's entity links, stored with the
+	// membership in one transaction: one commit instead of two per article,
+	// and a restore never finds a membership without its links. Memberships
+	// leaves it nil (see Links).
+	Links []EntityLink
+}
+
+// StoryQuery selects a page of stories.
+type StoryQuery struct {
+	Limit  int    // page size; the store caps it and applies a default when 0
+	Cursor string // opaque, from the previous page's Next
+}
+
+// StoryPage is one page of stories, latest first.
+type StoryPage struct {
+	Stories []StorySummary
+	Next    string // cursor of the next page, "" when this is the last
+}
+
+// StorySummary describes a story without its articles.
+type StorySummary struct {
+	ID string
+	// Title is the title of the story's earliest original article.
+	Title string
+	// Reports counts the story's articles, Originals those that are not
+	// copies of another, Sources the distinct outlets among all of them.
+	Reports, Originals, Sources int
+	// First and Last are the earliest and latest publication times of its
+	// articles; zero when none is dated.
+	First, Last time.Time
+}
+
+// Story is a story with its articles.
+type Story struct {
+	StorySummary
+	Articles []StoryArticle
+}
+
+// StoryArticle is one article of a story.
+type StoryArticle struct {
+	Summary
+	DuplicateOf string
+	Similarity  float64
+}
+
+// EntityLink ties an article's entity key (sitrep.Entity.Key, local to the
+// article) to a global entity key across articles, with the name and type
+// the article gave it.
+type EntityLink struct {
+	Article, Local, Global, Name, Type string
+}
+
+// Limits on what the story and entity methods accept, so that hostile input
+// gives a clear error instead of bloating the store.
+const (
+	MaxKeyLen      = 512     // article, story and entity keys, entity types
+	MaxNameLen     = 4096    // entity names
+	MaxFeatures    = 1 << 20 // bytes of a membership's Features
+	MaxLinks       = 100000  // links of one article
+	MaxPipelineLen = 4096    // a pipeline version string
+)
+
+// Validate reports what is wrong with a membership before it is stored.
+func (m Membership) Validate() error {
+	if err := checkKey("article", m.Article); err != nil {
+		return err
+	}
+	if err := checkKey("story", m.Story); err != nil {
+		return err
+	}
+	if len(m.DuplicateOf) > MaxKeyLen {
+		return fmt.Errorf("duplicate-of: longer than %d bytes", MaxKeyLen)
+	}
+	if m.DuplicateOf == m.Article {
+		return fmt.Errorf("article %.40q: a duplicate of itself", m.Article)
+	}
+	// Not capped at 1: the index may give a score of its own for the story
+	// an article joined.
+	if math.IsNaN(m.Similarity) || math.IsInf(m.Similarity, 0) || m.Similarity < 0 {
+		return fmt.Errorf("similarity %v: not a finite number of at least 0", m.Similarity)
+	}
+	if len(m.Features) > MaxFeatures {
+		return fmt.Errorf("features: %d bytes, more than %d", len(m.Features), MaxFeatures)
+	}
+	return ValidateLinks(m.Article, m.Links)
+}
+
+// ValidateLinks reports what is wrong with the links of one article.
+func ValidateLinks(article string, links []EntityLink) error {
+	if len(links) > MaxLinks {
+		return fmt.Errorf("%d links, more than %d", len(links), MaxLinks)
+	}
+	for _, l := range links {
+		if l.Article != article {
+			return fmt.Errorf("a link of article %.40q", l.Article)
+		}
+		if err := l.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Validate reports what is wrong with an entity link before it is stored.
+func (l EntityLink) Validate() error {
+	for _, f := range []struct{ name, v string }{{"article", l.Article}, {"local key", l.Local}, {"global key", l.Global}, {"type", l.Type}} {
+		if err := checkKey(f.name, f.v); err != nil {
+			return err
+		}
+	}
+	if len(l.Name) > MaxNameLen || !utf8.ValidString(l.Name) {
+		return fmt.Errorf("entity name %.40q: not valid UTF-8 of at most %d bytes", l.Name, MaxNameLen)
+	}
+	return nil
+}
+
+func checkKey(what, s string) error {
+	switch {
+	case s == "":
+		return fmt.Errorf("%s: empty", what)
+	case len(s) > MaxKeyLen:
+		return fmt.Errorf("%s %.40q…: longer than %d bytes", what, s, MaxKeyLen)
+	case !utf8.ValidString(s) || strings.ContainsRune(s, 0):
+		return fmt.Errorf("%s %.40q: not valid UTF-8 text", what, s)
+	}
+	return nil
 }

@@ -37,7 +37,11 @@ func (c *demoCmd) Run(e *env) error {
 	if err != nil {
 		return fmt.Errorf("demo corpus: %w", err)
 	}
-	in := ingest.New(ingest.Config{Store: db, Pipeline: pipeline.Default(), Fetcher: fetch.New(fetch.Options{}), Log: e.log})
+	stories, err := openStories(e, db)
+	if err != nil {
+		return err
+	}
+	in := ingest.New(ingest.Config{Store: db, Pipeline: pipeline.Default(), Fetcher: fetch.New(fetch.Options{}), Log: e.log, Stories: stories})
 	results := make([]ingest.Result, len(arts))
 	pipeline.Parallel(e.ctx, 0, len(arts), func(ctx context.Context, i int) {
 		results[i] = in.Bytes(ctx, arts[i].URL, arts[i].Body, "text/plain")

@@ -29,11 +29,15 @@ func (c *ingestCmd) Run(e *env) error {
 		return err
 	}
 	defer db.Close()
+	stories, err := openStories(e, db)
+	if err != nil {
+		return err
+	}
 
 	prog := newProgress(e.stderr)
 	in := ingest.New(ingest.Config{
 		Store: db, Pipeline: pipeline.Default(), Fetcher: c.client(e),
-		Workers: c.Workers, MaxFile: c.MaxBody, Log: e.log,
+		Workers: c.Workers, MaxFile: c.MaxBody, Log: e.log, Stories: stories,
 		// Closures, since a --watch round gets a new bar.
 		OnFound:  func(n int) { prog.found(n) },
 		OnResult: func(r ingest.Result) { prog.result(e, r) },

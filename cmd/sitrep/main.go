@@ -30,6 +30,12 @@ type cli struct {
 	Ingest  ingestCmd  `cmd:"" help:"Fetch or read articles, extract and annotate them, and store them."`
 	Extract extractCmd `cmd:"" help:"Run the pipeline on articles and print the extraction contract, storing nothing."`
 	Serve   serveCmd   `cmd:"" help:"Serve the JSON API over the database."`
+
+	Stories   storiesCmd   `cmd:"" help:"List the stories in the database, latest first."`
+	Incidents incidentsCmd `cmd:"" help:"List the incidents of a story, each with its reports."`
+	Tally     tallyCmd     `cmd:"" help:"Show a story's killed, wounded and strikes with their sources and history."`
+	Reprocess reprocessCmd `cmd:"" help:"Rerun the pipeline on stored articles after a model change, keeping earlier layers."`
+
 	Eval    evalCmd    `cmd:"" help:"Score sitrep against gold data."`
 	Train   trainCmd   `cmd:"" help:"Train sitrep's models from gold data."`
 	Version versionCmd `cmd:"" help:"Print the version of sitrep and of its pipeline."`

@@ -25,12 +25,12 @@ func (db *DB) Get(ctx context.Context, id string) (*store.Record, error) {
 	err := db.r.QueryRowContext(ctx,
 		`SELECT a.url, a.canonical_url, a.source, a.title, a.byline, a.published, a.published_offset,
 		   a.language, a.text, a.raw_sha256, a.content_type, a.fetched, a.ingested, a.pipeline,
-		   a.layers, a.version, w.codec, w.size, w.body
+		   a.layers, a.version, a.layers_version, w.codec, w.size, w.body
 		 FROM articles a JOIN raws w ON w.sha256 = a.raw_sha256
 		 WHERE a.id = ?`, id).Scan(
 		&a.URL, &a.CanonicalURL, &a.Source, &a.Title, &a.Byline, &published, &offset,
 		&a.Language, &a.Text, &r.RawSHA256, &r.ContentType, &fetched, &ingested, &r.Pipeline,
-		&layers, &r.Version, &codec, &size, &body)
+		&layers, &r.Version, &r.Layers, &codec, &size, &body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite get %s: %w", id, store.ErrNotFound)
 	}

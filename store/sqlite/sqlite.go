@@ -9,8 +9,15 @@
 // keyset, 50 articles by default and at most 500. Full-text search folds case
 // and diacritics and does not stem.
 //
+// Every version of an article's layers is kept: the articles row holds the
+// latest, layer_versions those it replaced. Story memberships and entity
+// links have tables of their own, and a stories table summarizes each
+// story (updated in constant time for a new member) so that listing
+// stories reads one row per story.
+//
 // It does no extraction or annotation, never deletes or rewrites an article
-// (Put of a known content is Unchanged even when its layers differ), and it is
+// (Put of a known content is Unchanged even when its layers differ; new
+// layers go through PutLayers, which keeps the earlier ones), and it is
 // meant for one machine: to share a store between machines, use the
 // PostgreSQL driver.
 //

@@ -2,6 +2,9 @@
 // tests call Run, so that every driver keeps articles, versions, listings and
 // validators the same way, as store.Store documents them.
 //
+// It covers articles, versions, listings and validators (this file), and
+// layer versions, story memberships and entity links (stories.go).
+//
 // The suite goes through the interface only. What it cannot see from there
 // is each driver's own to test: crash safety (which needs a process to kill),
 // reopening a store, and its internals.
@@ -53,6 +56,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Validators", func(t *testing.T) { testValidators(t, fresh(t)) })
 	t.Run("Count", func(t *testing.T) { testCount(t, fresh(t)) })
 	t.Run("CanceledContext", func(t *testing.T) { testCanceledContext(t, fresh(t)) })
+	runStories(t, fresh)
 }
 
 // newRecord returns a record of a plain article; the fixtures of each test
