@@ -22,8 +22,11 @@ type Link struct {
 	Article string `json:"article"`
 	Local   string `json:"local"`
 	Global  string `json:"global"`
-	Name    string `json:"name"`
-	Type    string `json:"type"`
+	// Name is the article's own canonical name for the entity ("Gharmani"),
+	// which may differ from the global entity's: restoring a link keeps it
+	// as an alias.
+	Name string `json:"name"`
+	Type string `json:"type"`
 }
 
 // Entities resolves the entities of many documents to global entities:
@@ -128,7 +131,7 @@ func (e *Entities) Add(d *sitrep.Doc) []Link {
 	for _, g := range groups {
 		r := e.resolve(g.typ, g.name, g.aliases)
 		e.links[entLocal{d.ID, g.local}] = r.ent.Key
-		links = append(links, Link{Article: d.ID, Local: g.local, Global: r.ent.Key, Name: r.ent.Name, Type: r.ent.Type})
+		links = append(links, Link{Article: d.ID, Local: g.local, Global: r.ent.Key, Name: g.name, Type: r.ent.Type})
 	}
 	return links
 }

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/sitrep/sitrep"
@@ -164,5 +165,21 @@ func TestEntitiesConcurrentUse(t *testing.T) {
 	}
 	if e.Len() != 1 {
 		t.Errorf("%d entities from eight documents naming one person", e.Len())
+	}
+}
+
+// A registry restored from the links of Add knows the names each article
+// used, so aliases survive a restart.
+func TestEntitiesRestoreKeepsAliases(t *testing.T) {
+	e := NewEntities()
+	links := e.Add(entDoc(t, "a", [3]string{"Geoff Garmany", "PERSON", "Geoff Garmany"}))
+	links = append(links, e.Add(entDoc(t, "b", [3]string{"Gharmani", "PERSON", "Gharmani"}))...)
+	restored := NewEntities()
+	for _, l := range links {
+		restored.Restore(l)
+	}
+	ent, ok := restored.Entity("person:geoff-garmany")
+	if !ok || ent.Name != "Geoff Garmany" || !slices.Contains(ent.Aliases, "Gharmani") {
+		t.Errorf("restored entity %+v, %v; want Geoff Garmany with alias Gharmani", ent, ok)
 	}
 }
