@@ -67,6 +67,30 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 		}
 		return s.Text
 	},
+	// placeOf, timeOf and countsOf render an event's roles, which are
+	// indexes into the doc's other layers; an index out of range renders
+	// nothing.
+	"placeOf": func(d *sitrep.Doc, i *int) string {
+		if i == nil || *i < 0 || *i >= len(d.Places) {
+			return ""
+		}
+		return d.Places[*i].Name
+	},
+	"timeOf": func(d *sitrep.Doc, i *int) string {
+		if i == nil || *i < 0 || *i >= len(d.Times) {
+			return ""
+		}
+		return d.Times[*i].Text
+	},
+	"countsOf": func(d *sitrep.Doc, is []int) string {
+		var texts []string
+		for _, i := range is {
+			if i >= 0 && i < len(d.Quantities) {
+				texts = append(texts, d.Quantities[i].Text)
+			}
+		}
+		return strings.Join(texts, "; ")
+	},
 	"httpURL": func(s string) bool {
 		u, err := url.Parse(s)
 		return err == nil && (u.Scheme == "http" || u.Scheme == "https")

@@ -126,9 +126,19 @@ func TestArticleFacts(t *testing.T) {
 	}
 	d.Times = []sitrep.Time{{Text: "on Monday", Type: "DATE", Value: "2025-11-17"}}
 	d.Places = []sitrep.Place{{Text: "the Caribbean", Name: "Caribbean Sea", Kind: "sea", Lat: &lat, Lon: &lon}}
+	one, bad := 1, 7
+	d.Events = []sitrep.Event{
+		{Text: "died", Subtype: "Air/drone strike", Modality: "occurred", Aggregate: true,
+			Actor: &sitrep.Mention{Text: "White House", Name: "United States government"},
+			Target: &sitrep.Mention{Text: "boats <i>"}, Place: &zero, Time: &zero, Counts: []int{0, 1, 9},
+			Evidence: "none_public", Sourcing: &zero},
+		{Text: "strike", Subtype: "Air/drone strike", Modality: "threatened", Negated: true, Place: &bad, Time: &one, Sourcing: &bad},
+	}
 	srv := serveDocs(t, d)
 	_, _, body := page(t, srv.URL+"/articles/"+sitrep.ContentID(d.Title, d.Text))
 	for _, want := range []string{
+		"<td>died</td><td>Air/drone strike (campaign)</td><td>occurred</td><td>United States government</td><td>boats &lt;i&gt;</td><td>Caribbean Sea</td><td>on Monday</td><td>at least 80 people &lt;b&gt;; 80 routes</td><td>none_public</td><td>NBC</td>",
+		"<td>strike</td><td>Air/drone strike</td><td>not threatened</td><td></td><td></td><td></td><td></td><td></td><td></td><td>the article</td>",
 		"<b>Donald Trump</b> told reporters: “We know all the routes,”",
 		"<td>at least 80 people &lt;b&gt;</td><td>80</td><td>open</td><td>at_least</td><td>people (killed)</td><td>NBC</td>",
 		"<td>80 routes</td><td>80</td><td>80</td><td>exact</td><td>routes</td><td>the article</td>",
