@@ -129,7 +129,7 @@ func TestArticleFacts(t *testing.T) {
 	one, bad := 1, 7
 	d.Events = []sitrep.Event{
 		{Text: "died", Subtype: "Air/drone strike", Modality: "occurred", Aggregate: true,
-			Actor: &sitrep.Mention{Text: "White House", Name: "United States government"},
+			Actor:  &sitrep.Mention{Text: "White House", Name: "United States government"},
 			Target: &sitrep.Mention{Text: "boats <i>"}, Place: &zero, Time: &zero, Counts: []int{0, 1, 9},
 			Evidence: "none_public", Sourcing: &zero},
 		{Text: "strike", Subtype: "Air/drone strike", Modality: "threatened", Negated: true, Place: &bad, Time: &one, Sourcing: &bad},
