@@ -238,6 +238,18 @@ type ArticleDetail struct {
 	Ingested  time.Time `json:"ingested"`
 	Version   int       `json:"version"`
 	Versions  []Summary `json:"versions"`
+	// Layers is the version of the annotation layers shown (the latest
+	// unless ?layers=N asked for another); LayerVersions lists every version
+	// kept, as reprocessing adds them.
+	Layers        int            `json:"layers"`
+	LayerVersions []LayerVersion `json:"layer_versions"`
+}
+
+// LayerVersion is one version of an article's annotation layers.
+type LayerVersion struct {
+	Version  int       `json:"version"`
+	Pipeline string    `json:"pipeline"`
+	Created  time.Time `json:"created"`
 }
 
 func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
@@ -246,9 +258,20 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("article id %q: expected 16 hexadecimal digits", truncate(id, 40)))
 		return
 	}
-	rec, err := s.store.Get(r.Context(), id)
+	var rec *store.Record
+	var err error
+	if q := r.URL.Query().Get("layers"); q != "" {
+		n, perr := strconv.Atoi(q)
+		if perr != nil || n < 1 {
+			writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("layers %q: expected a version number from 1", truncate(q, 40)))
+			return
+		}
+		rec, err = s.store.GetLayers(r.Context(), id, n)
+	} else {
+		rec, err = s.store.Get(r.Context(), id)
+	}
 	if errors.Is(err, store.ErrNotFound) {
-		writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("article %s: not found", id))
+		writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("article %s%s: not found", id, layersSuffix(r)))
 		return
 	}
 	if err != nil {
@@ -260,11 +283,29 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
+	lvs, err := s.store.LayerVersions(r.Context(), id)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	layers := make([]LayerVersion, len(lvs))
+	for i, v := range lvs {
+		layers[i] = LayerVersion{Version: v.Version, Pipeline: v.Pipeline, Created: v.Created}
+	}
 	writeJSON(w, http.StatusOK, ArticleDetail{
 		Extraction: rec.Doc.Contract(rec.Pipeline),
 		RawSHA256:  rec.RawSHA256, Fetched: rec.Fetched, Ingested: rec.Ingested,
 		Version: rec.Version, Versions: summaries(versions),
+		Layers: rec.Layers, LayerVersions: layers,
 	})
+}
+
+// layersSuffix names the layers version a request asked for, for errors.
+func layersSuffix(r *http.Request) string {
+	if q := r.URL.Query().Get("layers"); q != "" {
+		return " layers " + truncate(q, 40)
+	}
+	return ""
 }
 
 func validID(id string) bool { return len(id) == 16 && isHex(id) }

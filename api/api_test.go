@@ -509,3 +509,45 @@ func FuzzPathIDs(f *testing.F) {
 		}
 	})
 }
+
+// Reprocessing keeps earlier layers: the article shows its latest layers,
+// lists every version, and serves an earlier one on request.
+func TestArticleLayerVersions(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "layers.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	art := sitrep.Article{URL: "https://example.org/layers", Title: "Layers", Text: "Trump spoke."}
+	art.ID = sitrep.ContentID(art.Title, art.Text)
+	if _, err := db.Put(ctx, &store.Record{Doc: sitrep.NewDoc(art), Raw: []byte(art.Text), ContentType: "text/plain", Pipeline: "old"}); err != nil {
+		t.Fatal(err)
+	}
+	d := sitrep.NewDoc(art)
+	d.Entities = []sitrep.Entity{{Span: sitrep.Span{Start: 0, End: 5}, Text: "Trump", Type: "PERSON", Name: "Trump", Key: "person:trump"}}
+	if _, err := db.PutLayers(ctx, art.ID, "new", d); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(New(db, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	t.Cleanup(srv.Close)
+
+	var latest, first ArticleDetail
+	if resp := get(t, srv, "/api/articles/"+art.ID, &latest); resp.StatusCode != 200 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	if latest.Layers != 2 || latest.Pipeline != "new" || len(latest.Entities) != 1 || len(latest.LayerVersions) != 2 ||
+		latest.LayerVersions[0].Pipeline != "old" || latest.LayerVersions[1].Pipeline != "new" {
+		t.Errorf("latest: layers %d, pipeline %q, %d entities, versions %+v", latest.Layers, latest.Pipeline, len(latest.Entities), latest.LayerVersions)
+	}
+	if resp := get(t, srv, "/api/articles/"+art.ID+"?layers=1", &first); resp.StatusCode != 200 || first.Layers != 1 ||
+		first.Pipeline != "old" || len(first.Entities) != 0 {
+		t.Errorf("?layers=1: status %d, layers %d, pipeline %q, %d entities", resp.StatusCode, first.Layers, first.Pipeline, len(first.Entities))
+	}
+	for q, status := range map[string]int{"?layers=3": 404, "?layers=0": 400, "?layers=x": 400, "?layers=99999999999999999999": 400} {
+		var e errorBody
+		if resp := get(t, srv, "/api/articles/"+art.ID+q, &e); resp.StatusCode != status || e.Error.Message == "" {
+			t.Errorf("%s: status %d, error %+v; want %d with a message", q, resp.StatusCode, e, status)
+		}
+	}
+}
