@@ -1,9 +1,11 @@
 package event
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,7 +21,7 @@ func (Annotator) Name() string { return "event" }
 
 // Version names the behaviour of the annotator; it changes whenever its
 // output for some input does.
-func (Annotator) Version() string { return "1" }
+func (Annotator) Version() string { return "2" }
 
 // Windows bound every look-around, so that the work per trigger is constant.
 const (
@@ -80,6 +82,13 @@ type annotation struct {
 	scopes []scopeRef
 	// persons maps person entities' names to their keys (see personKeys).
 	persons map[string]string
+	// inTime marks the tokens inside a time expression.
+	inTime []bool
+	// inPlace marks the tokens inside a place of the places layer.
+	inPlace []bool
+	// leaders maps the keys of heads of state or government to the
+	// government they act for (see speakerActor), built on first use.
+	leaders map[string]string
 }
 
 type scopeRef struct {
@@ -111,6 +120,7 @@ func newAnnotation(d *sitrep.Doc, toks []sitrep.Token) *annotation {
 			}
 		}
 	}
+	a.inTime, a.inPlace = a.marks(timeSpans(d.Times)), a.marks(placeSpans(d.Places))
 	for i, q := range d.Quotes {
 		if q.Direct && q.Speaker != nil {
 			a.quotes = append(a.quotes, i)
@@ -147,6 +157,7 @@ func (a *annotation) sentence(d *sitrep.Doc, s sitrep.Span, lo, hi int) []int {
 		return nil
 	}
 	first := len(d.Events)
+	several := map[int]bool{}
 	for k, m := range ms {
 		ev := sitrep.Event{
 			Span:  sitrep.Span{Start: a.toks[m.from].Start, End: a.toks[m.to-1].End},
@@ -159,19 +170,25 @@ func (a *annotation) sentence(d *sitrep.Doc, s sitrep.Span, lo, hi int) []int {
 			label = newSnippet(s.In(a.text)).protest()
 		}
 		ev.Type, ev.Subtype, _ = ACLED(label)
-		bound := hi // the next trigger bounds this one's place and time
+		bound := hi // the next trigger's phrase bounds this one's place and time
 		if k+1 < len(ms) {
-			bound = ms[k+1].from
+			_, bound = a.nominal(ms[k+1], lo)
+			bound = max(bound, m.to)
 		}
+		role, npStart := a.nominal(m, lo)
 		speaker := a.quoteThreat(m, lo)
 		switch {
 		case speaker != nil:
 			ev.Modality = "threatened"
-			sp := *speaker
-			ev.Actor = &sp
+			ev.Actor = a.speakerActor(*speaker)
 		default:
 			ev.Modality, ev.Negated = a.modality(m, lo, hi)
-			ev.Actor = a.actor(m, lo, hi, ms[:k])
+			ev.Actor = a.actor(m, lo, hi, ms[:k], role, npStart)
+			if ev.Actor != nil && violent(label) {
+				// A head of state does not fire the missiles he orders:
+				// his state's forces do.
+				ev.Actor = a.speakerActor(*ev.Actor)
+			}
 		}
 		ev.Target = a.target(m, hi)
 		if ev.Target == nil {
@@ -182,8 +199,32 @@ func (a *annotation) sentence(d *sitrep.Doc, s sitrep.Span, lo, hi int) []int {
 			// terms: violence against civilians needs unarmed victims.
 			ev.Type, ev.Subtype, _ = ACLED("ARMED_CLASH")
 		}
-		ev.Place = a.place(m, lo, bound, ev.Actor)
-		ev.Time = a.time(m, lo, bound)
+		if q := a.quoteAt(a.toks[m.from].Start); q != nil {
+			// What is said in a quote happens where and when it says, not
+			// where the words around it put the speaker.
+			bound = min(bound, max(m.to, a.tokenAt(q.End)))
+		}
+		ev.Place = a.place(m, lo, bound, ev.Actor, role, npStart)
+		many, apart := a.several(m, role, npStart, bound)
+		if !many && role != verbal && a.apartAfter(m, bound) {
+			// "the bombing of the U.S. embassies in Kenya and Tanzania":
+			// one word for acts at several places.
+			many, apart = true, true
+		}
+		if !many && role == verbal && k > 0 && several[len(d.Events)-1] && m.from-ms[k-1].to <= 1 {
+			// "Two bombs exploded ...": the verb tells of the same acts as
+			// the plural noun that is its subject.
+			many, apart = true, a.apartAfter(m, bound)
+		}
+		if many {
+			// "the bombings in Kenya and Tanzania": several incidents told
+			// as one, at no single place.
+			several[len(d.Events)] = true
+			if apart {
+				ev.Place = nil
+			}
+		}
+		ev.Time = a.time(m, lo, bound, role, npStart)
 		ev.Sourcing = a.sourcing(ev.Span)
 		d.Events = append(d.Events, ev)
 	}
@@ -195,6 +236,7 @@ func (a *annotation) sentence(d *sitrep.Doc, s sitrep.Span, lo, hi int) []int {
 	// "Killed" alone is an event only with a toll or a known killer:
 	// "cartels were killing Americans with drugs" is not one.
 	keep := 0
+	plural := make([]bool, len(idx))
 	for k, i := range idx {
 		e := d.Events[i]
 		if isKilling(ms[k].t) && e.Actor == nil && !a.hasToll(e) {
@@ -202,6 +244,7 @@ func (a *annotation) sentence(d *sitrep.Doc, s sitrep.Span, lo, hi int) []int {
 		}
 		d.Events[first+keep] = e
 		ms[keep] = ms[k]
+		plural[keep] = several[i]
 		keep++
 	}
 	d.Events = d.Events[:first+keep]
@@ -210,7 +253,7 @@ func (a *annotation) sentence(d *sitrep.Doc, s sitrep.Span, lo, hi int) []int {
 	for k, i := range idx {
 		e := &d.Events[i]
 		e.Evidence = ev
-		e.Aggregate = a.aggregate(ms[k], e, lo)
+		e.Aggregate = plural[k] || a.aggregate(ms[k], e, lo)
 	}
 	return idx
 }
@@ -279,6 +322,11 @@ func (a *annotation) triggers(lo, hi int) []match {
 			continue
 		case m.t.label == "ARMED_CLASH" && len(m.t.words) == 1 && figurative[m.t.words[0]] && !a.armed(lo, hi):
 			// "a custody battle", "fought to keep the boy": no one armed.
+			continue
+		case violent(m.t.label) && k+1 < len(ms) && ms[k+1].from == m.to && violent(ms[k+1].t.label) &&
+			!strings.HasSuffix(a.lower[m.to-1], "s"):
+			// "bomb blasts", "car bomb attack": a noun modifying the next
+			// names the same act; the head is last.
 			continue
 		}
 		kept = append(kept, m)
@@ -525,6 +573,8 @@ var clauseStops = map[string]bool{
 	"that": true, ";": true, "said": true, "says": true, "told": true, "reported": true,
 	"according": true, "but": true, ":": true, "—": true, "–": true, "if": true, "because": true,
 	"while": true, "when": true, "although": true,
+	// Dashes as typed on wires: "DAR ES SALAAM, Tanzania (AP) _ A bomb ...".
+	"-": true, "_": true, ")": true,
 	// Whoever died is no actor: "20 militants died in the strike".
 	"died": true, "dead": true, "perished": true,
 }
@@ -538,7 +588,13 @@ var determiners = map[string]bool{"the": true, "such": true, "a": true, "an": tr
 // strikes"), or the nearest subject before it in the clause.
 //
 // ms are the triggers of the sentence before m.
-func (a *annotation) actor(m match, lo, hi int, ms []match) *sitrep.Mention {
+//
+// role and npStart say how the trigger stands in its clause (see nominal):
+// the subject of a clause did not do what a noun phrase it merely mentions
+// tells of ("Clinton condemned the bombing"), nor what the subject itself
+// names ("The bombings killed 224"); those have only the doer their phrase
+// names ("the group's attack").
+func (a *annotation) actor(m match, lo, hi int, ms []match, role npRole, npStart int) *sitrep.Mention {
 	if m.to+1 < hi && a.lower[m.to] == "by" {
 		if from, to := a.phrase(m.to+1, hi); to > from {
 			return a.mention(from, to, true)
@@ -559,7 +615,16 @@ func (a *annotation) actor(m match, lo, hi int, ms []match) *sitrep.Mention {
 			}
 		}
 	}
+	if role == npSubject || role == npEmbedded {
+		return a.possessor(npStart, m.from)
+	}
 	stop := max(lo, m.from-subjectWindow)
+	last := m.from - 1
+	if role == npAgentive {
+		// A noun's doer is written before its phrase, not inside it
+		// ("the Dar es Salaam bomb").
+		last = npStart - 1
+	}
 	// nonViolentBefore reports whether a statement of opposition or a
 	// designation lies between token i and the trigger; ms are the matches
 	// before m, and only those within the subject window are looked at.
@@ -572,10 +637,20 @@ func (a *annotation) actor(m match, lo, hi int, ms []match) *sitrep.Mention {
 		return false
 	}
 	pronoun := -1
-	for i := m.from - 1; i >= stop; i-- {
+	for i := last; i >= stop; i-- {
 		w := a.lower[i]
 		if clauseStops[w] {
 			return a.reporter(pronoun, m)
+		}
+		if w == "who" || w == "which" {
+			// A relative clause acts for the phrase right before it:
+			// "gunmen who attacked", but not "those who were responsible".
+			if i > lo {
+				if from, to, ok := a.subjectAt(i-1, lo); ok && to == i {
+					return a.mention(from, to, true)
+				}
+			}
+			return nil
 		}
 		if (w == "he" || w == "she") && pronoun < 0 {
 			if violent(m.t.label) && nonViolentBefore(i+1) {
@@ -698,7 +773,10 @@ func (a *annotation) subjectAt(i, lo int) (from, to int, ok bool) {
 			return i - n + 1, i + 1, true
 		}
 	}
-	if e := a.ent[i]; e >= 0 {
+	if e := a.ent[i]; e >= 0 && !a.inPlace[i] {
+		// A place is no actor, however the entity tagger typed it (the
+		// dateline "DAR ES SALAAM"): the actors lexicon names the
+		// governments places stand for.
 		switch a.d.Entities[e].Type {
 		case "PERSON", "ORG":
 			from = i
@@ -860,7 +938,12 @@ func (a *annotation) verbLike(m match) bool {
 // place returns the index of the place of the event: the first place after
 // the trigger before the next trigger, else one before it that follows a
 // locative preposition; never a place inside the actor's mention.
-func (a *annotation) place(m match, lo, bound int, actor *sitrep.Mention) *int {
+//
+// A noun phrase's place is one a preposition of place introduces after it
+// ("the bombings in Kenya"); a place it only mentions ("bombings that
+// targeted the United States") or one of the clause it is embedded in
+// ("visitors to Nairobi since the bombings") is not.
+func (a *annotation) place(m match, lo, bound int, actor *sitrep.Mention, role npRole, npStart int) *int {
 	places := a.d.Places
 	start, end := a.toks[m.from].Start, a.toks[bound-1].End
 	// A place before the trigger is looked for within the subject window only.
@@ -873,19 +956,35 @@ func (a *annotation) place(m match, lo, bound int, actor *sitrep.Mention) *int {
 			continue
 		}
 		if p.Start >= a.toks[m.to-1].End {
+			if role != verbal && m.to < len(a.toks) && !a.sameClause(a.toks[m.to].Start, a.tokenAt(p.Start), m.to) &&
+				!(a.locativeBefore(p.Start, lo) && a.relativeOnly(m.to, a.tokenAt(p.Start))) {
+				// "investigate the bombings but there was no word in Washington"
+				break
+			}
 			// "at U.S. embassies in Kenya": a place naming whose embassy
 			// is not where the event was.
+			if role == npEmbedded && !a.phraseGoesOn(m.to, a.tokenAt(p.Start)) {
+				// "the Kenya bombing have been handed over to the United
+				// States": the place of another verb.
+				break
+			}
 			modifier := a.modifiesNoun(p.End)
 			if a.locativeBefore(p.Start, lo) && !modifier {
 				return &i
 			}
-			if after == nil && !modifier {
+			if after == nil && !modifier && (role == verbal || role == npAgentive) {
 				j := i
 				after = &j
 			}
 			continue
 		}
-		if p.End <= start && a.locativeBefore(p.Start, lo) {
+		if role != verbal && p.Start >= a.toks[npStart].Start && p.End <= start && !strings.HasSuffix(a.lower[m.to-1], "s") {
+			// "the Kenya embassy bombing"
+			j := i
+			before = &j
+			continue
+		}
+		if p.End <= start && a.locativeBefore(p.Start, lo) && role != npEmbedded {
 			j := i
 			before = &j
 		}
@@ -904,6 +1003,14 @@ func (a *annotation) modifiesNoun(p int) bool {
 		return false
 	}
 	w := a.lower[t]
+	if a.inTime[t] {
+		// "in Kenya and Tanzania Friday"
+		return false
+	}
+	if strings.HasSuffix(w, "ed") && a.ent[t] < 0 {
+		// "the embassy in Tanzania killed 10 people": a verb follows.
+		return false
+	}
 	return !prepositions[w] && !clauseStops[w] && !auxiliaries[w] && !timeAdverbs[w] && w != "and" && w != "or"
 }
 
@@ -930,7 +1037,14 @@ func (a *annotation) locativeBefore(p, lo int) bool {
 // time returns the index of the time of the event: the first date or time
 // after the trigger before the next trigger, else one before it in the same
 // clause (no comma or "that" between).
-func (a *annotation) time(m match, lo, bound int) *int {
+//
+// A noun phrase governed by a word that does not make its doer the
+// clause's subject ("condemned the bombing", "in the blast") usually
+// recalls an earlier event, and the sentence's time is then the news of
+// the day ("condemned the bombing on Thursday"): it keeps only a time
+// within its own phrase ("last week's bombings"), or one after it that
+// lies before the day of publication ("the bombing ... last month").
+func (a *annotation) time(m match, lo, bound int, role npRole, npStart int) *int {
 	times := a.d.Times
 	sStart, start, end := a.toks[max(lo, m.from-subjectWindow)].Start, a.toks[m.from].Start, a.toks[bound-1].End
 	usable := func(t sitrep.Time) bool {
@@ -944,9 +1058,21 @@ func (a *annotation) time(m match, lo, bound int) *int {
 			continue
 		}
 		if t.Start >= a.toks[m.to-1].End {
+			if role == npEmbedded && !a.beforePublication(t) {
+				continue
+			}
+			if !a.noClauseStop(m.to, a.tokenAt(t.Start)) {
+				// "At least 82 were killed, officials said as dawn broke
+				// Saturday": the time of the saying.
+				break
+			}
 			return &i
 		}
-		if t.End <= start && a.sameClause(t.End, m.from, lo) {
+		inPhrase := role != verbal && t.Start >= a.toks[npStart].Start
+		if role == npEmbedded && !inPhrase {
+			continue
+		}
+		if t.End <= start && (inPhrase || a.sameClause(t.End, m.from, lo)) {
 			j := i
 			before = &j
 		}
@@ -958,7 +1084,7 @@ func (a *annotation) time(m match, lo, bound int) *int {
 // position p and token to.
 func (a *annotation) sameClause(p, to, lo int) bool {
 	for i := to - 1; i >= lo && a.toks[i].Start >= p; i-- {
-		if a.lower[i] == "," || clauseStops[a.lower[i]] {
+		if a.lower[i] == "," || clauseStops[a.lower[i]] || a.lower[i] == "who" || a.lower[i] == "which" {
 			return false
 		}
 	}
@@ -1089,4 +1215,408 @@ func (a *annotation) aggregate(m match, e *sitrep.Event, lo int) bool {
 		}
 	}
 	return false
+}
+
+// npRole is how a trigger stands in its clause.
+type npRole int
+
+const (
+	verbal     npRole = iota // a verb ("bombed", "did not strike"), or not read as a noun
+	npSubject                // a noun phrase that opens its clause: "The bombings killed 224"
+	npAgentive               // the object of a verb of doing: "launched airstrikes", "claimed the attack"
+	npEmbedded               // any other noun phrase: "condemned the bombing", "at the blast scene"
+)
+
+// npMax bounds the words of a noun phrase read before its trigger.
+const npMax = 6
+
+// nominal reads the trigger m as a noun or a verb, and returns how its
+// noun phrase stands in the clause and the phrase's first token.
+func (a *annotation) nominal(m match, lo int) (npRole, int) {
+	last := a.lower[m.to-1]
+	if !violent(m.t.label) || strings.HasSuffix(last, "ed") {
+		// Statements, threats and designations are read as verbs.
+		return verbal, m.from
+	}
+	p := m.from - 1
+	if p < lo {
+		return npSubject, m.from
+	}
+	switch w := a.lower[p]; {
+	case auxiliaries[w], w == "not", w == "n't", w == "never":
+		return verbal, m.from
+	case w == "to" && !strings.HasSuffix(last, "ing") && !strings.HasSuffix(last, "s"):
+		// "to attack", but "to bombing victims".
+		return verbal, m.from
+	case strings.HasSuffix(last, "ing") && a.toks[p].Kind == sitrep.Punctuation && !(p > lo && a.inTime[p-1]):
+		// ", killing 80 people": a participle.
+		return verbal, m.from
+	}
+	i := m.from - 1
+	for ; i >= lo && m.from-i <= npMax; i-- {
+		w := a.lower[i]
+		if a.ent[i] >= 0 || a.toks[i].Kind == sitrep.Number || a.inTime[i] {
+			// "the Dec. 21, 1988, bombing"
+			continue
+		}
+		if w == "'s" || w == "’s" || w == "'" || w == "’" || w == "," && i > lo && a.inTime[i-1] {
+			continue
+		}
+		if determiners[w] {
+			i--
+			break
+		}
+		if a.toks[i].Kind == sitrep.Punctuation || prepositions[w] || clauseStops[w] || auxiliaries[w] ||
+			w == "and" || w == "or" || hasPrefix(w, agentive) || hasPrefix(w, nonAgentive) {
+			break
+		}
+		if strings.HasSuffix(w, "ed") && !(i > lo && determiners[a.lower[i-1]]) {
+			break
+		}
+	}
+	start := i + 1
+	if i < lo || a.toks[i].Kind == sitrep.Punctuation || clauseStops[a.lower[i]] || a.lower[i] == "and" || a.lower[i] == "but" {
+		return npSubject, start
+	}
+	if prepositions[a.lower[i]] {
+		// "responsibility for the bombing", "preparing for a ground operation".
+		// "released video of the attack": a word of doing may stand one
+		// noun further back.
+		for j := i - 1; j >= lo && i-j <= 2; j-- {
+			switch w := a.lower[j]; {
+			case hasPrefix(w, nonAgentive):
+				return npEmbedded, start
+			case hasPrefix(w, agentive):
+				return npAgentive, start
+			}
+		}
+		return npEmbedded, start
+	}
+	for j := i; j >= lo && i-j < subjectWindow; j-- {
+		w := a.lower[j]
+		if clauseStops[w] {
+			break
+		}
+		switch {
+		case hasPrefix(w, nonAgentive):
+			return npEmbedded, start
+		case hasPrefix(w, agentive):
+			return npAgentive, start
+		}
+	}
+	return npAgentive, start
+}
+
+// agentive begin the words whose subject does what their object tells of:
+// "launched airstrikes", "claimed responsibility for the bombing", "was
+// preparing for a ground operation".
+var agentive = []string{"launch", "carr", "conduct", "staged", "stage", "mount", "commit", "perpetrat",
+	"order", "authoriz", "authoris", "approv", "responsib", "claim", "releas", "unleash", "plan", "prepar",
+	"threat", "vow", "promis", "warn", "resum", "expand", "escalat", "intensif", "step", "begin", "began",
+	"begun", "start", "execut", "orchestrat", "mastermind", "plot", "fire", "detonat", "plant", "set",
+	"deni", "admit", "went", "go", "led", "lead", "waged", "wage", "waging", "undert", "pursu"}
+
+// nonAgentive begin the words whose subject only speaks of, suffers or
+// looks into what their object tells of: "condemned the bombing", "paid
+// tribute to bombing victims", "survived the blast".
+var nonAgentive = []string{"condemn", "denounc", "deplor", "mourn", "investigat", "probe", "probing",
+	"visit", "surviv", "tribute", "victim", "respond", "response", "blam", "recall", "remember", "regret", "sympath",
+	"condolen", "link", "connect", "accus", "charg", "indict", "question", "inquir", "discuss", "compar",
+	"follow", "protest", "decr", "hurt", "injur", "wound", "kill", "die", "dead", "lost", "los", "rebuil",
+	"memorial", "anniversar", "aftermath", "wake", "retaliat", "avenge", "since", "after", "alleg", "describ",
+	"call", "term", "label"}
+
+func hasPrefix(w string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessor returns who the noun phrase of tokens [from, to) says did its
+// act by a possessive: "the group's attack", "bin Laden's bombings".
+func (a *annotation) possessor(from, to int) *sitrep.Mention {
+	for j := to - 1; j > from; j-- {
+		if w := a.lower[j]; w != "'s" && w != "’s" {
+			continue
+		}
+		if f, t, ok := a.subjectAt(j-1, from); ok {
+			return a.mention(f, t, true)
+		}
+	}
+	return nil
+}
+
+// several reports whether the trigger m tells of several incidents at
+// once, as a plural noun does ("the bombings", "attacks"), and whether its
+// phrase names places apart from each other ("in Kenya and Tanzania", "in
+// Nairobi and Dar es Salaam"), so that no one place is the event's.
+func (a *annotation) several(m match, role npRole, npStart, bound int) (several, apartPlaces bool) {
+	w := a.lower[m.to-1]
+	if role == verbal || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || a.toks[m.to-1].Kind != sitrep.Word {
+		return false, false
+	}
+	return true, a.apartAfter(m, bound)
+}
+
+// apartAfter reports whether the places after the trigger m, before token
+// bound, are apart from each other (see apart).
+func (a *annotation) apartAfter(m match, bound int) bool {
+	places := a.d.Places
+	end := a.toks[bound-1].End
+	k := sort.Search(len(places), func(i int) bool { return places[i].Start >= a.toks[m.to-1].End })
+	var seen []sitrep.Place
+	for i := k; i < len(places) && places[i].Start < end && len(seen) < 8; i++ {
+		p := places[i]
+		t := a.tokenAt(p.Start)
+		if !a.noClauseStop(m.to, t) {
+			break
+		}
+		// Only where the acts were: a place after a preposition of place,
+		// or joined to one ("in Kenya and Tanzania"); not "with U.S.
+		// intelligence agencies".
+		joined := len(seen) > 0 && t > 0 && (a.lower[t-1] == "and" || a.lower[t-1] == "," || a.lower[t-1] == "or")
+		on := t > 0 && (a.lower[t-1] == "on" || a.lower[t-1] == "against") // "air raids on Afghanistan and Sudan"
+		if !joined && (!on && !a.locativeBefore(p.Start, 0) || a.modifiesNoun(p.End)) {
+			// "outside the U.S. embassy in Tanzania": the embassy's state
+			// is not a place of the act.
+			continue
+		}
+		for _, q := range seen {
+			if apart(p, q) {
+				return true
+			}
+		}
+		seen = append(seen, p)
+	}
+	return false
+}
+
+// apart reports whether two places are distinct and neither holds the
+// other: two countries, or cities of two countries, or two cities of one.
+func apart(p, q sitrep.Place) bool {
+	if p.Country == "" || q.Country == "" || strings.EqualFold(p.Name, q.Name) {
+		return false
+	}
+	if p.Country != q.Country {
+		return true
+	}
+	return p.Kind == "city" && q.Kind == "city"
+}
+
+// beforePublication reports whether the time ends before the day the
+// article was published; true when the article has no date.
+func (a *annotation) beforePublication(t sitrep.Time) bool {
+	pub := a.d.Published
+	if pub.IsZero() {
+		return true
+	}
+	v := t.Value
+	if t.Until != "" {
+		v = t.Until
+	}
+	last, ok := lastDay(v)
+	return ok && last < pub.UTC().Format(time.DateOnly)
+}
+
+// lastDay is the last day a TIMEX3 calendar value covers, as YYYY-MM-DD.
+func lastDay(v string) (string, bool) {
+	if i := strings.IndexByte(v, 'T'); i > 0 {
+		v = v[:i]
+	}
+	switch {
+	case len(v) == 10:
+		if _, err := time.Parse(time.DateOnly, v); err == nil {
+			return v, true
+		}
+	case len(v) == 7:
+		if t, err := time.Parse("2006-01", v); err == nil {
+			return t.AddDate(0, 1, -1).Format(time.DateOnly), true
+		}
+	case len(v) == 4:
+		if _, err := time.Parse("2006", v); err == nil {
+			return v + "-12-31", true
+		}
+	case len(v) == 8 && v[5] == 'W':
+		y, err1 := time.Parse("2006", v[:4])
+		var w int
+		_, err2 := fmt.Sscanf(v[6:], "%d", &w)
+		if err1 == nil && err2 == nil && w >= 1 && w <= 53 {
+			jan4 := y.AddDate(0, 0, 3)
+			monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+(w-1)*7)
+			return monday.AddDate(0, 0, 6).Format(time.DateOnly), true
+		}
+	}
+	return "", false
+}
+
+// leaderTitles are the titles of a head of state or government, who acts
+// for the state when speaking of it as "we".
+var leaderTitles = []string{"president", "prime minister", "premier", "chancellor", "king", "emir",
+	"sultan", "supreme leader", "head of state"}
+
+// speakerActor is the actor a person acts as: a head of state or
+// government saying "we" in a threat speaks for the state's government
+// ("Will we go on strike in Mexico?", said by the US president, is a threat
+// by the United States government), and the strikes he orders are his
+// government's, as the actors lexicon reads "the White House"; anyone else
+// stays themself.
+func (a *annotation) speakerActor(sp sitrep.Mention) *sitrep.Mention {
+	out := sp
+	if sp.Key == "" {
+		return &out
+	}
+	if a.leaders == nil {
+		// Built once: the government each leader's mentions tie them to.
+		a.leaders = map[string]string{}
+		for i := range a.d.Entities {
+			e := &a.d.Entities[i]
+			if _, done := a.leaders[e.Key]; done || e.Key == "" || !slices.ContainsFunc(e.Titles, isLeaderTitle) {
+				continue
+			}
+			if gov := a.governmentOf(e); gov != "" {
+				a.leaders[e.Key] = gov
+			}
+		}
+	}
+	if gov, ok := a.leaders[sp.Key]; ok {
+		out.Name = gov
+	}
+	return &out
+}
+
+func isLeaderTitle(t string) bool {
+	t = strings.ToLower(t)
+	if strings.Contains(t, "vice") || strings.Contains(t, "deputy") || strings.Contains(t, "former") {
+		return false
+	}
+	for _, l := range leaderTitles {
+		if strings.Contains(t, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// governmentOf names the government of the state an entity mention's
+// title ties it to: a state written in the title or right before the
+// mention ("US President Donald Trump", "Kenyan President Daniel arap
+// Moi"), or a country after it ("President Moi of Kenya").
+func (a *annotation) governmentOf(e *sitrep.Entity) string {
+	for _, t := range e.Titles {
+		for _, w := range strings.Fields(strings.ToLower(t)) {
+			if al, ok := a.lex.aliases[w]; ok && al.pre {
+				return al.name
+			}
+		}
+	}
+	lo, hi := a.tokenRange(e.Span)
+	for i := lo - 1; i >= 0 && lo-i <= 4 && a.toks[i].Kind != sitrep.Punctuation; i-- {
+		if g := a.governmentAt(i); g != "" {
+			return g
+		}
+	}
+	if hi+1 < len(a.toks) && a.lower[hi] == "of" {
+		return a.governmentAt(hi + 1)
+	}
+	return ""
+}
+
+// governmentAt names the government of the state token i names: a state
+// of the actors lexicon ("US", "Mexican"), or a country of the places
+// layer.
+func (a *annotation) governmentAt(i int) string {
+	if al, ok := a.lex.aliases[a.lower[i]]; ok && al.pre {
+		return al.name
+	}
+	ps := a.d.Places
+	k := sort.Search(len(ps), func(j int) bool { return ps[j].End > a.toks[i].Start })
+	if k < len(ps) && ps[k].Start <= a.toks[i].Start && ps[k].Kind == "country" && ps[k].Name != "" {
+		return ps[k].Name + " government"
+	}
+	return ""
+}
+
+func timeSpans(ts []sitrep.Time) []sitrep.Span {
+	out := make([]sitrep.Span, len(ts))
+	for i, t := range ts {
+		out[i] = t.Span
+	}
+	return out
+}
+
+func placeSpans(ps []sitrep.Place) []sitrep.Span {
+	out := make([]sitrep.Span, len(ps))
+	for i, p := range ps {
+		out[i] = p.Span
+	}
+	return out
+}
+
+// marks returns, for each token, whether one of the spans covers it.
+func (a *annotation) marks(spans []sitrep.Span) []bool {
+	out := make([]bool, len(a.toks))
+	for _, sp := range spans {
+		if sp.Start < 0 || sp.End <= sp.Start {
+			continue
+		}
+		i := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].End > sp.Start })
+		for ; i < len(a.toks) && a.toks[i].Start < sp.End; i++ {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// tokenAt is the index of the first token starting at or after position p.
+func (a *annotation) tokenAt(p int) int {
+	return sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= p })
+}
+
+// relativeOnly reports whether the only clause boundary among tokens
+// [from, to) is a relative pronoun: "an explosion that took place near the
+// embassy in Dar es Salaam".
+func (a *annotation) relativeOnly(from, to int) bool {
+	for i := from; i < to; i++ {
+		switch w := a.lower[i]; {
+		case w == "that" || w == "which":
+		case w == "," || clauseStops[w] || w == "who":
+			return false
+		}
+	}
+	return true
+}
+
+// noClauseStop reports whether no word that opens another clause
+// ("said", "that", "when") lies among tokens [from, to).
+func (a *annotation) noClauseStop(from, to int) bool {
+	for i := from; i < to && i < len(a.lower); i++ {
+		if w := a.lower[i]; clauseStops[w] && a.toks[i].Kind == sitrep.Word || w == "who" || w == "which" {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseGoesOn reports whether tokens [from, to) after a noun trigger still
+// belong to its phrase: no verb helper and no past form starts another
+// predicate, except within a relative clause ("the bombings that killed
+// 224 people in Kenya").
+func (a *annotation) phraseGoesOn(from, to int) bool {
+	relative := false
+	for i := from; i < to && i < len(a.lower); i++ {
+		w := a.lower[i]
+		switch {
+		case w == "that" || w == "which":
+			relative = true
+		case relative:
+		case auxiliaries[w]:
+			return false
+		case strings.HasSuffix(w, "ed") && a.ent[i] < 0 && !(i > from && determiners[a.lower[i-1]]):
+			return false
+		}
+	}
+	return true
 }

@@ -80,10 +80,16 @@ type Incident struct {
 //
 //   - what: the same ACLED event type (and, for strategic developments, the
 //     same sub-event type: a threat is not a designation); the three types
-//     of political violence may mix when the place agrees (below); both are
-//     campaigns (Event.Aggregate: "at least 20 strikes since September") or
-//     both single incidents: a campaign is an incident of its own, distinct
-//     from the strikes it sums;
+//     of political violence may mix when the place agrees (below), and
+//     always for a mention that does not name the act (a bare toll, "at
+//     least 82 were killed", or a bare "attack"), which joins the act other
+//     reports name; a strike from the air or from afar (air strike,
+//     shelling, missiles) and a bomb set off on the ground are not one act
+//     unless told at one place; both are campaigns or aggregates
+//     (Event.Aggregate: "at least 20 strikes since September", "the
+//     bombings in Kenya and Tanzania") or both single incidents: an
+//     aggregate is an incident of its own, distinct from the single
+//     incidents it sums;
 //   - modality: what happened (occurred, or reported but unconfirmed),
 //     what was threatened, what was planned and what was denied are four
 //     kinds of incident that never merge with each other. Hypothetical
@@ -99,7 +105,15 @@ type Incident struct {
 //     Kenya; a city in an admin1 division in it); waters only with the same
 //     waters, except that campaigns at sea merge across seas;
 //   - when: their time ranges overlap, a day either way. A mention with no
-//     time happened at the latest on its article's publication day.
+//     time happened at the latest on its article's publication day; a
+//     mention whose own time ended more than incRecallDays before an
+//     untimed incident was first reported recalls an earlier event.
+//
+// A single act of violence that names no place takes the place its
+// article gives its other single acts of the same kind when they are all
+// in one country, else the article's dateline when one of them is there
+// (see incInheritPlaces): "the bomb went off, killing 247 people" in an
+// article datelined NAIROBI.
 //
 // Among several fitting incidents a mention joins the one sharing most
 // (same place, actor, target, known time, sub-event type, counts). Mentions
@@ -135,7 +149,7 @@ func Incidents(story string, docs []*sitrep.Doc, members []Membership, ents *Ent
 		if m.Published.IsZero() {
 			m.Published = d.Published
 		}
-		ms = append(ms, incMentions(d, m, ents)...)
+		ms = append(ms, incInheritPlaces(d, incMentions(d, m, ents))...)
 	}
 	slices.SortStableFunc(ms, incCompareMentions)
 
@@ -197,6 +211,7 @@ type incMention struct {
 	from    int  // days since 1970-01-01; incOpenFrom when unknown
 	until   int  // incOpenUntil when unknown
 	own     bool // from and until come from the event's own time
+	generic bool // a bare toll (incTollOnly) or a bare attack: it does not name the act
 	report  Report
 }
 
@@ -242,6 +257,7 @@ func incMentions(d *sitrep.Doc, m Membership, ents *Entities) []*incMention {
 			// published.
 			im.until = incDay(m.Published)
 		}
+		im.generic = incTollOnly(ev) || ev.Subtype == incGenericSubtype
 		im.region = incRegion(im.place, ev.Aggregate)
 		im.typeKey = incTypeKey(ev)
 		im.bucket = class + "|" + incFamily(ev) + "|" + strconv.FormatBool(ev.Aggregate)
@@ -249,6 +265,89 @@ func incMentions(d *sitrep.Doc, m Membership, ents *Entities) []*incMention {
 		out = append(out, im)
 	}
 	return out
+}
+
+// incInheritPlaces gives the single acts of violence of one article that
+// name no place the place the article puts its acts at: an article about
+// one bombing says where it was once ("the blast in Nairobi") and then
+// "the bomb went off, killing 247 people". That place is the one all its
+// placed single acts of violence share (the country, when they name it and
+// its cities), else, when they are in several countries, the article's
+// dateline ("NAIROBI, Kenya (AP) _") if one of them is there: a reporter
+// writes of the blast in front of him. Otherwise they stay without a place.
+//
+// Strikes from the air or from afar and acts on the ground are taken apart:
+// an article datelined in Nairobi about the bombing there also tells of
+// the air raid on Afghanistan.
+func incInheritPlaces(d *sitrep.Doc, ms []*incMention) []*incMention {
+	incInheritKind(d, ms, false)
+	incInheritKind(d, ms, true)
+	return ms
+}
+
+// incInheritKind is incInheritPlaces for the acts whose incStrikeKind is
+// strike.
+func incInheritKind(d *sitrep.Doc, ms []*incMention, strike bool) {
+	single := func(m *incMention) bool {
+		return !m.ev.Aggregate && incFamily(m.ev) == "violence" && m.class == "occurred" &&
+			incStrikeKind(m.ev.Subtype) == strike
+	}
+	var place *sitrep.Place
+	several := false
+	for _, m := range ms {
+		if m.place == nil || !single(m) {
+			continue
+		}
+		switch {
+		case place == nil:
+			place = m.place
+		case incRegion(place, false) != incRegion(m.place, false):
+			several = true
+		case incContains(m.place, place):
+			// The country rather than one of its cities: the act may be
+			// anywhere in it.
+			place = m.place
+		}
+	}
+	if several {
+		place = nil
+		if dl := incDateline(d); dl != nil {
+			for _, m := range ms {
+				if m.place != nil && single(m) && (incSamePlace(m.place, dl) || incContains(m.place, dl) || incContains(dl, m.place)) {
+					place = dl
+					break
+				}
+			}
+		}
+	}
+	if place == nil {
+		return
+	}
+	for _, m := range ms {
+		if m.place == nil && single(m) {
+			m.place = place
+			m.region = incRegion(place, false)
+		}
+	}
+}
+
+// incDateline is the place a wire article's dateline names: a place in
+// capitals that opens the text ("NAIROBI, Kenya (AP) _"); nil when there
+// is none.
+func incDateline(d *sitrep.Doc) *sitrep.Place {
+	for i := range d.Places {
+		p := &d.Places[i]
+		if p.Start < 0 || p.End > len(d.Text) || p.Start >= p.End || strings.TrimSpace(d.Text[:p.Start]) != "" {
+			continue
+		}
+		if t := d.Text[p.Start:p.End]; t != strings.ToUpper(t) || incWater(p) {
+			return nil
+		}
+		pl := *p
+		pl.Name, pl.Kind, pl.Country, pl.ID = entClip(pl.Name), entClip(pl.Kind), entClip(pl.Country), entClip(pl.ID)
+		return &pl
+	}
+	return nil
 }
 
 // incClass is the kind of incident an event mention is, "" for none.
@@ -376,6 +475,8 @@ type incState struct {
 	timed     bool
 	killed    []Count
 	filed     map[string]bool
+	subtype   string // the sub-event type of the first mention that names the act
+	generic   bool   // every mention is generic (incMention.generic)
 }
 
 // fit scores how well m fits s; ok is false when it does not fit.
@@ -405,6 +506,12 @@ func (s *incState) fit(m *incMention) (score int, ok bool) {
 	if max(s.lo, m.from) > min(s.hi, m.until)+1 {
 		return 0, false
 	}
+	if m.own && !s.timed && s.hi != incOpenUntil && m.until < s.hi-incRecallDays {
+		// A time well before the incident was first reported is an earlier
+		// event the reports recall ("since the Oklahoma City bombing in
+		// 1995"), not this one.
+		return 0, false
+	}
 	sameDay := s.timed && m.own
 	if sameDay {
 		score += 2
@@ -428,13 +535,26 @@ func (s *incState) fit(m *incMention) (score int, ok bool) {
 			return 0, false
 		}
 	}
+	// A bare toll ("at least 82 were killed") or a bare "attack" tells of
+	// whatever act it was, which other reports name: either may join an
+	// incident of another type, and an incident told so far only in such
+	// words may be joined by the act's own name.
+	generic := m.generic || s.generic
 	if s.typeKey != m.typeKey {
-		if !strong {
+		if !strong && !generic {
 			return 0, false
 		}
-		score--
+		if !generic {
+			score--
+		}
 	}
-	if s.mentions[0].ev.Subtype == m.ev.Subtype {
+	if incStrikeKind(s.subtype) != incStrikeKind(m.ev.Subtype) && !strong && !generic {
+		// A strike from the air or from afar is not a bomb set off on the
+		// ground, unless both are told at one place: the twin bombings are
+		// not the missile strikes that answered them.
+		return 0, false
+	}
+	if s.subtype == m.ev.Subtype && !m.generic {
 		score++
 	}
 	for _, c := range m.report.Counts {
@@ -451,8 +571,42 @@ func (s *incState) fit(m *incMention) (score int, ok bool) {
 	return score, true
 }
 
+// incStrikeKind reports whether a sub-event type is a strike from the air
+// or from afar.
+func incStrikeKind(subtype string) bool {
+	return subtype == "Air/drone strike" || subtype == "Shelling/artillery/missile attack"
+}
+
+// incRecallDays is how long before an untimed incident's first report a
+// mention's own time may end and still be that incident's.
+const incRecallDays = 7
+
+// incGenericSubtype is the sub-event type of an act reports name only as
+// an attack.
+const incGenericSubtype = "Attack"
+
+// incTollOnly reports whether an event mention is a bare toll, a verb of
+// killing with no one said to kill ("at least 82 were killed"): the annotator
+// keeps such a mention only for its toll, and the act it counts is
+// whichever violent incident fits its place and time.
+func incTollOnly(ev *sitrep.Event) bool {
+	if ev.Cameo != "1823" || ev.Actor != nil || ev.Aggregate {
+		return false
+	}
+	switch strings.ToLower(ev.Text) {
+	case "killed", "kill", "killing", "killings":
+		return true
+	}
+	return false
+}
+
 // join adds m to s and narrows what s knows.
 func (s *incState) join(m *incMention) {
+	if len(s.mentions) == 0 || s.generic && !m.generic {
+		// The first report that names the act says what it was.
+		s.typeKey, s.subtype = m.typeKey, m.ev.Subtype
+	}
+	s.generic = (len(s.mentions) == 0 || s.generic) && m.generic
 	s.mentions = append(s.mentions, m)
 	if m.actor != nil {
 		// The actor most reports name, the first named on a tie: one
@@ -562,11 +716,17 @@ func (s *incState) incident(story string) Incident {
 }
 
 // incMajority is the event whose type and subtype most reports give, the
-// earliest on a tie.
+// earliest on a tie; bare tolls and attacks (incMention.generic) count
+// only when no report names the act.
 func incMajority(ms []*incMention) *sitrep.Event {
 	n := map[string]int{}
 	best, bestN := ms[0].ev, 0
+	acts := slices.ContainsFunc(ms, func(m *incMention) bool { return !m.generic })
 	for _, m := range ms {
+		if acts && m.generic {
+			// A bare toll or attack does not say what the act was.
+			continue
+		}
 		k := m.ev.Type + "\x00" + m.ev.Subtype
 		n[k]++
 		if n[k] > bestN {

@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
 )
 
 // Count is one report's figure for a category, as the quantity layer read
@@ -366,13 +369,18 @@ func talContradiction(counts []Count) bool {
 // before the story's first report are left out: they are earlier events the
 // reports recall ("the deadliest since Oklahoma City"), not the story's.
 //
-// A campaign ("at least 20 strikes since September, killing at least 80")
-// and the single strikes it sums are not added together: each single
-// incident that a campaign covers (the same event type, the same actor or
-// none given, a compatible place or none given, a time inside the
-// campaign's) is assigned to the first such campaign, and the group counts
-// as the larger of the campaign's figure and the sum of its strikes', bound
-// by bound. Everything else is summed. A single air or drone strike or
+// A campaign or aggregate ("at least 20 strikes since September, killing
+// at least 80", "the bombings in Kenya and Tanzania killed 224") and the
+// single incidents it sums are not added together: each single incident
+// that an aggregate covers (the same event type, a compatible place or
+// none given — a region such as "East Africa" holds any place on land —,
+// a time inside the aggregate's, a day either way, and the same actor or
+// none given, unless the places agree) is assigned to the first such
+// aggregate. The group counts as the aggregate's figure when that was
+// given as recently as any of its singles' figures (a later word on the
+// total supersedes earlier figures of the parts, as a later version
+// supersedes an earlier one), else as the larger of the aggregate's figure
+// and the sum of the singles', bound by bound. Everything else is summed. A single air or drone strike or
 // shelling with no strike count counts as one strike.
 //
 // The history has one version per day on which any incident's figure
@@ -458,22 +466,40 @@ func talCovers(c, s *Incident) bool {
 	if c.Type != s.Type {
 		return false
 	}
-	if c.Actor != nil && s.Actor != nil && c.Actor.Key != s.Actor.Key {
-		return false
-	}
+	placed := false
 	if c.Place != nil && s.Place != nil {
 		p, q := c.Place, s.Place
-		if !(incSamePlace(p, q) || incContains(p, q) || (incWater(p) && incWater(q))) {
+		if !(incSamePlace(p, q) || incContains(p, q) || (incWater(p) && incWater(q)) || talWide(p) && !incWater(q)) {
+			return false
+		}
+		placed = true
+	}
+	if c.Actor != nil && s.Actor != nil && c.Actor.Key != s.Actor.Key && !placed {
+		// Reports name a perpetrator late and differently ("Egyptian
+		// Islamic Jihad", "bin Laden"): a place that agrees outweighs
+		// the names, as when reports merge into incidents.
+		return false
+	}
+	// A day either way, as incidents merge.
+	if cf, _, ok := incParseDate(c.From); ok {
+		if _, su, ok := incParseDate(s.Until); ok && su+1 < cf {
 			return false
 		}
 	}
-	if c.From != "" && s.Until != "" && s.Until < c.From {
-		return false
-	}
-	if c.Until != "" && s.From != "" && s.From > c.Until {
-		return false
+	if _, cu, ok := incParseDate(c.Until); ok {
+		if sf, _, ok := incParseDate(s.From); ok && sf > cu+1 {
+			return false
+		}
 	}
 	return true
+}
+
+// talWide reports whether a place is a region or continent ("East
+// Africa"), whose extent the gazetteer does not give: a campaign there may
+// cover any incident on land.
+func talWide(p *sitrep.Place) bool {
+	k, ok := gazetteer.ParseKind(p.Kind)
+	return ok && (k == gazetteer.Region || k == gazetteer.Continent)
 }
 
 // talStrikeSubtype reports whether one incident of a sub-event type is one
@@ -482,18 +508,18 @@ func talStrikeSubtype(subtype string) bool {
 	return subtype == "Air/drone strike" || subtype == "Shelling/artillery/missile attack"
 }
 
-// talAt is the figure of series s as of date d (its latest version dated
-// d or before), with whether there is one.
-func talAt(s *Series, d string) (Figure, bool) {
+// talAtDated is the figure of series s as of date d (its latest version
+// dated d or before), with that version's date and whether there is one.
+func talAtDated(s *Series, d string) (Figure, string, bool) {
 	var f Figure
-	ok := false
+	date, ok := "", false
 	for _, v := range s.History {
 		if v.Date > d {
 			break
 		}
-		f, ok = v.Figure, true
+		f, date, ok = v.Figure, v.Date, true
 	}
-	return f, ok
+	return f, date, ok
 }
 
 // talImplicitStrike is the figure of a single strike that reports gave no
@@ -536,24 +562,31 @@ func talStorySeries(groups []talGroup, category string) Series {
 	}
 	slices.Sort(dates)
 
-	figureAt := func(in *Incident, d string) (Figure, bool) {
+	// figureAt is an incident's figure as of d, with the day it was given.
+	figureAt := func(in *Incident, d string) (Figure, string, bool) {
 		if talImplicitStrike(in, category) {
-			if len(in.Reports) == 0 || talDate(Count{Published: in.Reports[0].Published}) > d {
-				return Figure{}, false
+			first := ""
+			if len(in.Reports) > 0 {
+				first = talDate(Count{Published: in.Reports[0].Published})
+			}
+			if len(in.Reports) == 0 || first > d {
+				return Figure{}, "", false
 			}
 			one := int64(1)
-			return Figure{Low: &one, Best: &one, High: &one}, true
+			return Figure{Low: &one, Best: &one, High: &one}, first, true
 		}
-		return talAt(pick(&in.Tally), d)
+		return talAtDated(pick(&in.Tally), d)
 	}
 	s := Series{Current: Figure{Counts: []Count{}}, History: []Version{}}
 	for _, d := range dates {
 		var parts []Figure
 		for _, g := range groups {
 			var singles []Figure
+			latest := ""
 			for _, in := range g.singles {
-				if f, ok := figureAt(in, d); ok {
+				if f, when, ok := figureAt(in, d); ok {
 					singles = append(singles, f)
+					latest = max(latest, when)
 				}
 			}
 			sum, hasSum := talSum(singles)
@@ -563,8 +596,13 @@ func talStorySeries(groups []talGroup, category string) Series {
 				}
 				continue
 			}
-			cf, ok := figureAt(g.campaign, d)
+			cf, when, ok := figureAt(g.campaign, d)
 			switch {
+			case ok && hasSum && when >= latest:
+				// A total given for all of them after the last figure of
+				// any one is the newer word on their sum, as a later
+				// version supersedes an earlier one.
+				parts = append(parts, cf)
 			case ok && hasSum:
 				parts = append(parts, talLarger(cf, sum))
 			case ok:

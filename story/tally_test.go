@@ -3,6 +3,8 @@ package story
 import (
 	"testing"
 	"time"
+
+	"github.com/sitrep/sitrep"
 )
 
 func count(source, date, qualifier string, low, high *int64) Count {
@@ -80,5 +82,60 @@ func TestSeriesHistory(t *testing.T) {
 	}
 	if empty := talSeries(nil); empty.Current.Low != nil || len(empty.History) != 0 {
 		t.Errorf("no counts gave %+v", empty)
+	}
+}
+
+// TestStoryTallyAggregate specifies how a toll stated for several
+// incidents at once combines with theirs: the twin embassy bombings of
+// 1998 as the reports gave them, day by day.
+func TestStoryTallyAggregate(t *testing.T) {
+	place := func(name, kind, country string) *sitrep.Place {
+		return &sitrep.Place{Name: name, Kind: kind, Country: country, ID: name}
+	}
+	incident := func(id string, aggregate bool, p *sitrep.Place, counts ...Count) Incident {
+		in := Incident{ID: id, Type: "Explosions/Remote violence", Subtype: "Remote explosive/landmine/IED",
+			Modality: "occurred", Aggregate: aggregate, Place: p, From: "1998-08-07", Until: "1998-08-07"}
+		for _, c := range counts {
+			in.Reports = append(in.Reports, Report{Article: c.Article, Source: c.Source, Published: c.Published, Counts: []Count{c}})
+		}
+		in.Tally = talTally(counts)
+		return in
+	}
+	twin := incident("twin", true, place("East Africa", "region", ""),
+		count("Xinhua", "1998-08-08", "at_least", n64(110), nil),
+		count("AP", "1999-10-08", "exact", n64(224), n64(224)))
+	nairobi := incident("nairobi", false, place("Nairobi", "city", "KE"),
+		count("AP", "1998-08-08", "at_least", n64(82), nil),
+		count("AP", "1998-08-26", "exact", n64(247), n64(247)))
+	dar := incident("dar", false, place("Dar es Salaam", "city", "TZ"),
+		count("Xinhua", "1998-08-21", "exact", n64(10), n64(10)))
+	// A later bombing, outside the twin bombings' day.
+	other := incident("other", false, place("Kampala", "city", "UG"),
+		count("AP", "1998-09-15", "exact", n64(3), n64(3)))
+	other.From, other.Until = "1998-09-15", "1998-09-15"
+
+	tally := StoryTally([]Incident{twin, nairobi, dar, other})
+	want := []struct{ date, best string }{
+		// The total of both, given the same day as Nairobi's figure, is
+		// the word on their sum.
+		{"1998-08-08", "110"},
+		// Later figures of each bombing: the larger of the older total
+		// and their sum.
+		{"1998-08-21", "110"},
+		{"1998-08-26", "257"},
+		// The bombing in Kampala is not one of them: it adds its 3.
+		{"1998-09-15", "260"},
+		// The final total of both supersedes every earlier figure of
+		// either.
+		{"1999-10-08", "227"},
+	}
+	h := tally.Killed.History
+	if len(h) != len(want) {
+		t.Fatalf("%d versions, want %d: %+v", len(h), len(want), h)
+	}
+	for i, w := range want {
+		if h[i].Date != w.date || ptrString(h[i].Best) != w.best {
+			t.Errorf("version %d: %s best %s, want %s best %s", i, h[i].Date, ptrString(h[i].Best), w.date, w.best)
+		}
 	}
 }
