@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
 )
 
 // GeoVirus (Gritta et al. 2018, https://github.com/milangritta/Pragmatic-Guide-to-Geoparsing-Evaluation)
@@ -305,7 +306,7 @@ func ScoreGeo(gold []GeoArticle, pred [][]sitrep.Place) GeoReport {
 			l, p := g.Locations[pr.g], ps[pr.p]
 			km := float64(maxErrorKm)
 			if p.Lat != nil && p.Lon != nil {
-				km = HaversineKm(l.Lat, l.Lon, *p.Lat, *p.Lon)
+				km = gazetteer.DistanceKm(l.Lat, l.Lon, *p.Lat, *p.Lon)
 			}
 			errs = append(errs, km)
 			if km <= AccuracyRadiusKm {
@@ -381,17 +382,6 @@ func geoRatio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
-}
-
-// HaversineKm is the great-circle distance in km between two points given in
-// degrees, on a sphere of the Earth's mean radius.
-func HaversineKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const earthRadiusKm = 6371.0088
-	rad := math.Pi / 180
-	dLat := (lat2 - lat1) * rad
-	dLon := (lon2 - lon1) * rad
-	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
-	return 2 * earthRadiusKm * math.Asin(math.Sqrt(min(1, h)))
 }
 
 // WriteText writes the report as a few aligned lines.

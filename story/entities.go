@@ -144,15 +144,22 @@ func (e *Entities) Restore(l Link) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	// The name is canonicalized as Add does it ("U.S." is the United
+	// States), so that a restored registry resolves the next article as the
+	// live one would.
+	typ := entType(l.Type)
+	if i := strings.IndexByte(l.Global, ':'); l.Type == "" && i > 0 {
+		typ = entType(l.Global[:i])
+	}
+	raw := entClip(l.Name)
+	name := entCanonical(typ, raw)
 	r := e.byKey[l.Global]
 	if r == nil {
-		typ := entType(l.Type)
-		if i := strings.IndexByte(l.Global, ':'); l.Type == "" && i > 0 {
-			typ = entType(l.Global[:i])
-		}
-		r = e.create(l.Global, typ, cmp.Or(entClip(l.Name), l.Global))
-	} else if name := entClip(l.Name); name != "" {
+		r = e.create(l.Global, typ, cmp.Or(name, l.Global))
+	}
+	if name != "" {
 		e.addAlias(r, name)
+		e.addAlias(r, raw)
 		e.maybeRename(r, name)
 	}
 	if l.Article != "" && l.Local != "" {

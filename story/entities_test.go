@@ -183,3 +183,37 @@ func TestEntitiesRestoreKeepsAliases(t *testing.T) {
 		t.Errorf("restored entity %+v, %v; want Geoff Garmany with alias Gharmani", ent, ok)
 	}
 }
+
+// A registry restored from the links Add returned resolves the next
+// article exactly as the registry that made them.
+func TestEntitiesRestoreMatchesAdd(t *testing.T) {
+	tests := []struct {
+		name   string
+		before [][3]string // one document each
+		next   [3]string
+	}{
+		{"an abbreviation first, the full name after", [][3]string{{"U.S.", "LOC", "U.S."}}, [3]string{"United States", "LOC", "United States"}},
+		{"a spelling variant after the full name", [][3]string{{"Geoff Garmany", "PERSON", "Geoff Garmany"}}, [3]string{"Gharmani", "PERSON", "Gharmani"}},
+		{"a surname first, the full name after", [][3]string{{"Sheinbaum", "PERSON", "Sheinbaum"}}, [3]string{"Claudia Sheinbaum", "PERSON", "Claudia Sheinbaum"}},
+		{"a full name first, the surname after", [][3]string{{"Claudia Sheinbaum", "PERSON", "Claudia Sheinbaum"}, {"Donald Trump", "PERSON", "Donald Trump"}}, [3]string{"Sheinbaum", "PERSON", "Sheinbaum"}},
+		{"a transliteration", [][3]string{{"Tren de Aragua", "ORG", "Tren de Aragua"}}, [3]string{"Torren de Aragua", "ORG", "Torren de Aragua"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			live := NewEntities()
+			var links []Link
+			for i, ent := range tc.before {
+				links = append(links, live.Add(entDoc(t, string(rune('a'+i)), ent))...)
+			}
+			restored := NewEntities()
+			for _, l := range links {
+				restored.Restore(l)
+			}
+			want := live.Add(entDoc(t, "next", tc.next))
+			got := restored.Add(entDoc(t, "next", tc.next))
+			if !slices.Equal(got, want) || live.Len() != restored.Len() {
+				t.Errorf("restored registry: %+v (%d entities); live: %+v (%d entities)", got, restored.Len(), want, live.Len())
+			}
+		})
+	}
+}

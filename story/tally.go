@@ -469,10 +469,15 @@ func talCovers(c, s *Incident) bool {
 	placed := false
 	if c.Place != nil && s.Place != nil {
 		p, q := c.Place, s.Place
-		if !(incSamePlace(p, q) || incContains(p, q) || (incWater(p) && incWater(q)) || talWide(p) && !incWater(q)) {
+		switch {
+		case incSamePlace(p, q) || incContains(p, q) || (incWater(p) && incWater(q)):
+			placed = true
+		case talNearRegion(p, q):
+			// A region's extent is not known: near its point it may cover
+			// the incident, but that alone does not outweigh other actors.
+		default:
 			return false
 		}
-		placed = true
 	}
 	if c.Actor != nil && s.Actor != nil && c.Actor.Key != s.Actor.Key && !placed {
 		// Reports name a perpetrator late and differently ("Egyptian
@@ -494,13 +499,29 @@ func talCovers(c, s *Incident) bool {
 	return true
 }
 
-// talWide reports whether a place is a region or continent ("East
-// Africa"), whose extent the gazetteer does not give: a campaign there may
-// cover any incident on land.
-func talWide(p *sitrep.Place) bool {
+// talNearRegion reports whether a campaign placed in a region or continent
+// ("East Africa"), whose extent the gazetteer does not give, may cover an
+// incident on land at q: q lies within talRegionKm (a continent:
+// talContinentKm) of the region's point.
+func talNearRegion(p, q *sitrep.Place) bool {
 	k, ok := gazetteer.ParseKind(p.Kind)
-	return ok && (k == gazetteer.Region || k == gazetteer.Continent)
+	if !ok || (k != gazetteer.Region && k != gazetteer.Continent) || incWater(q) ||
+		p.Lat == nil || p.Lon == nil || q.Lat == nil || q.Lon == nil {
+		return false
+	}
+	reach := talRegionKm
+	if k == gazetteer.Continent {
+		reach = talContinentKm
+	}
+	return gazetteer.DistanceKm(*p.Lat, *p.Lon, *q.Lat, *q.Lon) <= reach
 }
+
+// The reach of a region's and of a continent's point: East Africa's spans
+// Kenya and Tanzania, not the Middle East.
+const (
+	talRegionKm    = 2000.0
+	talContinentKm = 4500.0
+)
 
 // talStrikeSubtype reports whether one incident of a sub-event type is one
 // strike.

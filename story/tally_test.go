@@ -89,8 +89,8 @@ func TestSeriesHistory(t *testing.T) {
 // incidents at once combines with theirs: the twin embassy bombings of
 // 1998 as the reports gave them, day by day.
 func TestStoryTallyAggregate(t *testing.T) {
-	place := func(name, kind, country string) *sitrep.Place {
-		return &sitrep.Place{Name: name, Kind: kind, Country: country, ID: name}
+	place := func(name, kind, country string, lat, lon float64) *sitrep.Place {
+		return &sitrep.Place{Name: name, Kind: kind, Country: country, ID: name, Lat: &lat, Lon: &lon}
 	}
 	incident := func(id string, aggregate bool, p *sitrep.Place, counts ...Count) Incident {
 		in := Incident{ID: id, Type: "Explosions/Remote violence", Subtype: "Remote explosive/landmine/IED",
@@ -101,16 +101,16 @@ func TestStoryTallyAggregate(t *testing.T) {
 		in.Tally = talTally(counts)
 		return in
 	}
-	twin := incident("twin", true, place("East Africa", "region", ""),
+	twin := incident("twin", true, place("East Africa", "region", "", 0, 37),
 		count("Xinhua", "1998-08-08", "at_least", n64(110), nil),
 		count("AP", "1999-10-08", "exact", n64(224), n64(224)))
-	nairobi := incident("nairobi", false, place("Nairobi", "city", "KE"),
+	nairobi := incident("nairobi", false, place("Nairobi", "city", "KE", -1.29, 36.82),
 		count("AP", "1998-08-08", "at_least", n64(82), nil),
 		count("AP", "1998-08-26", "exact", n64(247), n64(247)))
-	dar := incident("dar", false, place("Dar es Salaam", "city", "TZ"),
+	dar := incident("dar", false, place("Dar es Salaam", "city", "TZ", -6.82, 39.28),
 		count("Xinhua", "1998-08-21", "exact", n64(10), n64(10)))
 	// A later bombing, outside the twin bombings' day.
-	other := incident("other", false, place("Kampala", "city", "UG"),
+	other := incident("other", false, place("Kampala", "city", "UG", 0.35, 32.58),
 		count("AP", "1998-09-15", "exact", n64(3), n64(3)))
 	other.From, other.Until = "1998-09-15", "1998-09-15"
 
@@ -137,5 +137,37 @@ func TestStoryTallyAggregate(t *testing.T) {
 		if h[i].Date != w.date || ptrString(h[i].Best) != w.best {
 			t.Errorf("version %d: %s best %s, want %s best %s", i, h[i].Date, ptrString(h[i].Best), w.date, w.best)
 		}
+	}
+}
+
+// A campaign placed in a region covers single incidents near the region's
+// point only, and then only when the actors agree: the gazetteer does not
+// give a region's extent.
+func TestCampaignInRegionCovers(t *testing.T) {
+	at := func(name, kind string, lat, lon float64) *sitrep.Place {
+		return &sitrep.Place{Name: name, Kind: kind, ID: name, Lat: &lat, Lon: &lon}
+	}
+	actor := func(key string) *Entity { return &Entity{Key: key, Name: key} }
+	eastAfrica, middleEast := at("East Africa", "region", 0, 37), at("Middle East", "region", 29, 41)
+	nairobi := at("Nairobi", "city", -1.29, 36.82)
+	tests := []struct {
+		name         string
+		region       *sitrep.Place
+		campaign, by *Entity
+		covers       bool
+	}{
+		{"near the region's point, no actors named", eastAfrica, nil, nil, true},
+		{"near the region's point, the same actor", eastAfrica, actor("org:al-qaeda"), actor("org:al-qaeda"), true},
+		{"near the region's point, another actor", eastAfrica, actor("org:al-qaeda"), actor("gov:kenya"), false},
+		{"far from the region's point", middleEast, nil, nil, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Incident{Type: "Explosions/Remote violence", Aggregate: true, Place: tc.region, Actor: tc.campaign, From: "1998-08-07", Until: "1998-08-07"}
+			s := Incident{Type: "Explosions/Remote violence", Place: nairobi, Actor: tc.by, From: "1998-08-07", Until: "1998-08-07"}
+			if got := talCovers(&c, &s); got != tc.covers {
+				t.Errorf("covers = %v, want %v", got, tc.covers)
+			}
+		})
 	}
 }
