@@ -21,7 +21,12 @@
 //     ("opposes such attacks", not "opposed the plan"), a threat an act of
 //     violence or force; "battle", "fought", "clashes" need someone armed
 //     in their sentence ("a custody battle" is none). "war", "conflict" and
-//     "war-like" are not triggers. Of two adjacent triggers the first, if
+//     "war-like" are not triggers. A bare "strike" is an act of war when
+//     its actor is a government or its forces, or when, with no word of
+//     labour around it ("on strike", "called a strike", unions, workers),
+//     its sentence or the article speaks of war; otherwise workers' strikes
+//     are peaceful protests (CAMEO 143), as ACLED codes them, and a strike
+//     of nothing said is no event. Of two adjacent triggers the first, if
 //     singular, modifies the second and is dropped ("bomb blasts", "car
 //     bomb attack").
 //   - A trigger of violence that is a noun is read in its noun phrase
@@ -37,10 +42,14 @@
 //   - Modality is occurred unless a cue of lexicon/modality.tsv says
 //     otherwise: in the ten words before the trigger ("threatened to",
 //     "was preparing for", "denied carrying out", "reportedly", "if",
-//     "could", "opposes such") the nearest cue wins, except that a hedge
-//     ("would") gives way to a threat, plan or denial further back ("warned
-//     it would strike"); else a modal right after it ("an attack might
-//     occur", "are likely to"). Inside a direct quote, the first person and
+//     "could") the nearest cue wins, except that a hedge ("would") gives
+//     way to a threat, plan or denial further back ("warned it would
+//     strike"); else a modal right after it ("an attack might occur", "are
+//     likely to"). An act that is the object of a verb of opposing ("she
+//     opposes such attacks") is hypothetical unless the text says it
+//     happened: a toll, a relative clause in the past ("the airstrikes
+//     that killed 40"), or a past verb of opposing with a definite object
+//     ("Russia opposed the US airstrikes"). Inside a direct quote, the first person and
 //     the future ("Will we go on strike in Mexico?") make a threat by the
 //     quote's speaker; its place and time are within the quote. Negated
 //     marks "did not strike", "no attack".
