@@ -357,45 +357,38 @@ type StoryDetail struct {
 	Tally      story.Tally      `json:"tally"`
 	QuoteDrift []story.Drift    `json:"quote_drift"`
 	// Truncated is set when the story has more than MaxStoryArticles
-	// articles: incidents, tally and drift are then those of its latest
+	// articles (Reports counts them all): Articles, and the incidents,
+	// tally and drift computed from them, are then those of its latest
 	// MaxStoryArticles.
 	Truncated bool `json:"truncated"`
 }
 
-// MaxStoryArticles bounds the articles read to compute one story's
-// incidents, so that one request's work is bounded.
+// MaxStoryArticles bounds the articles a story's answer lists and reads to
+// compute its incidents, so that one request's work is bounded.
 const MaxStoryArticles = 500
 
 // LoadStory reads a story and its articles from st and computes its
 // incidents, tally and quote drift. An unknown story is an error wrapping
 // store.ErrNotFound. The CLI prints what it returns.
 func LoadStory(ctx context.Context, st store.Store, id string) (*StoryDetail, error) {
-	s, err := st.Story(ctx, id)
+	s, err := st.Story(ctx, id, MaxStoryArticles)
 	if err != nil {
 		return nil, err
 	}
-	out := &StoryDetail{StorySummary: storySummary(s.StorySummary), Articles: make([]StoryArticle, len(s.Articles))}
+	out := &StoryDetail{StorySummary: storySummary(s.StorySummary), Articles: make([]StoryArticle, len(s.Articles)),
+		Truncated: len(s.Articles) < s.Reports}
 	for i, a := range s.Articles {
 		out.Articles[i] = StoryArticle{Summary: summaries([]store.Summary{a.Summary})[0], Similarity: a.Similarity}
 		if a.DuplicateOf != "" {
 			out.Articles[i].DuplicateOf = &a.DuplicateOf
 		}
 	}
-	arts := s.Articles
-	if len(arts) > MaxStoryArticles {
-		// Oldest first, undated last: the latest dated ones are kept.
-		dated := len(arts)
-		for dated > 0 && arts[dated-1].Published.IsZero() {
-			dated--
-		}
-		arts = arts[max(0, dated-MaxStoryArticles):max(dated, MaxStoryArticles)]
-		out.Truncated = true
-	}
-	docs := make([]*sitrep.Doc, 0, len(arts))
-	members := make([]story.Membership, 0, len(arts))
+	docs := make([]*sitrep.Doc, 0, len(s.Articles))
+	members := make([]story.Membership, 0, len(s.Articles))
 	ents := story.NewEntities()
-	for _, a := range arts {
-		rec, err := st.Get(ctx, a.ID)
+	for _, a := range s.Articles {
+		// The layers only: the raw input is not needed.
+		rec, err := st.GetDoc(ctx, a.ID)
 		if err != nil {
 			return nil, fmt.Errorf("story %s: %w", id, err)
 		}
@@ -529,7 +522,8 @@ type EntityDetail struct {
 	story.Entity
 	// ArticleCount counts every article that names the entity; Articles,
 	// Quotes and Events come from the MaxEntityArticles most recently
-	// linked of them.
+	// linked of them, found among its latest MaxEntityLinks links, which
+	// also give its name and aliases.
 	ArticleCount int           `json:"article_count"`
 	Articles     []Summary     `json:"articles"`
 	Quotes       []EntityQuote `json:"quotes"`
@@ -552,13 +546,19 @@ type EntityEvent struct {
 // MaxEntityArticles bounds the articles read for one entity.
 const MaxEntityArticles = 100
 
+// MaxEntityLinks bounds the links read for one entity: its latest ones,
+// enough for MaxEntityArticles articles that name it a few times each.
+const MaxEntityLinks = 10 * MaxEntityArticles
+
 func (s *Server) getEntity(w http.ResponseWriter, r *http.Request) {
 	key := r.PathValue("key")
 	if !validEntityKey(key) {
 		writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("entity key %q: expected a type, a colon and a name (person:claudia-sheinbaum)", truncate(key, 40)))
 		return
 	}
-	links, err := s.store.EntityLinks(r.Context(), key)
+	// The latest links only: a place such as the United States is named in
+	// nearly every article, and one request must not read them all.
+	links, err := s.store.LatestEntityLinks(r.Context(), key, MaxEntityLinks)
 	if err != nil {
 		s.internal(w, r, err)
 		return
@@ -567,11 +567,15 @@ func (s *Server) getEntity(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("entity %s: not found", truncate(key, 200)))
 		return
 	}
+	count, err := s.store.EntityArticles(r.Context(), key)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
 	ents := story.NewEntities()
 	locals := map[string][]string{} // article → its keys for the entity
 	var order []string              // articles, latest link first
-	// Restored in the order they were put, as a startup restore does, so
-	// that the entity keeps the name it was first given.
+	// Restored in the order they were put, as a startup restore does.
 	for _, l := range links {
 		ents.Restore(story.Link{Article: l.Article, Local: l.Local, Global: l.Global, Name: l.Name, Type: l.Type})
 	}
@@ -590,9 +594,9 @@ func (s *Server) getEntity(w http.ResponseWriter, r *http.Request) {
 	if e.Aliases == nil {
 		e.Aliases = []string{}
 	}
-	out := EntityDetail{Entity: e, ArticleCount: len(order), Articles: []Summary{}, Quotes: []EntityQuote{}, Events: []EntityEvent{}}
+	out := EntityDetail{Entity: e, ArticleCount: max(count, len(order)), Articles: []Summary{}, Quotes: []EntityQuote{}, Events: []EntityEvent{}}
 	for _, id := range order[:min(len(order), MaxEntityArticles)] {
-		rec, err := s.store.Get(r.Context(), id)
+		rec, err := s.store.GetDoc(r.Context(), id)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}

@@ -279,6 +279,15 @@ func storyDoc(t *testing.T, source, killed string, n int64, published time.Time)
 // for an unrelated article.
 func storyFixture(t *testing.T) (srv *httptest.Server, storyID string, docs []*sitrep.Doc) {
 	t.Helper()
+	db, storyID, docs := storyStore(t)
+	srv = httptest.NewServer(New(db, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	t.Cleanup(srv.Close)
+	return srv, storyID, docs
+}
+
+// storyStore is the store behind storyFixture.
+func storyStore(t *testing.T) (db *sqlite.DB, storyID string, docs []*sitrep.Doc) {
+	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "stories.db"))
 	if err != nil {
@@ -314,9 +323,67 @@ func storyFixture(t *testing.T) (srv *httptest.Server, storyID string, docs []*s
 			t.Fatal(err)
 		}
 	}
-	srv = httptest.NewServer(New(db, slog.New(slog.NewTextHandler(io.Discard, nil))))
-	t.Cleanup(srv.Close)
-	return srv, storyID, docs
+	return db, storyID, docs
+}
+
+// boundedStore fails the reads that a story or entity answer must not
+// make (a raw body, every link of an entity, every member of a story), and
+// cuts stories to storyCut articles, as a store holding more than
+// MaxStoryArticles of them would.
+type boundedStore struct {
+	store.Store
+	t        *testing.T
+	storyCut int
+}
+
+func (b boundedStore) Get(ctx context.Context, id string) (*store.Record, error) {
+	b.t.Errorf("Get %s: read and decompressed the raw body", id)
+	return b.Store.Get(ctx, id)
+}
+
+func (b boundedStore) EntityLinks(ctx context.Context, global string) ([]store.EntityLink, error) {
+	b.t.Errorf("EntityLinks %s: read every link of the entity", global)
+	return b.Store.EntityLinks(ctx, global)
+}
+
+func (b boundedStore) Story(ctx context.Context, id string, limit int) (*store.Story, error) {
+	if limit <= 0 || limit > MaxStoryArticles {
+		b.t.Errorf("Story %s with limit %d: want at most MaxStoryArticles", id, limit)
+	}
+	return b.Store.Story(ctx, id, min(limit, b.storyCut))
+}
+
+func TestStoryAndEntityReadsAreBounded(t *testing.T) {
+	db, storyID, docs := storyStore(t)
+	for _, c := range []struct {
+		name          string
+		cut           int
+		wantArticles  []string
+		wantTruncated bool
+	}{
+		{"whole story", MaxStoryArticles, []string{docs[0].ID, docs[1].ID}, false},
+		{"story longer than the limit", 1, []string{docs[1].ID}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := httptest.NewServer(New(boundedStore{Store: db, t: t, storyCut: c.cut}, slog.New(slog.NewTextHandler(io.Discard, nil))))
+			defer srv.Close()
+			var d StoryDetail
+			if resp := get(t, srv, "/api/stories/"+storyID, &d); resp.StatusCode != 200 {
+				t.Fatalf("status %d", resp.StatusCode)
+			}
+			var got []string
+			for _, a := range d.Articles {
+				got = append(got, a.ID)
+			}
+			if !slices.Equal(got, c.wantArticles) || d.Truncated != c.wantTruncated || d.Reports != 2 {
+				t.Errorf("articles %q, truncated %v, reports %d; want %q, %v, 2", got, d.Truncated, d.Reports, c.wantArticles, c.wantTruncated)
+			}
+			var e EntityDetail
+			if resp := get(t, srv, "/api/entities/loc:united-states", &e); resp.StatusCode != 200 || e.ArticleCount != 2 || len(e.Articles) != 2 {
+				t.Errorf("entity: status %d, %d articles of %d; want 2 of 2", resp.StatusCode, len(e.Articles), e.ArticleCount)
+			}
+		})
+	}
 }
 
 func TestListStories(t *testing.T) {

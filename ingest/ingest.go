@@ -8,7 +8,9 @@
 // The package does no extraction or annotation of its own; it wires
 // fetch, article, pipeline, store and story together: after an article is
 // stored, Stories files it into a story and links its entities, one
-// decision at a time. Reprocess reruns the pipeline over stored articles
+// decision at a time, in one process at a time per database (LockStories);
+// a decision the store failed to keep stops further filing until a
+// restart (ErrOutOfStep). Reprocess reruns the pipeline over stored articles
 // after a model change, keeping the earlier layers.
 package ingest
 

@@ -111,15 +111,17 @@ func (in *Ingester) reprocessOne(ctx context.Context, id, version string, force 
 	if err != nil {
 		return 0, false, err
 	}
+	// An article in a story gets its new layers and links in one write;
+	// one in none is stored first, then filed (Add needs it stored).
+	if st := in.cfg.Stories; st != nil && st.Known(id) {
+		out, err = st.Relink(ctx, doc, version)
+		return out, false, err
+	}
 	if out, err = in.cfg.Store.PutLayers(ctx, id, version, doc); err != nil {
 		return 0, false, err
 	}
 	if st := in.cfg.Stories; st != nil {
-		if st.Known(id) {
-			err = st.Relink(ctx, doc)
-		} else {
-			_, err = st.Add(ctx, doc)
-		}
+		_, err = st.Add(ctx, doc)
 	}
 	return out, false, err
 }

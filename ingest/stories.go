@@ -28,7 +28,24 @@ type Stories struct {
 	index *story.Index
 	ents  *story.Entities
 	known map[string]bool // articles the index holds
+	// broken is set when a decision could not be stored: the index then
+	// holds what the store does not, so no further decision is taken on
+	// top of it (see ErrOutOfStep).
+	broken error
 }
+
+// ErrOutOfStep is returned by every Add and Relink after a decision could
+// not be stored: the index in memory then differs from what a restart
+// restores, and a later decision could depend on the unsaved one. Restart
+// the process to restore the index from the store; the articles whose
+// decision was lost are filed again when they are next ingested or
+// reprocessed.
+var ErrOutOfStep = errors.New("the story index is out of step with the store; restart to restore it")
+
+// persistTimeout bounds the write of one decision, which is made even when
+// the caller's context is canceled (at shutdown): the index has already
+// taken the decision, and the store must have it too.
+const persistTimeout = 30 * time.Second
 
 // RestoreStats says what OpenStories read back.
 type RestoreStats struct {
@@ -104,8 +121,13 @@ func (s *Stories) Known(id string) bool {
 }
 
 // Add decides the story of a stored article and links its entities, and
-// stores both. An article the index already holds is left as it is.
+// stores both. An article the index already holds is left as it is. After a
+// decision failed to be stored, every call returns an error wrapping
+// ErrOutOfStep.
 func (s *Stories) Add(ctx context.Context, d *sitrep.Doc) (story.Membership, error) {
+	if err := s.outOfStep(); err != nil {
+		return story.Membership{}, err
+	}
 	if s.Known(d.ID) {
 		return story.Membership{}, nil
 	}
@@ -118,40 +140,68 @@ func (s *Stories) Add(ctx context.Context, d *sitrep.Doc) (story.Membership, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.broken != nil {
+		return story.Membership{}, s.broken
+	}
 	if s.known[d.ID] {
 		return story.Membership{}, nil
 	}
 	m := s.index.Add(f)
 	links := s.ents.Add(d)
 	// Whatever the store says, the index now holds the article: adding it
-	// twice would make it its own duplicate. A membership that failed to be
-	// stored is decided again after a restart.
+	// twice would make it its own duplicate.
 	s.known[d.ID] = true
-	if err := s.persist(ctx, m, features, links); err != nil {
+	wctx, cancel := persistContext(ctx)
+	defer cancel()
+	err = s.store.PutMembership(wctx, store.Membership{
+		Article: m.Article, Story: m.Story, DuplicateOf: m.DuplicateOf, Similarity: m.Similarity, Features: features,
+		Links: storeLinks(m.Article, links),
+	})
+	if err != nil {
+		s.broken = fmt.Errorf("%w (the story of %s was not saved: %v)", ErrOutOfStep, d.ID, err)
 		return m, fmt.Errorf("story of %s: %w", d.ID, err)
 	}
 	return m, nil
 }
 
-// persist stores a decision and the article's links in one transaction.
-func (s *Stories) persist(ctx context.Context, m story.Membership, features []byte, links []story.Link) error {
-	return s.store.PutMembership(ctx, store.Membership{
-		Article: m.Article, Story: m.Story, DuplicateOf: m.DuplicateOf, Similarity: m.Similarity, Features: features,
-		Links: storeLinks(m.Article, links),
-	})
-}
-
-// Relink resolves the entities of an article again, after its layers
-// changed (see sitrep reprocess), and stores the new links. Its story is
-// kept: the article's text, which stories are made of, has not changed.
-func (s *Stories) Relink(ctx context.Context, d *sitrep.Doc) error {
+// outOfStep returns the error every call gives once a decision was lost.
+func (s *Stories) outOfStep() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	links := s.ents.Add(d)
-	if err := s.store.PutLinks(ctx, d.ID, storeLinks(d.ID, links)); err != nil {
-		return fmt.Errorf("entity links of %s: %w", d.ID, err)
+	return s.broken
+}
+
+// persistContext is the context a decision is stored under: not canceled
+// with ctx, since the decision is already taken in memory, but bounded.
+func persistContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), persistTimeout)
+}
+
+// Relink stores new layers of an article (d, produced by pipeline; see
+// sitrep reprocess), resolves its entities again and stores the new links
+// with them, in one transaction, so that the links never lag behind the
+// layers. Its story is kept: the article's text, which stories are made
+// of, has not changed.
+//
+// The registry in memory keeps the aliases the article's earlier layers
+// gave (story.Entities cannot forget an article's links); the store holds
+// only the new links, so a restart drops the old aliases. A failed write
+// puts Stories out of step, as a failed Add does.
+func (s *Stories) Relink(ctx context.Context, d *sitrep.Doc, pipeline string) (store.Outcome, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.broken != nil {
+		return 0, s.broken
 	}
-	return nil
+	links := s.ents.Add(d)
+	wctx, cancel := persistContext(ctx)
+	defer cancel()
+	out, err := s.store.PutLayersLinks(wctx, d.ID, pipeline, d, storeLinks(d.ID, links))
+	if err != nil {
+		s.broken = fmt.Errorf("%w (the entity links of %s were not saved: %v)", ErrOutOfStep, d.ID, err)
+		return 0, fmt.Errorf("layers and entity links of %s: %w", d.ID, err)
+	}
+	return out, nil
 }
 
 // storeLinks turns the registry's links into the store's, keeping those the

@@ -147,6 +147,10 @@ type Store interface {
 	Put(ctx context.Context, r *Record) (Outcome, error)
 	// Get returns the record of an article ID, with its raw bytes.
 	Get(ctx context.Context, id string) (*Record, error)
+	// GetDoc returns the record of an article ID as Get does but without
+	// its raw bytes (Raw is nil; RawSHA256 is set): for readers of the text
+	// and layers, who need not read or decompress the input.
+	GetDoc(ctx context.Context, id string) (*Record, error)
 	// List returns articles matching q, newest published first, those with no
 	// publication time last, and articles published at the same time by ID,
 	// descending. A bad q.Cursor is an error wrapping ErrBadCursor.
@@ -177,9 +181,14 @@ type Store interface {
 	// first. An unknown id is an error wrapping ErrNotFound.
 	LayerVersions(ctx context.Context, id string) ([]LayerVersion, error)
 	// GetLayers returns the record of article id as Get does, but with the
-	// layers and Pipeline of the given version. A version that does not
-	// exist is an error wrapping ErrNotFound.
+	// layers and Pipeline of the given version, read from one snapshot. A
+	// version that does not exist is an error wrapping ErrNotFound.
 	GetLayers(ctx context.Context, id string, version int) (*Record, error)
+	// PutLayersLinks is PutLayers and PutLinks (article id, links) in one
+	// transaction: after a crash either both are stored or neither, so an
+	// article's links never lag behind its layers. The links are replaced
+	// even when the layers are Unchanged.
+	PutLayersLinks(ctx context.Context, id, pipeline string, d *sitrep.Doc, links []EntityLink) (Outcome, error)
 
 	// PutMembership records where the story index put an article,
 	// replacing what was recorded for it before, and, when m.Links is not
@@ -194,9 +203,13 @@ type Store interface {
 	// Stories lists stories, the one with the latest article first, then
 	// by ID descending. A bad q.Cursor is an error wrapping ErrBadCursor.
 	Stories(ctx context.Context, q StoryQuery) (StoryPage, error)
-	// Story returns one story with its articles, oldest published first
-	// (undated last). An unknown story is an error wrapping ErrNotFound.
-	Story(ctx context.Context, id string) (*Story, error)
+	// Story returns one story with its latest limit articles (every one
+	// when limit <= 0): the latest published, then undated ones in the
+	// order they were filed; they are given oldest published first, undated
+	// last. Reports still counts every article, so len(Articles) < Reports
+	// says the list was cut. An unknown story is an error wrapping
+	// ErrNotFound.
+	Story(ctx context.Context, id string, limit int) (*Story, error)
 
 	// PutLinks replaces the entity links of an article with links (each
 	// link's Article must be article). The article must be stored.
@@ -207,6 +220,12 @@ type Store interface {
 	// EntityLinks returns the links to one global entity key, oldest
 	// first; empty when the key is unknown.
 	EntityLinks(ctx context.Context, global string) ([]EntityLink, error)
+	// LatestEntityLinks returns the latest limit links to one global
+	// entity key (none when limit <= 0), oldest first; its cost is bounded
+	// by limit, however many articles name the entity.
+	LatestEntityLinks(ctx context.Context, global string, limit int) ([]EntityLink, error)
+	// EntityArticles counts the distinct articles linked to a global key.
+	EntityArticles(ctx context.Context, global string) (int, error)
 	// ArticleLinks returns the links of one article, in the order they
 	// were put; empty when it has none.
 	ArticleLinks(ctx context.Context, article string) ([]EntityLink, error)

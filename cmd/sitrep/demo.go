@@ -1,15 +1,21 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/sitrep/sitrep"
 
 	"github.com/sitrep/sitrep/demo"
 	"github.com/sitrep/sitrep/fetch"
 	"github.com/sitrep/sitrep/ingest"
 	"github.com/sitrep/sitrep/pipeline"
+	"github.com/sitrep/sitrep/store"
 	"github.com/sitrep/sitrep/store/sqlite"
 )
 
@@ -37,11 +43,14 @@ func (c *demoCmd) Run(e *env) error {
 	if err != nil {
 		return fmt.Errorf("demo corpus: %w", err)
 	}
-	stories, err := openStories(e, db)
+	stories, lock, err := openStories(e, db)
 	if err != nil {
 		return err
 	}
-	in := ingest.New(ingest.Config{Store: db, Pipeline: pipeline.Default(), Fetcher: fetch.New(fetch.Options{}), Log: e.log, Stories: stories})
+	// Annotated in parallel without stories, then filed one by one in a
+	// fixed order: which article starts a story (and so gives its ID)
+	// must not depend on which worker finished first.
+	in := ingest.New(ingest.Config{Store: db, Pipeline: pipeline.Default(), Fetcher: fetch.New(fetch.Options{}), Log: e.log})
 	results := make([]ingest.Result, len(arts))
 	pipeline.Parallel(e.ctx, 0, len(arts), func(ctx context.Context, i int) {
 		results[i] = in.Bytes(ctx, arts[i].URL, arts[i].Body, "text/plain")
@@ -50,8 +59,14 @@ func (c *demoCmd) Run(e *env) error {
 	for _, r := range results {
 		sum.Add(r)
 	}
+	fileErr := fileInOrder(e.ctx, db, stories, results)
+	// Serving files nothing: another process may file stories meanwhile.
+	lock.Release()
 	fmt.Fprintf(e.stdout, "sitrep demo: %d bundled articles into %s\n", len(arts), e.db)
 	printSummary(e.stdout, sum)
+	if fileErr != nil {
+		return fileErr
+	}
 	if sum.Failed > 0 {
 		return exitError{1}
 	}
@@ -59,4 +74,38 @@ func (c *demoCmd) Run(e *env) error {
 		return nil
 	}
 	return serve(e, db, c.Addr)
+}
+
+// fileInOrder files the articles that results name into stories, oldest
+// published first (undated last), then by URL and ID, so that the same
+// articles always make the same stories with the same IDs.
+func fileInOrder(ctx context.Context, st store.Store, stories *ingest.Stories, results []ingest.Result) error {
+	seen := map[string]bool{}
+	var docs []*sitrep.Doc
+	for _, r := range results {
+		if r.ID == "" || r.Status == ingest.Failed || seen[r.ID] {
+			continue
+		}
+		seen[r.ID] = true
+		rec, err := st.GetDoc(ctx, r.ID)
+		if err != nil {
+			return fmt.Errorf("file %s into a story: %w", r.ID, err)
+		}
+		docs = append(docs, rec.Doc)
+	}
+	slices.SortFunc(docs, func(a, b *sitrep.Doc) int {
+		if az, bz := a.Published.IsZero(), b.Published.IsZero(); az != bz {
+			if az {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(a.Published.Compare(b.Published), strings.Compare(a.URL, b.URL), strings.Compare(a.ID, b.ID))
+	})
+	for _, d := range docs {
+		if _, err := stories.Add(ctx, d); err != nil {
+			return fmt.Errorf("file %s into a story: %w", d.URL, err)
+		}
+	}
+	return nil
 }

@@ -28,7 +28,7 @@ func (c *incidentsCmd) Run(e *env) error {
 		return writeJSON(e.stdout, d.Incidents)
 	}
 	fmt.Fprintf(e.stdout, "%s  %s\nreports %d, sources %d, %s to %s; incidents %d\n",
-		d.ID, d.Title, d.Reports, d.Sources, pubDay(d.First), pubDay(d.Last), len(d.Incidents))
+		d.ID, safe(d.Title), d.Reports, d.Sources, pubDay(d.First), pubDay(d.Last), len(d.Incidents))
 	if d.Truncated {
 		fmt.Fprintf(e.stdout, "(incidents of the latest %d articles only)\n", len(d.Articles))
 	}
@@ -39,32 +39,34 @@ func (c *incidentsCmd) Run(e *env) error {
 }
 
 // printIncident writes one incident as a block: what, who, where, when,
-// the tally, then each report with its outlet and sourcing.
+// the tally, then each report with its outlet and sourcing. Every string
+// comes from articles, so each goes through safe or clip.
 func printIncident(w io.Writer, inc story.Incident) {
 	what := inc.Subtype
 	if what == "" {
 		what = inc.Type
 	}
+	what = safe(what)
 	if inc.Aggregate {
 		what += " (campaign)"
 	}
-	fmt.Fprintf(w, "\n%s  %s, %s", inc.ID, what, inc.Modality)
+	fmt.Fprintf(w, "\n%s  %s, %s", safe(inc.ID), what, safe(inc.Modality))
 	if inc.Evidence != "" {
-		fmt.Fprintf(w, ", evidence %s", inc.Evidence)
+		fmt.Fprintf(w, ", evidence %s", safe(inc.Evidence))
 	}
 	fmt.Fprintln(w)
 	var facts []string
 	if inc.Actor != nil {
-		facts = append(facts, "actor "+inc.Actor.Name)
+		facts = append(facts, "actor "+safe(inc.Actor.Name))
 	}
 	if inc.Target != nil {
-		facts = append(facts, "target "+inc.Target.Name)
+		facts = append(facts, "target "+safe(inc.Target.Name))
 	}
 	if inc.Place != nil {
-		facts = append(facts, "at "+inc.Place.Name)
+		facts = append(facts, "at "+safe(inc.Place.Name))
 	}
 	if when := span(inc.From, inc.Until); when != "" {
-		facts = append(facts, "when "+when)
+		facts = append(facts, "when "+safe(when))
 	}
 	facts = append(facts, fmt.Sprintf("independent sources %d", inc.Sources))
 	fmt.Fprintf(w, "  %s\n", strings.Join(facts, "; "))
@@ -77,18 +79,18 @@ func printIncident(w io.Writer, inc story.Incident) {
 		}
 	}
 	if len(inc.Follows) > 0 {
-		fmt.Fprintf(w, "  carries out %s\n", strings.Join(inc.Follows, ", "))
+		fmt.Fprintf(w, "  carries out %s\n", safe(strings.Join(inc.Follows, ", ")))
 	}
 	if len(inc.FollowedBy) > 0 {
-		fmt.Fprintf(w, "  carried out by %s\n", strings.Join(inc.FollowedBy, ", "))
+		fmt.Fprintf(w, "  carried out by %s\n", safe(strings.Join(inc.FollowedBy, ", ")))
 	}
 	for _, r := range inc.Reports {
 		line := fmt.Sprintf("  - %s %s: %q", day(r.Published), outlet(r.Source), clip(r.Text, 60))
 		if r.Sourcing != "" {
-			line += " (" + r.Sourcing + ")"
+			line += " (" + safe(r.Sourcing) + ")"
 		}
 		if r.DuplicateOf != "" {
-			line += " [copy of " + r.DuplicateOf + "]"
+			line += " [copy of " + safe(r.DuplicateOf) + "]"
 		}
 		fmt.Fprintln(w, line)
 		if r.Sentence != "" {
@@ -102,7 +104,7 @@ func outlet(source string) string {
 	if source == "" {
 		return "(outlet unknown)"
 	}
-	return source
+	return safe(source)
 }
 
 // pubDay writes a publication time as its date, "-" when unknown.

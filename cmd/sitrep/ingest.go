@@ -29,10 +29,11 @@ func (c *ingestCmd) Run(e *env) error {
 		return err
 	}
 	defer db.Close()
-	stories, err := openStories(e, db)
+	stories, lock, err := openStories(e, db)
 	if err != nil {
 		return err
 	}
+	defer lock.Release()
 
 	prog := newProgress(e.stderr)
 	in := ingest.New(ingest.Config{

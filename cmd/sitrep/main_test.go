@@ -12,12 +12,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/store"
 	"github.com/sitrep/sitrep/store/sqlite"
 )
 
@@ -181,6 +183,41 @@ func TestDemoIngestsCorpus(t *testing.T) {
 	defer st.Close()
 	if n, _ := st.Count(context.Background()); n < 21 {
 		t.Errorf("demo stored %d articles", n)
+	}
+}
+
+func TestDemoStoriesAreTheSameEveryRun(t *testing.T) {
+	// Workers finish in a different order each run; the stories, and so
+	// their IDs, must not depend on it.
+	var runs [][]string
+	for i := range 3 {
+		db := filepath.Join(t.TempDir(), fmt.Sprintf("demo%d.db", i))
+		if code, out, errOut := runCLI(t, "", "--db", db, "demo", "--no-serve"); code != 0 {
+			t.Fatalf("run %d: exit %d\n%s\n%s", i, code, out, errOut)
+		}
+		st, err := sqlite.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := st.Stories(context.Background(), store.StoryQuery{Limit: 500})
+		st.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range page.Stories {
+			got = append(got, fmt.Sprintf("%s %d/%d", s.ID, s.Originals, s.Reports))
+		}
+		slices.Sort(got)
+		if len(got) == 0 {
+			t.Fatalf("run %d: no stories", i)
+		}
+		runs = append(runs, got)
+	}
+	for i := 1; i < len(runs); i++ {
+		if !slices.Equal(runs[i], runs[0]) {
+			t.Errorf("run %d stories = %q\nrun 0 stories = %q", i, runs[i], runs[0])
+		}
 	}
 }
 

@@ -48,10 +48,11 @@ func (c *reprocessCmd) Run(e *env) error {
 		return err
 	}
 	defer db.Close()
-	stories, err := openStories(e, db)
+	stories, lock, err := openStories(e, db)
 	if err != nil {
 		return err
 	}
+	defer lock.Release()
 	p := pipeline.Default()
 	in := ingest.New(ingest.Config{Store: db, Pipeline: p, Workers: c.Workers, Log: e.log, Stories: stories})
 	sum, err := in.Reprocess(e.ctx, o)
@@ -69,13 +70,20 @@ func (c *reprocessCmd) Run(e *env) error {
 	return nil
 }
 
-// openStories restores the story index and entity registry kept in db.
-func openStories(e *env, db *sqlite.DB) (*ingest.Stories, error) {
+// openStories takes the lock that makes this process the only one filing
+// stories into e.db, then restores the story index and entity registry kept
+// in db. The caller releases the lock when done.
+func openStories(e *env, db *sqlite.DB) (*ingest.Stories, *ingest.StoriesLock, error) {
+	lock, err := ingest.LockStories(e.db)
+	if err != nil {
+		return nil, nil, err
+	}
 	s, stats, err := ingest.OpenStories(e.ctx, db, story.Options{}, e.log)
 	if err != nil {
-		return nil, err
+		lock.Release()
+		return nil, nil, err
 	}
 	e.log.Debug("stories restored", "memberships", stats.Memberships, "links", stats.Links,
 		"skipped", stats.Skipped, "took", stats.Took)
-	return s, nil
+	return s, lock, nil
 }

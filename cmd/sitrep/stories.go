@@ -9,6 +9,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/api"
@@ -19,6 +21,7 @@ import (
 type storiesCmd struct {
 	Limit  int    `help:"Stories to list, latest first (1-500)." default:"50"`
 	Format string `help:"Output format: table or json." default:"table" enum:"table,json"`
+	Cursor string `help:"Start after the page that gave this cursor (the JSON output's next)."`
 }
 
 func (c *storiesCmd) Run(e *env) error {
@@ -30,7 +33,10 @@ func (c *storiesCmd) Run(e *env) error {
 		return err
 	}
 	defer db.Close()
-	page, err := db.Stories(e.ctx, store.StoryQuery{Limit: c.Limit})
+	page, err := db.Stories(e.ctx, store.StoryQuery{Limit: c.Limit, Cursor: c.Cursor})
+	if errors.Is(err, store.ErrBadCursor) {
+		return fmt.Errorf("--cursor %q: not a cursor of this database (give the next of an earlier page)", clip(c.Cursor, 40))
+	}
 	if err != nil {
 		return err
 	}
@@ -52,14 +58,14 @@ func (c *storiesCmd) Run(e *env) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "STORY\tFIRST\tLAST\tREPORTS\tORIGINALS\tSOURCES\tTITLE")
 	for _, s := range page.Stories {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\n", s.ID, day(s.First), day(s.Last),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\n", safe(s.ID), day(s.First), day(s.Last),
 			s.Reports, s.Originals, s.Sources, clip(s.Title, 80))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	if page.Next != "" {
-		fmt.Fprintf(e.stdout, "(more: give a larger --limit, up to 500)\n")
+		fmt.Fprintf(e.stdout, "(more: sitrep stories --cursor %s)\n", page.Next)
 	}
 	return nil
 }
@@ -108,12 +114,39 @@ func day(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// clip shortens s to n runes, on one line.
+// clip shortens s to n runes, on one line, made safe for a terminal (see
+// safe).
 func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = safe(s)
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// safe makes text from articles fit to print on a terminal, on one line:
+// control characters (ESC and the rest, which could move the cursor,
+// recolour or retitle the terminal) are dropped, as are the bidirectional
+// overrides and isolates (U+202A-U+202E, U+2066-U+2069, which could make a
+// line read backwards), and runs of white space become one space, so that
+// a field cannot start a line or a column of its own.
+func safe(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == utf8.RuneError:
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

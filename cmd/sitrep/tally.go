@@ -29,7 +29,7 @@ func (c *tallyCmd) Run(e *env) error {
 		return writeJSON(e.stdout, d.Tally)
 	}
 	fmt.Fprintf(e.stdout, "%s  %s\nreports %d, sources %d, incidents %d (threats and plans are not counted)\n\n",
-		d.ID, d.Title, d.Reports, d.Sources, len(d.Incidents))
+		d.ID, safe(d.Title), d.Reports, d.Sources, len(d.Incidents))
 	printTally(e.stdout, d.Tally)
 	return nil
 }
@@ -62,7 +62,7 @@ func printTally(w io.Writer, t story.Tally) {
 			if date == "" {
 				date = "undated"
 			}
-			fmt.Fprintf(w, "  %s  %s\n", date, figure(v.Figure))
+			fmt.Fprintf(w, "  %s  %s\n", safe(date), figure(v.Figure))
 			for _, c := range v.Counts {
 				fmt.Fprintf(w, "      %s\n", countLine(c))
 			}
@@ -88,7 +88,7 @@ func countLine(c story.Count) string {
 		fmt.Fprintf(&b, ", %s", day(c.Published))
 	}
 	if c.Sourcing != "" {
-		fmt.Fprintf(&b, ", citing %s", c.Sourcing)
+		fmt.Fprintf(&b, ", citing %s", safe(c.Sourcing))
 	}
 	if c.Copy {
 		b.WriteString(" [copy: not counted as independent]")

@@ -16,6 +16,19 @@ import (
 // version; the one it replaces moves to layer_versions, in the same
 // transaction, so that no version is ever lost.
 func (db *DB) PutLayers(ctx context.Context, id, pipeline string, d *sitrep.Doc) (store.Outcome, error) {
+	return db.putLayersLinks(ctx, id, pipeline, d, nil, false)
+}
+
+// PutLayersLinks implements store.Store: PutLayers and PutLinks in one
+// transaction.
+func (db *DB) PutLayersLinks(ctx context.Context, id, pipeline string, d *sitrep.Doc, links []store.EntityLink) (store.Outcome, error) {
+	if err := store.ValidateLinks(id, links); err != nil {
+		return 0, fmt.Errorf("sqlite put layers %.40q: %w", id, err)
+	}
+	return db.putLayersLinks(ctx, id, pipeline, d, links, true)
+}
+
+func (db *DB) putLayersLinks(ctx context.Context, id, pipeline string, d *sitrep.Doc, links []store.EntityLink, withLinks bool) (store.Outcome, error) {
 	if d == nil {
 		return 0, fmt.Errorf("sqlite put layers %.40q: no Doc", id)
 	}
@@ -26,19 +39,26 @@ func (db *DB) PutLayers(ctx context.Context, id, pipeline string, d *sitrep.Doc)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite put layers %.40q: %w", id, err)
 	}
-	out, err := db.putLayers(ctx, id, pipeline, layers)
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite put layers %.40q: %w", id, err)
+	}
+	defer tx.Rollback()
+	out, err := putLayers(ctx, tx, id, pipeline, layers)
+	if err == nil && withLinks {
+		err = replaceLinks(ctx, tx, id, links)
+	}
+	if err == nil {
+		err = tx.Commit()
+	}
 	if err != nil {
 		return 0, fmt.Errorf("sqlite put layers %.40q: %w", id, err)
 	}
 	return out, nil
 }
 
-func (db *DB) putLayers(ctx context.Context, id, pipeline string, layers []byte) (store.Outcome, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
+// putLayers writes a new version of an article's layers inside tx.
+func putLayers(ctx context.Context, tx *sql.Tx, id, pipeline string, layers []byte) (store.Outcome, error) {
 	var (
 		cur      []byte
 		curPipe  string
@@ -46,7 +66,7 @@ func (db *DB) putLayers(ctx context.Context, id, pipeline string, layers []byte)
 		created  *int64
 		ingested int64
 	)
-	err = tx.QueryRowContext(ctx,
+	err := tx.QueryRowContext(ctx,
 		`SELECT layers, pipeline, layers_version, layers_created, ingested FROM articles WHERE id = ?`, id).
 		Scan(&cur, &curPipe, &version, &created, &ingested)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -58,9 +78,6 @@ func (db *DB) putLayers(ctx context.Context, id, pipeline string, layers []byte)
 	if bytes.Equal(cur, layers) {
 		if curPipe != pipeline {
 			if _, err := tx.ExecContext(ctx, `UPDATE articles SET pipeline = ? WHERE id = ?`, pipeline, id); err != nil {
-				return 0, err
-			}
-			if err := tx.Commit(); err != nil {
 				return 0, err
 			}
 		}
@@ -79,9 +96,6 @@ func (db *DB) putLayers(ctx context.Context, id, pipeline string, layers []byte)
 	if _, err := tx.ExecContext(ctx,
 		`UPDATE articles SET layers = ?, pipeline = ?, layers_version = ?, layers_created = ? WHERE id = ?`,
 		string(layers), pipeline, version+1, now, id); err != nil {
-		return 0, err
-	}
-	if err := tx.Commit(); err != nil {
 		return 0, err
 	}
 	return store.Stored, nil
@@ -129,9 +143,16 @@ func (db *DB) LayerVersions(ctx context.Context, id string) ([]store.LayerVersio
 	return append(out, latest), nil
 }
 
-// GetLayers implements store.Store.
+// GetLayers implements store.Store. The latest record and the earlier
+// version are read in one read transaction, so that a PutLayers between
+// them cannot make the version asked for move from one table to the other.
 func (db *DB) GetLayers(ctx context.Context, id string, version int) (*store.Record, error) {
-	r, err := db.Get(ctx, id)
+	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite get %s layers version %d: %w", id, version, err)
+	}
+	defer tx.Rollback() // read only: nothing to commit
+	r, err := getRecord(ctx, tx, id, true)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +160,7 @@ func (db *DB) GetLayers(ctx context.Context, id string, version int) (*store.Rec
 		return r, nil
 	}
 	var layers []byte
-	err = db.r.QueryRowContext(ctx,
+	err = tx.QueryRowContext(ctx,
 		`SELECT pipeline, layers FROM layer_versions WHERE article_id = ? AND version = ?`, id, version).
 		Scan(&r.Pipeline, &layers)
 	if errors.Is(err, sql.ErrNoRows) {

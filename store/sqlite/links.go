@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 
 	"github.com/sitrep/sitrep/store"
 )
@@ -105,6 +106,37 @@ func (db *DB) EntityLinks(ctx context.Context, global string) ([]store.EntityLin
 	return out, nil
 }
 
+// LatestEntityLinks implements store.Store. It reads the index on
+// (global_key, seq) backwards, so that its cost is that of limit rows,
+// however many articles name the entity.
+func (db *DB) LatestEntityLinks(ctx context.Context, global string, limit int) ([]store.EntityLink, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	rows, err := db.r.QueryContext(ctx,
+		`SELECT article_id, local_key, global_key, name, type FROM entity_links
+		 WHERE global_key = ? ORDER BY seq DESC LIMIT ?`, global, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite latest entity links %.40q: %w", global, err)
+	}
+	out, err := scanLinks(rows)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite latest entity links %.40q: %w", global, err)
+	}
+	slices.Reverse(out)
+	return out, nil
+}
+
+// EntityArticles implements store.Store.
+func (db *DB) EntityArticles(ctx context.Context, global string) (int, error) {
+	var n int
+	if err := db.r.QueryRowContext(ctx,
+		`SELECT count(DISTINCT article_id) FROM entity_links WHERE global_key = ?`, global).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqlite entity articles %.40q: %w", global, err)
+	}
+	return n, nil
+}
+
 // ArticleLinks implements store.Store.
 func (db *DB) ArticleLinks(ctx context.Context, article string) ([]store.EntityLink, error) {
 	out, err := db.links(ctx, `article_id = ?`, article)
@@ -121,6 +153,11 @@ func (db *DB) links(ctx context.Context, where string, arg any) ([]store.EntityL
 	if err != nil {
 		return nil, err
 	}
+	return scanLinks(rows)
+}
+
+// scanLinks reads rows of (article_id, local_key, global_key, name, type).
+func scanLinks(rows *sql.Rows) ([]store.EntityLink, error) {
 	defer rows.Close()
 	var out []store.EntityLink
 	for rows.Next() {

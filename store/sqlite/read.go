@@ -13,6 +13,17 @@ import (
 
 // Get implements store.Store.
 func (db *DB) Get(ctx context.Context, id string) (*store.Record, error) {
+	return getRecord(ctx, db.r, id, true)
+}
+
+// GetDoc implements store.Store: Get without the raws table, so that no
+// raw body is read or decompressed.
+func (db *DB) GetDoc(ctx context.Context, id string) (*store.Record, error) {
+	return getRecord(ctx, db.r, id, false)
+}
+
+// getRecord reads an article's record, with its raw bytes when raw is set.
+func getRecord(ctx context.Context, q rowQuerier, id string, raw bool) (*store.Record, error) {
 	var (
 		a                  sitrep.Article
 		published, fetched *int64
@@ -22,15 +33,19 @@ func (db *DB) Get(ctx context.Context, id string) (*store.Record, error) {
 		codec              string
 		r                  store.Record
 	)
-	err := db.r.QueryRowContext(ctx,
-		`SELECT a.url, a.canonical_url, a.source, a.title, a.byline, a.published, a.published_offset,
+	query := `SELECT a.url, a.canonical_url, a.source, a.title, a.byline, a.published, a.published_offset,
 		   a.language, a.text, a.raw_sha256, a.content_type, a.fetched, a.ingested, a.pipeline,
-		   a.layers, a.version, a.layers_version, w.codec, w.size, w.body
-		 FROM articles a JOIN raws w ON w.sha256 = a.raw_sha256
-		 WHERE a.id = ?`, id).Scan(
-		&a.URL, &a.CanonicalURL, &a.Source, &a.Title, &a.Byline, &published, &offset,
+		   a.layers, a.version, a.layers_version`
+	dest := []any{&a.URL, &a.CanonicalURL, &a.Source, &a.Title, &a.Byline, &published, &offset,
 		&a.Language, &a.Text, &r.RawSHA256, &r.ContentType, &fetched, &ingested, &r.Pipeline,
-		&layers, &r.Version, &r.Layers, &codec, &size, &body)
+		&layers, &r.Version, &r.Layers}
+	if raw {
+		query += `, w.codec, w.size, w.body FROM articles a JOIN raws w ON w.sha256 = a.raw_sha256 WHERE a.id = ?`
+		dest = append(dest, &codec, &size, &body)
+	} else {
+		query += ` FROM articles a WHERE a.id = ?`
+	}
+	err := q.QueryRowContext(ctx, query, id).Scan(dest...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite get %s: %w", id, store.ErrNotFound)
 	}
@@ -41,8 +56,10 @@ func (db *DB) Get(ctx context.Context, id string) (*store.Record, error) {
 	a.Published = inOffset(fromMicros(published), offset)
 	r.Fetched = fromMicros(fetched)
 	r.Ingested = fromMicros(&ingested)
-	if r.Raw, err = decodeRaw(codec, body, size); err != nil {
-		return nil, fmt.Errorf("sqlite get %s: %w", id, err)
+	if raw {
+		if r.Raw, err = decodeRaw(codec, body, size); err != nil {
+			return nil, fmt.Errorf("sqlite get %s: %w", id, err)
+		}
 	}
 	r.Doc = sitrep.NewDoc(a)
 	if err := unmarshalLayers(layers, r.Doc); err != nil {

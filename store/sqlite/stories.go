@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 
 	"github.com/sitrep/sitrep/store"
 )
@@ -290,13 +291,19 @@ func (db *DB) Stories(ctx context.Context, q store.StoryQuery) (store.StoryPage,
 	return p, nil
 }
 
-// Story implements store.Store.
-func (db *DB) Story(ctx context.Context, id string) (*store.Story, error) {
+// Story implements store.Store. The story's row and its members are read
+// in one read transaction, so that Reports and Articles agree.
+func (db *DB) Story(ctx context.Context, id string, limit int) (*store.Story, error) {
+	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite story %.40q: %w", id, err)
+	}
+	defer tx.Rollback() // read only: nothing to commit
 	var (
 		s           store.Story
 		first, last *int64
 	)
-	err := db.r.QueryRowContext(ctx,
+	err = tx.QueryRowContext(ctx,
 		`SELECT id, title, reports, originals, sources, first_published, last_published FROM stories WHERE id = ?`, id).
 		Scan(&s.ID, &s.Title, &s.Reports, &s.Originals, &s.Sources, &first, &last)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -306,12 +313,17 @@ func (db *DB) Story(ctx context.Context, id string) (*store.Story, error) {
 		return nil, fmt.Errorf("sqlite story %.40q: %w", id, err)
 	}
 	s.First, s.Last = fromMicros(first), fromMicros(last)
-	rows, err := db.r.QueryContext(ctx,
+	if limit <= 0 || limit > s.Reports {
+		limit = s.Reports
+	}
+	// The latest limit members: dated ones newest first, then undated ones
+	// in the order of decision; the page is then put oldest first.
+	rows, err := tx.QueryContext(ctx,
 		`SELECT a.id, a.url, a.source, a.title, a.published, a.published_offset, a.language,
 		   a.ingested, a.version, m.duplicate_of, m.similarity
 		 FROM story_members m JOIN articles a ON a.id = m.article_id
 		 WHERE m.story = ?
-		 ORDER BY a.published IS NULL, a.published, m.seq`, id)
+		 ORDER BY a.published IS NULL, a.published DESC, m.seq DESC LIMIT ?`, id, limit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite story %.40q: %w", id, err)
 	}
@@ -333,5 +345,13 @@ func (db *DB) Story(ctx context.Context, id string) (*store.Story, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite story %.40q: %w", id, err)
 	}
+	// Dated newest first to oldest first; undated ones stay last, in the
+	// order of decision.
+	dated := slices.IndexFunc(s.Articles, func(a store.StoryArticle) bool { return a.Published.IsZero() })
+	if dated < 0 {
+		dated = len(s.Articles)
+	}
+	slices.Reverse(s.Articles[:dated])
+	slices.Reverse(s.Articles[dated:])
 	return &s, nil
 }

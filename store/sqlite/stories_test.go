@@ -90,7 +90,7 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	if err := db.PutMembership(ctx, store.Membership{Article: r.Doc.ID, Story: "s" + r.Doc.ID}); err != nil {
 		t.Errorf("PutMembership after the upgrade: %v", err)
 	}
-	if st, err := db.Story(ctx, "s"+r.Doc.ID); err != nil || st.Title != r.Doc.Title {
+	if st, err := db.Story(ctx, "s"+r.Doc.ID, 0); err != nil || st.Title != r.Doc.Title {
 		t.Errorf("Story after the upgrade = %+v, %v", st, err)
 	}
 }

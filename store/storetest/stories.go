@@ -28,6 +28,126 @@ func runStories(t *testing.T, fresh func(t *testing.T) store.Store) {
 	t.Run("Links", func(t *testing.T) { testLinks(t, fresh(t)) })
 	t.Run("LinkRejects", func(t *testing.T) { testLinkRejects(t, fresh(t)) })
 	t.Run("StoriesCanceledContext", func(t *testing.T) { testStoriesCanceledContext(t, fresh(t)) })
+	t.Run("GetDoc", func(t *testing.T) { testGetDoc(t, fresh(t)) })
+	t.Run("PutLayersLinks", func(t *testing.T) { testPutLayersLinks(t, fresh(t)) })
+	t.Run("LatestEntityLinks", func(t *testing.T) { testLatestEntityLinks(t, fresh(t)) })
+}
+
+func testGetDoc(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	r := fullRecord()
+	put(t, s, r, store.Stored)
+	full := get(t, s, r.Doc.ID)
+	doc, err := s.GetDoc(ctx, r.Doc.ID)
+	if err != nil {
+		t.Fatalf("GetDoc: %v", err)
+	}
+	if doc.Raw != nil {
+		t.Errorf("GetDoc read %d raw bytes, want none", len(doc.Raw))
+	}
+	full.Raw = nil
+	if !reflect.DeepEqual(doc, full) {
+		t.Errorf("GetDoc = %+v\nwant Get's record without Raw: %+v", doc, full)
+	}
+	if _, err := s.GetDoc(ctx, "0000000000000000"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("GetDoc of an unknown article: %v, want an error wrapping ErrNotFound", err)
+	}
+}
+
+func testPutLayersLinks(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	r := fullRecord()
+	put(t, s, r, store.Stored)
+	id := r.Doc.ID
+	old := []store.EntityLink{{Article: id, Local: "loc:us", Global: "loc:united-states", Name: "US", Type: "LOC"}}
+	if err := s.PutLinks(ctx, id, old); err != nil {
+		t.Fatal(err)
+	}
+	changed := *r.Doc
+	changed.Quotes = nil
+	links := []store.EntityLink{{Article: id, Local: "loc:united states", Global: "loc:united-states", Name: "United States", Type: "LOC"}}
+	if out, err := s.PutLayersLinks(ctx, id, "storetest/2", &changed, links); err != nil || out != store.Stored {
+		t.Fatalf("PutLayersLinks = %v, %v; want Stored", out, err)
+	}
+	if got := get(t, s, id); got.Layers != 2 || got.Pipeline != "storetest/2" {
+		t.Errorf("after PutLayersLinks: layers %d by %q, want 2 by storetest/2", got.Layers, got.Pipeline)
+	}
+	if got, err := s.ArticleLinks(ctx, id); err != nil || !slices.Equal(got, links) {
+		t.Errorf("links after PutLayersLinks = %+v, %v; want %+v", got, err, links)
+	}
+	// Same layers: Unchanged, and the links are still replaced.
+	if out, err := s.PutLayersLinks(ctx, id, "storetest/2", &changed, old); err != nil || out != store.Unchanged {
+		t.Errorf("PutLayersLinks of the same layers = %v, %v; want Unchanged", out, err)
+	}
+	if got, _ := s.ArticleLinks(ctx, id); !slices.Equal(got, old) {
+		t.Errorf("links after an Unchanged PutLayersLinks = %+v, want %+v", got, old)
+	}
+	// A bad link rejects the whole write: neither layers nor links change.
+	bad := []store.EntityLink{{Article: id, Local: "", Global: "g", Name: "x", Type: "LOC"}}
+	if _, err := s.PutLayersLinks(ctx, id, "storetest/3", r.Doc, bad); err == nil {
+		t.Error("PutLayersLinks with an empty local key: no error")
+	}
+	// A failure inside the transaction (a canceled context) leaves both.
+	canceled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.PutLayersLinks(canceled, id, "storetest/3", r.Doc, links); err == nil {
+		t.Error("PutLayersLinks with a canceled context: no error")
+	}
+	if got := get(t, s, id); got.Layers != 2 {
+		t.Errorf("after rejected PutLayersLinks: layers version %d, want 2", got.Layers)
+	}
+	if got, _ := s.ArticleLinks(ctx, id); !slices.Equal(got, old) {
+		t.Errorf("links after rejected PutLayersLinks = %+v, want %+v", got, old)
+	}
+	if _, err := s.PutLayersLinks(ctx, "0000000000000000", "p", r.Doc, nil); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("PutLayersLinks of an unknown article: %v, want an error wrapping ErrNotFound", err)
+	}
+}
+
+func testLatestEntityLinks(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	const us = "loc:united-states"
+	var all []store.EntityLink
+	for i := range 5 {
+		r := newRecord(fmt.Sprintf("https://example.com/%d", i), fmt.Sprintf("T%d", i), fmt.Sprintf("text %d", i))
+		put(t, s, r, store.Stored)
+		// Two links to the entity in each article: the count is of articles.
+		links := []store.EntityLink{
+			{Article: r.Doc.ID, Local: "loc:us", Global: us, Name: "US", Type: "LOC"},
+			{Article: r.Doc.ID, Local: "loc:america", Global: us, Name: "America", Type: "LOC"},
+			{Article: r.Doc.ID, Local: "loc:mexico", Global: "loc:mexico", Name: "Mexico", Type: "LOC"},
+		}
+		if err := s.PutLinks(ctx, r.Doc.ID, links); err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, links[:2]...)
+	}
+	for _, c := range []struct {
+		limit int
+		want  []store.EntityLink
+	}{
+		{limit: 3, want: all[len(all)-3:]},
+		{limit: 1, want: all[len(all)-1:]},
+		{limit: 100, want: all},
+		{limit: 0, want: nil},
+		{limit: -1, want: nil},
+	} {
+		got, err := s.LatestEntityLinks(ctx, us, c.limit)
+		if err != nil || !slices.Equal(got, c.want) {
+			t.Errorf("LatestEntityLinks limit %d = %+v, %v\nwant %+v (the latest, oldest first)", c.limit, got, err, c.want)
+		}
+	}
+	if got, err := s.LatestEntityLinks(ctx, "loc:nowhere", 10); err != nil || len(got) != 0 {
+		t.Errorf("LatestEntityLinks of an unknown key = %+v, %v; want none", got, err)
+	}
+	for _, c := range []struct {
+		key  string
+		want int
+	}{{us, 5}, {"loc:mexico", 5}, {"loc:nowhere", 0}} {
+		if n, err := s.EntityArticles(ctx, c.key); err != nil || n != c.want {
+			t.Errorf("EntityArticles %s = %d, %v; want %d", c.key, n, err, c.want)
+		}
+	}
 }
 
 func testLayerVersions(t *testing.T, s store.Store) {
@@ -273,7 +393,7 @@ func testMemberships(t *testing.T, s store.Store) {
 		}
 	}
 
-	st, err := s.Story(ctx, embassy)
+	st, err := s.Story(ctx, embassy, 0)
 	if err != nil {
 		t.Fatalf("Story: %v", err)
 	}
@@ -297,9 +417,38 @@ func testMemberships(t *testing.T, s store.Store) {
 	if a := st.Articles[2]; a.DuplicateOf != id("nairobi-ap") || a.Similarity != 0.93 {
 		t.Errorf("story copy = duplicate of %q, similarity %v", a.DuplicateOf, a.Similarity)
 	}
+	// A limit keeps the latest dated articles, then undated ones, and
+	// gives them in the same order; Reports still counts them all.
+	for _, c := range []struct {
+		limit int
+		want  []string
+	}{
+		{1, []string{"toll-ap"}},
+		{2, []string{"nairobi-copy", "toll-ap"}},
+		{4, []string{"nairobi-ap", "nairobi-nyt", "nairobi-copy", "toll-ap"}},
+		{5, order},
+		{50, order},
+		{-1, order},
+	} {
+		cut, err := s.Story(ctx, embassy, c.limit)
+		if err != nil {
+			t.Fatalf("Story limit %d: %v", c.limit, err)
+		}
+		var got []string
+		for _, a := range cut.Articles {
+			for key, r := range recs {
+				if r.Doc.ID == a.ID {
+					got = append(got, key)
+				}
+			}
+		}
+		if !slices.Equal(got, c.want) || cut.Reports != 5 {
+			t.Errorf("Story limit %d = %q with %d reports, want %q with 5", c.limit, got, cut.Reports, c.want)
+		}
+	}
 
 	for _, bad := range []string{"s" + id("nairobi-ap"), "", strings.Repeat("s", 10000), "s'; DROP TABLE stories; --"} {
-		if _, err := s.Story(ctx, bad); !errors.Is(err, store.ErrNotFound) {
+		if _, err := s.Story(ctx, bad, 10); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("Story %.20q: %v, want an error wrapping ErrNotFound", bad, err)
 		}
 	}
