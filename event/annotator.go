@@ -21,7 +21,7 @@ func (Annotator) Name() string { return "event" }
 
 // Version names the behaviour of the annotator; it changes whenever its
 // output for some input does.
-func (Annotator) Version() string { return "3" }
+func (Annotator) Version() string { return "4" }
 
 // Windows bound every look-around, so that the work per trigger is constant.
 const (
@@ -736,6 +736,9 @@ func (a *annotation) modality(m match, lo, hi int) (string, bool) {
 			break
 		}
 	}
+	if mod == "" && a.future(m, lo) {
+		mod = "planned"
+	}
 	if mod == "" {
 		for i := m.to; i < hi && i < m.to+afterWindow; i++ {
 			if a.toks[i].Kind == sitrep.Punctuation {
@@ -762,6 +765,31 @@ func (a *annotation) modality(m match, lo, hi int) (string, bool) {
 	}
 	return mod, neg
 }
+
+// future reports whether the trigger m is the act of a future tense right
+// before it ("will launch airstrikes", "will go on strike", "is going to
+// attack"): the auxiliary may be separated from the trigger only by the
+// verbs and words that carry an act out (futureFiller), so that the "will"
+// of another verb ("gunmen who will face trial killed ...") does not count.
+func (a *annotation) future(m match, lo int) bool {
+	for i := m.from - 1; i >= lo && i >= m.from-5; i-- {
+		switch w := a.lower[i]; {
+		case w == "will" || w == "shall" || w == "'ll" || w == "’ll" || w == "wo" || w == "won't" || w == "won’t":
+			return true
+		case w == "to" && i-1 >= lo && a.lower[i-1] == "going":
+			return true
+		case !futureFiller[w]:
+			return false
+		}
+	}
+	return false
+}
+
+// futureFiller may stand between a future auxiliary and its trigger.
+var futureFiller = map[string]bool{"go": true, "on": true, "launch": true, "carry": true, "out": true,
+	"conduct": true, "stage": true, "hold": true, "begin": true, "start": true, "a": true, "an": true,
+	"the": true, "new": true, "more": true, "further": true, "fresh": true, "also": true, "soon": true,
+	"again": true, "continue": true, "be": true, "not": true, "n't": true, "n’t": true}
 
 // passiveAux before a verb trigger make it passive.
 var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "being": true, "be": true, "is": true, "are": true}

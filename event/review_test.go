@@ -171,3 +171,26 @@ func indexOf(tb testing.TB, s, sub string) int {
 	}
 	return i
 }
+
+// An act in the future tense is planned, negated when the future is; the
+// "will" of another verb leaves an act that happened as it is.
+func TestFutureActs(t *testing.T) {
+	tests := []struct {
+		text, trigger, modality string
+		negated                 bool
+	}{
+		{"Teachers will go on strike in Lagos on Monday.", "strike", "planned", false},
+		{"The army will launch airstrikes on rebel positions next week, officials said.", "airstrikes", "planned", false},
+		{"The militia will not attack the town, its leader said.", "attack", "planned", true},
+		{"The militia won't attack the town, its leader said.", "attack", "planned", true},
+		{"Police said gunmen who will face trial killed three people in the market.", "killed", "occurred", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			e := eventAt(t, annotate(t, tc.text), tc.trigger, tc.trigger)
+			if e.Modality != tc.modality || e.Negated != tc.negated {
+				t.Errorf("%q: modality %s, negated %v; want %s, %v", e.Text, e.Modality, e.Negated, tc.modality, tc.negated)
+			}
+		})
+	}
+}
