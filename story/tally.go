@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/gazetteer"
@@ -107,6 +108,14 @@ func talTally(counts []Count) Tally {
 	return Tally{Killed: talSeries(by["killed"]), Wounded: talSeries(by["wounded"]), Strikes: talSeries(by["strikes"])}
 }
 
+// talPart reports whether a count is a part of a toll rather than the
+// toll: its head is a nationality ("12 Americans", "two Kenyans among the
+// dead"), which reports give beside the whole toll, not instead of it.
+func talPart(c Count) bool {
+	words := strings.FieldsFunc(c.Text, func(r rune) bool { return !unicode.IsLetter(r) })
+	return len(words) > 0 && gazetteer.Default().IsDemonym(words[len(words)-1])
+}
+
 // talDate is the day a count was published, "" when unknown.
 func talDate(c Count) string {
 	if c.Published.IsZero() {
@@ -120,8 +129,11 @@ func talSeries(counts []Count) Series {
 	byDate := map[string][]Count{}
 	var copies []Count
 	anyOriginal := slices.ContainsFunc(counts, func(c Count) bool { return !c.Copy })
+	// A part of a toll ("12 Americans") opens no day of its own when whole
+	// tolls are known: like a copy, it is shown with the nearest day's.
+	anyWhole := slices.ContainsFunc(counts, func(c Count) bool { return !talPart(c) })
 	for _, c := range counts {
-		if c.Copy && anyOriginal {
+		if (c.Copy && anyOriginal) || (anyWhole && talPart(c)) {
 			copies = append(copies, c)
 			continue
 		}
@@ -187,9 +199,12 @@ func talFigure(counts []Count) Figure {
 	}
 	use := make([]Count, 0, len(counts))
 	for _, c := range counts {
-		if !c.Copy {
+		if !c.Copy && !talPart(c) {
 			use = append(use, c)
 		}
+	}
+	if len(use) == 0 {
+		use = slices.DeleteFunc(slices.Clone(counts), func(c Count) bool { return c.Copy })
 	}
 	if len(use) == 0 {
 		use = counts

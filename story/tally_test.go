@@ -1,6 +1,8 @@
 package story
 
 import (
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -167,6 +169,48 @@ func TestCampaignInRegionCovers(t *testing.T) {
 			s := Incident{Type: "Explosions/Remote violence", Place: nairobi, Actor: tc.by, From: "1998-08-07", Until: "1998-08-07"}
 			if got := talCovers(&c, &s); got != tc.covers {
 				t.Errorf("covers = %v, want %v", got, tc.covers)
+			}
+		})
+	}
+}
+
+// A part of a toll ("12 Americans") is shown with the day's figures but is
+// not the toll, and opens no version of its own while whole tolls are
+// known; alone, it is all there is.
+func TestPartOfToll(t *testing.T) {
+	part := func(source, date string, n int64) Count {
+		c := count(source, date, "exact", n64(n), n64(n))
+		c.Text = strconv.FormatInt(n, 10) + " Americans"
+		return c
+	}
+	whole := func(source, date string, n int64) Count {
+		c := count(source, date, "exact", n64(n), n64(n))
+		c.Text = strconv.FormatInt(n, 10) + " people"
+		return c
+	}
+	tests := []struct {
+		name     string
+		counts   []Count
+		versions []string // date=best of each version
+	}{
+		{"a part beside the whole on one day",
+			[]Count{whole("AP", "1998-08-13", 257), part("Xinhua", "1998-08-13", 12)}, []string{"1998-08-13=257"}},
+		{"a part alone on a later day opens no version",
+			[]Count{whole("AP", "1998-08-13", 257), part("Xinhua", "1998-08-14", 12)}, []string{"1998-08-13=257"}},
+		{"parts alone are the toll",
+			[]Count{part("AP", "1998-08-08", 11), part("AP", "1998-08-11", 12)}, []string{"1998-08-08=11", "1998-08-11=12"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := talSeries(tc.counts)
+			var got []string
+			shown := 0
+			for _, v := range s.History {
+				got = append(got, v.Date+"="+ptrString(v.Best))
+				shown += len(v.Counts)
+			}
+			if !slices.Equal(got, tc.versions) || shown != len(tc.counts) {
+				t.Errorf("versions %v with %d counts shown; want %v with all %d", got, shown, tc.versions, len(tc.counts))
 			}
 		})
 	}
