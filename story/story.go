@@ -5,6 +5,11 @@
 // wounded, strikes) as low/best/high ranges with the sources behind each
 // number and their history.
 //
+// Where the rules are written: Index (copies and stories), Entities (names
+// across articles), Incidents (which reports are one incident), Figure,
+// Series and StoryTally (how low, best and high are reached and how a
+// campaign and its strikes are counted once), QuoteDrift.
+//
 // It reads sitrep.Docs and returns plain values; it does not fetch, annotate
 // or store anything. The store keeps what the index decides (memberships,
 // features, entity links) so that the index can be restored without
