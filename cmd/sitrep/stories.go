@@ -79,13 +79,19 @@ func openExisting(e *env) (*sqlite.DB, error) {
 	return sqlite.Open(e.ctx, e.db)
 }
 
-// loadStory reads a story and computes its incidents and tally, with an
-// error that says what to do for an unknown or malformed ID.
-func loadStory(e *env, db store.Store, id string) (*api.StoryDetail, error) {
+// loadStory opens the database, reads a story and computes its incidents
+// and tally, with an error that says what to do for an unknown or
+// malformed ID.
+func loadStory(e *env, id string) (*api.StoryDetail, error) {
 	id = strings.ToLower(strings.TrimSpace(id))
 	if !api.ValidStoryID(id) {
 		return nil, fmt.Errorf("story %q: not a story ID (s and 16 hexadecimal digits; see sitrep stories)", clip(id, 40))
 	}
+	db, err := openExisting(e)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
 	d, err := api.LoadStory(e.ctx, db, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, fmt.Errorf("story %s: not in %s (see sitrep stories)", id, e.db)

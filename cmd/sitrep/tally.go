@@ -16,12 +16,7 @@ type tallyCmd struct {
 }
 
 func (c *tallyCmd) Run(e *env) error {
-	db, err := openExisting(e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	d, err := loadStory(e, db, c.Story)
+	d, err := loadStory(e, c.Story)
 	if err != nil {
 		return err
 	}
