@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/annotatetest"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -114,9 +115,7 @@ func FuzzAnnotate(f *testing.F) {
 	f.Add("The White House has launched at least 20 airstrikes since September, killing 80.", 4, 15)
 	f.Add("“Will we go on strike in Mexico?” he said.", -3, 900)
 	f.Fuzz(func(t *testing.T, s string, a, b int) {
-		// The fuzzer reports a crash, not a hang: make a hang crash.
-		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("hang on %q %d %d", s, a, b)) })
-		defer watchdog.Stop()
+		defer annotatetest.PanicAfter(10*time.Second, fmt.Sprintf("%q %d %d", s, a, b))()
 		d := hostileDoc(s, a, b)
 		if err := (Annotator{}).Annotate(d); err != nil {
 			t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/annotatetest"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -121,9 +122,7 @@ func FuzzAnnotate(f *testing.F) {
 	f.Add("NBC reported, citing two administration officials, that 3 died.", 3, 2)
 	f.Add("“12 died,” said a local official.", -4, 900)
 	f.Fuzz(func(t *testing.T, s string, a, b int) {
-		// The fuzzer reports a crash, not a hang: make a hang crash.
-		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("hang on %q %d %d", s, a, b)) })
-		defer watchdog.Stop()
+		defer annotatetest.PanicAfter(10*time.Second, fmt.Sprintf("%q %d %d", s, a, b))()
 		d := hostileDoc(s, a, b)
 		if err := (Annotator{}).Annotate(d); err != nil {
 			t.Fatal(err)

@@ -82,3 +82,11 @@ func Benchmark(b *testing.B, an sitrep.Annotator, cases []Case, before ...sitrep
 		})
 	}
 }
+
+// PanicAfter panics with what after d unless the returned stop is called
+// first. A fuzzer reports a crash but not a hang, so a fuzz target defers
+// PanicAfter(...)() to turn a hang into a crash naming its input.
+func PanicAfter(d time.Duration, what string) (stop func()) {
+	t := time.AfterFunc(d, func() { panic("hang on " + what) })
+	return func() { t.Stop() }
+}
