@@ -268,7 +268,7 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 		}
 		rec, err = s.store.GetLayers(r.Context(), id, n)
 	} else {
-		rec, err = s.store.Get(r.Context(), id)
+		rec, err = s.store.GetDoc(r.Context(), id)
 	}
 	if errors.Is(err, store.ErrNotFound) {
 		writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("article %s%s: not found", id, layersSuffix(r)))

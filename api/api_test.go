@@ -596,7 +596,8 @@ func TestArticleLayerVersions(t *testing.T) {
 	if _, err := db.PutLayers(ctx, art.ID, "new", d); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(New(db, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	// boundedStore fails the test if the article is read with its raw body.
+	srv := httptest.NewServer(New(boundedStore{Store: db, t: t}, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	t.Cleanup(srv.Close)
 
 	var latest, first ArticleDetail

@@ -152,7 +152,7 @@ func (h *Handler) index(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) article(w http.ResponseWriter, r *http.Request) {
-	rec, err := h.store.Get(r.Context(), r.PathValue("id"))
+	rec, err := h.store.GetDoc(r.Context(), r.PathValue("id"))
 	if errors.Is(err, store.ErrNotFound) {
 		h.page(w, http.StatusNotFound, "error.html", map[string]any{"Title": "Not found", "Message": "No article has this id."})
 		return
