@@ -552,25 +552,39 @@ const MaxEntityLinks = 10 * MaxEntityArticles
 
 func (s *Server) getEntity(w http.ResponseWriter, r *http.Request) {
 	key := r.PathValue("key")
-	if !validEntityKey(key) {
+	if !ValidEntityKey(key) {
 		writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("entity key %q: expected a type, a colon and a name (person:claudia-sheinbaum)", truncate(key, 40)))
 		return
 	}
-	// The latest links only: a place such as the United States is named in
-	// nearly every article, and one request must not read them all.
-	links, err := s.store.LatestEntityLinks(r.Context(), key, MaxEntityLinks)
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
-	if len(links) == 0 {
+	out, err := LoadEntity(r.Context(), s.store, key)
+	if errors.Is(err, store.ErrNotFound) {
 		writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("entity %s: not found", truncate(key, 200)))
 		return
 	}
-	count, err := s.store.EntityArticles(r.Context(), key)
 	if err != nil {
 		s.internal(w, r, err)
 		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// LoadEntity reads one entity across articles: its name and aliases from
+// its latest MaxEntityLinks links, and the articles, quotes and events of
+// the MaxEntityArticles most recently linked articles. An unknown key is an
+// error wrapping store.ErrNotFound.
+func LoadEntity(ctx context.Context, st store.Store, key string) (*EntityDetail, error) {
+	// The latest links only: a place such as the United States is named in
+	// nearly every article, and one request must not read them all.
+	links, err := st.LatestEntityLinks(ctx, key, MaxEntityLinks)
+	if err != nil {
+		return nil, err
+	}
+	if len(links) == 0 {
+		return nil, fmt.Errorf("entity %s: %w", key, store.ErrNotFound)
+	}
+	count, err := st.EntityArticles(ctx, key)
+	if err != nil {
+		return nil, err
 	}
 	ents := story.NewEntities()
 	locals := map[string][]string{} // article → its keys for the entity
@@ -588,21 +602,19 @@ func (s *Server) getEntity(w http.ResponseWriter, r *http.Request) {
 	}
 	e, ok := ents.Entity(key)
 	if !ok { // the registry files every restored link under its key
-		s.internal(w, r, fmt.Errorf("entity %s: not in the registry restored from its links", key))
-		return
+		return nil, fmt.Errorf("entity %s: not in the registry restored from its links", key)
 	}
 	if e.Aliases == nil {
 		e.Aliases = []string{}
 	}
-	out := EntityDetail{Entity: e, ArticleCount: max(count, len(order)), Articles: []Summary{}, Quotes: []EntityQuote{}, Events: []EntityEvent{}}
+	out := &EntityDetail{Entity: e, ArticleCount: max(count, len(order)), Articles: []Summary{}, Quotes: []EntityQuote{}, Events: []EntityEvent{}}
 	for _, id := range order[:min(len(order), MaxEntityArticles)] {
-		rec, err := s.store.GetDoc(r.Context(), id)
+		rec, err := st.GetDoc(ctx, id)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
 		if err != nil {
-			s.internal(w, r, err)
-			return
+			return nil, err
 		}
 		out.Articles = append(out.Articles, summaries([]store.Summary{{ID: id, URL: rec.Doc.URL, Source: rec.Doc.Source,
 			Title: rec.Doc.Title, Published: rec.Doc.Published, Language: rec.Doc.Language, Ingested: rec.Ingested, Version: rec.Version}})[0])
@@ -622,12 +634,12 @@ func (s *Server) getEntity(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	writeJSON(w, http.StatusOK, out)
+	return out, nil
 }
 
-// validEntityKey accepts what a global entity key can be: a type, a colon
+// ValidEntityKey accepts what a global entity key can be: a type, a colon
 // and a name, in at most store.MaxKeyLen bytes of printable UTF-8.
-func validEntityKey(key string) bool {
+func ValidEntityKey(key string) bool {
 	typ, name, ok := strings.Cut(key, ":")
 	if !ok || typ == "" || name == "" || len(key) > store.MaxKeyLen || !utf8.ValidString(key) {
 		return false

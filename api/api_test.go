@@ -571,7 +571,7 @@ func FuzzPathIDs(f *testing.F) {
 		if st, ok := incidentStory(s); ok && (!ValidStoryID(st) || len(s) != 30 || !strings.HasPrefix(s, st+"-")) {
 			t.Errorf("incident id %q accepted with story %q", s, st)
 		}
-		if validEntityKey(s) && (len(s) > store.MaxKeyLen || !strings.Contains(s, ":") || strings.ContainsRune(s, 0)) {
+		if ValidEntityKey(s) && (len(s) > store.MaxKeyLen || !strings.Contains(s, ":") || strings.ContainsRune(s, 0)) {
 			t.Errorf("entity key %q accepted", s)
 		}
 	})

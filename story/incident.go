@@ -702,9 +702,16 @@ func (s *incState) incident(story string) Incident {
 			inc.Until = ""
 		}
 	}
+	inc.Recount()
+	return inc
+}
+
+// Recount sets Sources and Tally from the incident's Reports: what a
+// reviewer's merge or split of incidents needs redone.
+func (inc *Incident) Recount() {
 	outlets := map[string]bool{}
 	var counts []Count
-	for _, r := range reports {
+	for _, r := range inc.Reports {
 		if r.DuplicateOf == "" {
 			outlets[strings.ToLower(cmp.Or(r.Source, "article "+r.Article))] = true
 		}
@@ -712,7 +719,6 @@ func (s *incState) incident(story string) Incident {
 	}
 	inc.Sources = len(outlets)
 	inc.Tally = talTally(counts)
-	return inc
 }
 
 // incMajority is the event whose type and subtype most reports give, the
