@@ -230,6 +230,11 @@ type Store interface {
 	// were put; empty when it has none.
 	ArticleLinks(ctx context.Context, article string) ([]EntityLink, error)
 
+	// Users keeps who may use the desk: users, API tokens and sessions.
+	Users
+	// Reviews keeps analysts' decisions on incidents, every version.
+	Reviews
+
 	Close() error
 }
 

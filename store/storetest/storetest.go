@@ -57,6 +57,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Count", func(t *testing.T) { testCount(t, fresh(t)) })
 	t.Run("CanceledContext", func(t *testing.T) { testCanceledContext(t, fresh(t)) })
 	runStories(t, fresh)
+	t.Run("Users", func(t *testing.T) { RunUsers(t, func(t *testing.T) store.Users { return fresh(t) }) })
+	t.Run("Reviews", func(t *testing.T) { RunReviews(t, func(t *testing.T) store.Reviews { return fresh(t) }) })
 }
 
 // newRecord returns a record of a plain article; the fixtures of each test
