@@ -1,5 +1,10 @@
 package event
 
+import (
+	"cmp"
+	"slices"
+)
+
 // kind is what an event label stands for in ACLED's terms.
 type kind struct {
 	typ, subtype string
@@ -92,4 +97,21 @@ func violent(label string) bool {
 		return true
 	}
 	return label == "FORCE_AGAINST_PROTEST"
+}
+
+// Kind is one ACLED event type and sub-event type.
+type Kind struct{ Type, Subtype string }
+
+// Kinds lists every ACLED event type and sub-event type the annotator
+// gives, sorted by type then sub-event type: the choices a reviewer may
+// correct an event to.
+func Kinds() []Kind {
+	var out []Kind
+	for _, k := range acled {
+		if k.typ != "" {
+			out = append(out, Kind{k.typ, k.subtype})
+		}
+	}
+	slices.SortFunc(out, func(a, b Kind) int { return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.Subtype, b.Subtype)) })
+	return out
 }
