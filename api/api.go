@@ -7,9 +7,16 @@
 // stored articles (package story), so they always reflect the latest
 // layers; a story is bounded in size (see MaxStoryArticles).
 //
-// Every response is JSON; every error is {"error": {"code", "message"}} with
-// a stable code (see the constants below). The API only reads: ingesting is
-// the CLI's job, and writing over HTTP will come with access control.
+// Analysts' review decisions are laid over the computed incidents (package
+// review) wherever incidents are answered, and recorded by POST
+// /api/incidents/{id}/review; the audit log and exports (package export)
+// read the same records. Every route names the least role it needs (see
+// Routes); writing needs an editor, reading a viewer or a server opened to
+// anonymous readers.
+//
+// Every response is JSON (exports aside); every error is {"error":
+// {"code", "message"}} with a stable code (see the constants below).
+// Ingesting is the CLI's job.
 package api
 
 import (
@@ -32,6 +39,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/auth"
+	"github.com/sitrep/sitrep/review"
 	"github.com/sitrep/sitrep/store"
 	"github.com/sitrep/sitrep/story"
 )
@@ -40,6 +49,7 @@ import (
 const (
 	CodeBadRequest       = "bad_request"
 	CodeNotFound         = "not_found"
+	CodeConflict         = "conflict"
 	CodeMethodNotAllowed = "method_not_allowed"
 	CodeUnavailable      = "unavailable"
 	CodeInternal         = "internal"
@@ -55,15 +65,43 @@ type Server struct {
 	mux      *http.ServeMux
 	handler  http.Handler
 	registry *prometheus.Registry
+	auth     *auth.Authenticator
+	now      func() time.Time
+	routes   []Route
 }
+
+// Options configure a Server.
+type Options struct {
+	// Auth finds who makes each request and guards the routes. Nil means
+	// a desk open to anonymous readers where nobody may write.
+	Auth *auth.Authenticator
+	// Now is the clock that dates review decisions; nil means time.Now.
+	Now func() time.Time
+}
+
+// Route is one endpoint and the least role a request to it needs.
+type Route struct {
+	Method, Pattern, Name string
+	Min                   auth.Role
+}
+
+// Routes lists the server's endpoints, for tests that check every one
+// (each writing route must need an editor at least).
+func (s *Server) Routes() []Route { return slices.Clone(s.routes) }
 
 // New returns an API over st. Metrics go to a registry of the server's own,
 // served at /metrics, so that two servers in one process never collide.
-func New(st store.Store, log *slog.Logger) *Server {
+func New(st store.Store, log *slog.Logger, opt Options) *Server {
 	if log == nil {
 		log = slog.Default()
 	}
-	s := &Server{store: st, log: log, mux: http.NewServeMux(), registry: prometheus.NewRegistry()}
+	s := &Server{store: st, log: log, mux: http.NewServeMux(), registry: prometheus.NewRegistry(), auth: opt.Auth, now: opt.Now}
+	if s.auth == nil {
+		s.auth = auth.New(nil, auth.Options{OpenRead: true}) // guards only: never asked for a user
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
 	s.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	requests := prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "sitrep_http_requests_total", Help: "HTTP requests served, by route and status code.",
@@ -85,25 +123,55 @@ func New(st store.Store, log *slog.Logger) *Server {
 	})
 	s.registry.MustRegister(requests, duration, articles)
 
-	route := func(pattern, name string, h http.HandlerFunc) {
+	route := func(method, pattern, name string, min auth.Role, h http.HandlerFunc) {
 		labelled := promhttp.InstrumentHandlerDuration(duration.MustCurryWith(prometheus.Labels{"route": name}),
-			promhttp.InstrumentHandlerCounter(requests.MustCurryWith(prometheus.Labels{"route": name}), h))
-		s.mux.Handle(pattern, labelled)
+			promhttp.InstrumentHandlerCounter(requests.MustCurryWith(prometheus.Labels{"route": name}), s.auth.Require(min, h)))
+		s.mux.Handle(method+" "+pattern, labelled)
+		s.routes = append(s.routes, Route{Method: method, Pattern: pattern, Name: name, Min: min})
 	}
-	route("GET /api/articles", "articles", s.listArticles)
-	route("GET /api/articles/{id}", "article", s.getArticle)
-	route("GET /api/stories", "stories", s.listStories)
-	route("GET /api/stories/{id}", "story", s.getStory)
-	route("GET /api/incidents/{id}", "incident", s.getIncident)
-	route("GET /api/entities/{key}", "entity", s.getEntity)
-	route("GET /api/openapi.json", "openapi", s.openapi)
-	route("GET /healthz", "healthz", s.healthz)
-	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
-	route("/api/", "unknown", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("no such endpoint: %s %s", r.Method, r.URL.Path))
-	})
+	route("GET", "/api/articles", "articles", auth.Viewer, s.listArticles)
+	route("GET", "/api/articles/{id}", "article", auth.Viewer, s.getArticle)
+	route("GET", "/api/stories", "stories", auth.Viewer, s.listStories)
+	route("GET", "/api/stories/{id}", "story", auth.Viewer, s.getStory)
+	route("GET", "/api/incidents/{id}", "incident", auth.Viewer, s.getIncident)
+	route("GET", "/api/incidents/{id}/history", "incident_history", auth.Viewer, s.incidentHistory)
+	route("POST", "/api/incidents/{id}/review", "review", auth.Editor, s.postReview)
+	route("GET", "/api/audit", "audit", auth.Viewer, s.audit)
+	route("GET", "/api/export", "export", auth.Viewer, s.export)
+	route("GET", "/api/entities/{key}", "entity", auth.Viewer, s.getEntity)
+	// The API's description and the health check are public: monitors
+	// and clients read them before they have a token.
+	route("GET", "/api/openapi.json", "openapi", auth.Anonymous, s.openapi)
+	route("GET", "/healthz", "healthz", auth.Anonymous, s.healthz)
+	s.mux.Handle("GET /metrics", s.auth.Require(auth.Viewer, promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
+	s.routes = append(s.routes, Route{Method: "GET", Pattern: "/metrics", Name: "metrics", Min: auth.Viewer})
+	s.mux.HandleFunc("/api/", s.unknown)
 	s.handler = s.secure(s.mux)
+	if opt.Auth != nil {
+		s.handler = opt.Auth.Middleware(s.handler)
+	}
 	return s
+}
+
+// unknown answers a path no route serves, or serves with other methods.
+func (s *Server) unknown(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != "/api/" {
+			allow = append(allow, m)
+			if m == http.MethodGet {
+				allow = append(allow, http.MethodHead)
+			}
+		}
+	}
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		writeError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s (allowed: %s)", r.Method, r.URL.Path, strings.Join(allow, ", ")))
+		return
+	}
+	writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("no such endpoint: %s %s", r.Method, r.URL.Path))
 }
 
 // Handle mounts another handler (the web UI) beside the API.
@@ -112,8 +180,7 @@ func (s *Server) Handle(pattern string, h http.Handler) { s.mux.Handle(pattern, 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
 // secure sets headers that keep a browser from interpreting API answers as
-// anything but data, turns the mux's plain-text 405s into JSON errors, and
-// recovers from panics so that one bad request never stops the server.
+// anything but data, and recovers from panics so that one bad request never stops the server.
 func (s *Server) secure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -131,11 +198,6 @@ func (s *Server) secure(next http.Handler) http.Handler {
 				writeError(w, http.StatusInternalServerError, CodeInternal, "internal error")
 			}
 		}()
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			h.Set("Allow", "GET, HEAD")
-			writeError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s: the API is read-only", r.Method, r.URL.Path))
-			return
-		}
 		next.ServeHTTP(w, r)
 	})
 }
@@ -352,10 +414,10 @@ type StoryArticle struct {
 // articles oldest first, and what they tell together.
 type StoryDetail struct {
 	StorySummary
-	Articles   []StoryArticle   `json:"articles"`
-	Incidents  []story.Incident `json:"incidents"`
-	Tally      story.Tally      `json:"tally"`
-	QuoteDrift []story.Drift    `json:"quote_drift"`
+	Articles   []StoryArticle    `json:"articles"`
+	Incidents  []review.Incident `json:"incidents"`
+	Tally      story.Tally       `json:"tally"`
+	QuoteDrift []story.Drift     `json:"quote_drift"`
 	// Truncated is set when the story has more than MaxStoryArticles
 	// articles (Reports counts them all): Articles, and the incidents,
 	// tally and drift computed from them, are then those of its latest
@@ -371,6 +433,14 @@ const MaxStoryArticles = 500
 // incidents, tally and quote drift. An unknown story is an error wrapping
 // store.ErrNotFound. The CLI prints what it returns.
 func LoadStory(ctx context.Context, st store.Store, id string) (*StoryDetail, error) {
+	return LoadStoryAsOf(ctx, st, id, time.Time{})
+}
+
+// LoadStoryAsOf is LoadStory with the review decisions as they stood at
+// asOf (the latest when asOf is zero): what an export made then showed of
+// every reviewed incident. Incidents no one had reviewed are computed from
+// the current layers.
+func LoadStoryAsOf(ctx context.Context, st store.Store, id string, asOf time.Time) (*StoryDetail, error) {
 	s, err := st.Story(ctx, id, MaxStoryArticles)
 	if err != nil {
 		return nil, err
@@ -403,11 +473,15 @@ func LoadStory(ctx context.Context, st store.Store, id string) (*StoryDetail, er
 		members = append(members, story.Membership{Article: a.ID, Story: id, DuplicateOf: a.DuplicateOf,
 			Similarity: a.Similarity, Source: a.Source, Published: a.Published})
 	}
-	out.Incidents = story.Incidents(id, docs, members, ents)
-	out.Tally = story.StoryTally(out.Incidents)
+	reviews, err := st.LatestReviews(ctx, id, asOf)
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", id, err)
+	}
+	out.Incidents = review.Apply(story.Incidents(id, docs, members, ents), reviews)
+	out.Tally = story.StoryTally(Counted(out.Incidents))
 	out.QuoteDrift = story.QuoteDrift(docs, members, ents)
 	if out.Incidents == nil {
-		out.Incidents = []story.Incident{}
+		out.Incidents = []review.Incident{}
 	}
 	if out.QuoteDrift == nil {
 		out.QuoteDrift = []story.Drift{}
@@ -490,27 +564,25 @@ func incidentStory(id string) (string, bool) {
 
 func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
 	id := strings.ToLower(r.PathValue("id"))
-	st, ok := incidentStory(id)
-	if !ok {
+	if _, ok := incidentStory(id); !ok {
 		writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("incident id %q: expected a story id, a hyphen and 12 hexadecimal digits", truncate(id, 40)))
 		return
 	}
-	d, err := LoadStory(r.Context(), s.store, st)
+	inc, d, err := FindIncident(r.Context(), s.store, id)
 	if errors.Is(err, store.ErrNotFound) {
-		writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("incident %s: no story %s", id, st))
+		sid, _ := incidentStory(id)
+		if d == nil {
+			writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("incident %s: no story %s", id, sid))
+		} else {
+			writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("incident %s: not found in story %s", id, sid))
+		}
 		return
 	}
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	for _, inc := range d.Incidents {
-		if inc.ID == id {
-			writeJSON(w, http.StatusOK, inc)
-			return
-		}
-	}
-	writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("incident %s: not found in story %s", id, st))
+	writeJSON(w, http.StatusOK, inc)
 }
 
 // EntityDetail is the answer of GET /api/entities/{key}: one entity across

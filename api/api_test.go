@@ -50,7 +50,7 @@ func fixture(t *testing.T) (*httptest.Server, []string) {
 		}
 		ids = append(ids, art.ID)
 	}
-	srv := httptest.NewServer(New(db, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	srv := httptest.NewServer(New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{}))
 	t.Cleanup(srv.Close)
 	return srv, ids
 }
@@ -170,8 +170,9 @@ func TestErrors(t *testing.T) {
 		{"GET", "/api/articles?cursor=garbage", 400, CodeBadRequest, "parameter cursor"},
 		{"GET", "/api/articles?sort=asc", 400, CodeBadRequest, "parameter sort: unknown"},
 		{"GET", "/api/nothing", 404, CodeNotFound, "no such endpoint"},
-		{"POST", "/api/articles", 405, CodeMethodNotAllowed, "read-only"},
-		{"DELETE", "/api/articles/0123456789abcdef", 405, CodeMethodNotAllowed, "read-only"},
+		{"POST", "/api/articles", 405, CodeMethodNotAllowed, "not allowed on /api/articles"},
+		{"GET", "/api/incidents/s0123456789abcdef-0123456789ab/review", 405, CodeMethodNotAllowed, "allowed: POST"},
+		{"DELETE", "/api/articles/0123456789abcdef", 405, CodeMethodNotAllowed, "not allowed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
@@ -191,8 +192,10 @@ func TestErrors(t *testing.T) {
 			if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 				t.Errorf("Content-Type %q", ct)
 			}
-			if tt.status == 405 && resp.Header.Get("Allow") != "GET, HEAD" {
-				t.Errorf("405 without Allow: GET, HEAD")
+			if allow := resp.Header.Get("Allow"); tt.status == 405 && !strings.Contains(tt.says, "POST") && allow != "GET, HEAD" {
+				t.Errorf("405 with Allow %q, want GET, HEAD", allow)
+			} else if tt.status == 405 && strings.Contains(tt.says, "POST") && allow != "POST" {
+				t.Errorf("405 with Allow %q, want POST", allow)
 			}
 			if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
 				t.Error("no nosniff header")
@@ -230,10 +233,15 @@ func TestHealthMetricsOpenAPI(t *testing.T) {
 	if doc.OpenAPI != "3.1.0" {
 		t.Errorf("openapi = %q", doc.OpenAPI)
 	}
-	for _, p := range []string{"/api/articles", "/api/articles/{id}", "/api/stories", "/api/stories/{id}",
-		"/api/incidents/{id}", "/api/entities/{key}", "/healthz", "/metrics", "/api/openapi.json"} {
-		if _, ok := doc.Paths[p]["get"]; !ok {
-			t.Errorf("OpenAPI document lacks GET %s", p)
+	// Every route the server registers is described: a new endpoint
+	// without its description fails here.
+	routes := New(nil, nil, Options{}).Routes()
+	if len(routes) < 12 {
+		t.Fatalf("only %d routes recorded", len(routes))
+	}
+	for _, r := range routes {
+		if _, ok := doc.Paths[r.Pattern][strings.ToLower(r.Method)]; !ok {
+			t.Errorf("OpenAPI document lacks %s %s", r.Method, r.Pattern)
 		}
 	}
 }
@@ -280,7 +288,7 @@ func storyDoc(t *testing.T, source, killed string, n int64, published time.Time)
 func storyFixture(t *testing.T) (srv *httptest.Server, storyID string, docs []*sitrep.Doc) {
 	t.Helper()
 	db, storyID, docs := storyStore(t)
-	srv = httptest.NewServer(New(db, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	srv = httptest.NewServer(New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{}))
 	t.Cleanup(srv.Close)
 	return srv, storyID, docs
 }
@@ -365,7 +373,7 @@ func TestStoryAndEntityReadsAreBounded(t *testing.T) {
 		{"story longer than the limit", 1, []string{docs[1].ID}, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			srv := httptest.NewServer(New(boundedStore{Store: db, t: t, storyCut: c.cut}, slog.New(slog.NewTextHandler(io.Discard, nil))))
+			srv := httptest.NewServer(New(boundedStore{Store: db, t: t, storyCut: c.cut}, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{}))
 			defer srv.Close()
 			var d StoryDetail
 			if resp := get(t, srv, "/api/stories/"+storyID, &d); resp.StatusCode != 200 {
@@ -597,7 +605,7 @@ func TestArticleLayerVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	// boundedStore fails the test if the article is read with its raw body.
-	srv := httptest.NewServer(New(boundedStore{Store: db, t: t}, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	srv := httptest.NewServer(New(boundedStore{Store: db, t: t}, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{}))
 	t.Cleanup(srv.Close)
 
 	var latest, first ArticleDetail

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/review"
+	"github.com/sitrep/sitrep/store"
 	"github.com/sitrep/sitrep/story"
 )
 
@@ -36,7 +38,7 @@ func (c *incidentsCmd) Run(e *env) error {
 // printIncident writes one incident as a block: what, who, where, when,
 // the tally, then each report with its outlet and sourcing. Every string
 // comes from articles, so each goes through safe or clip.
-func printIncident(w io.Writer, inc story.Incident) {
+func printIncident(w io.Writer, inc review.Incident) {
 	what := inc.Subtype
 	if what == "" {
 		what = inc.Type
@@ -48,6 +50,15 @@ func printIncident(w io.Writer, inc story.Incident) {
 	fmt.Fprintf(w, "\n%s  %s, %s", safe(inc.ID), what, safe(inc.Modality))
 	if inc.Evidence != "" {
 		fmt.Fprintf(w, ", evidence %s", safe(inc.Evidence))
+	}
+	if r := inc.Review; r != nil && r.State != store.StatePending {
+		fmt.Fprintf(w, "; %s by %s (version %d)", safe(r.State), safe(r.User), r.Version)
+		if len(r.Corrected) > 0 {
+			fmt.Fprintf(w, ", corrected %s", safe(strings.Join(r.Corrected, ", ")))
+		}
+		if r.MergedInto != "" {
+			fmt.Fprintf(w, " into %s", safe(r.MergedInto))
+		}
 	}
 	fmt.Fprintln(w)
 	var facts []string

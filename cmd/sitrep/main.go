@@ -35,6 +35,8 @@ type cli struct {
 	Incidents incidentsCmd `cmd:"" help:"List the incidents of a story, each with its reports."`
 	Tally     tallyCmd     `cmd:"" help:"Show a story's killed, wounded and strikes with their sources and history."`
 	Reprocess reprocessCmd `cmd:"" help:"Rerun the pipeline on stored articles after a model change, keeping earlier layers."`
+	Export    exportCmd    `cmd:"" help:"Write incidents with their reviews as ACLED or UCDP CSV, JSON Lines or GeoJSON."`
+	User      userCmd      `cmd:"" help:"Manage users of the desk and the API: roles, API tokens, passwords."`
 
 	Eval    evalCmd    `cmd:"" help:"Score sitrep against gold data."`
 	Train   trainCmd   `cmd:"" help:"Train sitrep's models from gold data."`

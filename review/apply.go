@@ -1,0 +1,241 @@
+package review
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/sitrep/sitrep/store"
+	"github.com/sitrep/sitrep/story"
+)
+
+// maxChain bounds how far Apply follows splits of splits and merges into
+// merged incidents: hostile records must not make it loop.
+const maxChain = 32
+
+// reviewed is the latest record of one incident.
+type reviewed struct {
+	state    State
+	snapshot *story.Incident // nil when the record could not be read
+}
+
+// Apply lays the latest review of each incident over incs, the incidents
+// of one or more stories as package story computed them, and returns them
+// in a deterministic order: incs' order, each incident split off another
+// right after it, then the reviewed incidents the machine no longer finds
+// (restored from their records) by ID.
+//
+//   - corrected fields replace the machine's (a corrected killed figure
+//     replaces the current Low, Best and High; the machine's counts stay
+//     listed, and State.Machine keeps its figures);
+//   - rejected incidents stay listed, in state rejected;
+//   - an incident merged into another stays listed in state merged, with
+//     its reports moved into the other (followed through merges into
+//     merged incidents), whose sources and tally are recounted; when the
+//     other is not found it keeps its reports and State.Conflict says so;
+//   - a split moves the named reports into a new incident (ID from
+//     SplitID), both recounted; reports no longer in the parent are
+//     skipped;
+//   - every other incident is pending.
+//
+// latest may hold several versions of an incident; the highest counts.
+// incs is not modified.
+func Apply(incs []story.Incident, latest []store.Review) []Incident {
+	byID := map[string]*reviewed{}
+	for _, r := range latest {
+		if old, ok := byID[r.Incident]; ok && old.state.Version >= r.Version {
+			continue
+		}
+		byID[r.Incident] = readRecord(r)
+	}
+
+	a := applier{reviews: byID, index: map[string]int{}}
+	for _, inc := range incs {
+		inc.Reports = slices.Clone(inc.Reports)
+		a.add(inc, false, 0)
+	}
+	var lost []string
+	for id, rv := range byID {
+		if _, ok := a.index[id]; !ok && rv.snapshot != nil {
+			lost = append(lost, id)
+		}
+	}
+	sort.Strings(lost)
+	for _, id := range lost {
+		if _, ok := a.index[id]; ok {
+			continue // made by the split of an incident restored before it
+		}
+		a.add(*byID[id].snapshot, true, 0)
+	}
+	a.merge()
+	for i := range a.out {
+		a.finish(&a.out[i])
+	}
+	return a.out
+}
+
+// readRecord reads a stored review: the state and incident of its record,
+// falling back on the store's columns when the record is not what Decide
+// writes.
+func readRecord(r store.Review) *reviewed {
+	var inc Incident
+	rv := &reviewed{}
+	if err := json.Unmarshal(r.Record, &inc); err == nil && inc.ID == r.Incident && inc.Review != nil {
+		rv.state = *inc.Review
+		inc.Review = nil
+		rv.snapshot = &inc.Incident
+	} else {
+		rv.state = State{Conflict: "its stored record could not be read"}
+	}
+	// The store's columns are authoritative for who decided what, when.
+	rv.state.State, rv.state.Version, rv.state.User, rv.state.At, rv.state.Note = r.State, r.Version, r.User, r.At, r.Note
+	if rv.state.Corrected == nil {
+		rv.state.Corrected = []string{}
+	}
+	return rv
+}
+
+type applier struct {
+	reviews  map[string]*reviewed
+	out      []Incident
+	index    map[string]int // incident ID → position in out
+	restored map[string]bool
+}
+
+// add appends inc, then the incidents its review splits off it.
+func (a *applier) add(inc story.Incident, restored bool, depth int) {
+	if _, dup := a.index[inc.ID]; dup || depth > maxChain {
+		return
+	}
+	pos := len(a.out)
+	a.index[inc.ID] = pos
+	a.out = append(a.out, Incident{Incident: inc})
+	if restored {
+		if a.restored == nil {
+			a.restored = map[string]bool{}
+		}
+		a.restored[inc.ID] = true
+	}
+	rv := a.reviews[inc.ID]
+	if rv == nil {
+		return
+	}
+	for _, sp := range rv.state.Splits {
+		if _, dup := a.index[sp.Child]; dup {
+			continue
+		}
+		parent := &a.out[pos].Incident
+		want := make(map[string]bool, len(sp.Reports))
+		for _, k := range sp.Reports {
+			want[k] = true
+		}
+		var moved, kept []story.Report
+		for _, r := range parent.Reports {
+			if want[ReportKey(r)] {
+				moved = append(moved, r)
+			} else {
+				kept = append(kept, r)
+			}
+		}
+		if len(moved) == 0 && restored {
+			// The restored parent's record was taken after the split: the
+			// split's own copy of the reports rebuilds the child.
+			moved = slices.Clone(sp.Moved)
+		}
+		if len(moved) == 0 {
+			continue
+		}
+		parent.Reports = nonNil(kept)
+		parent.Recount()
+		child := *parent
+		child.ID = sp.Child
+		child.Reports = moved
+		child.Follows, child.FollowedBy = []string{}, []string{}
+		child.Recount()
+		a.add(child, restored, depth+1)
+	}
+}
+
+// merge moves the reports of each merged incident into the incident it
+// was merged into.
+func (a *applier) merge() {
+	for i := range a.out {
+		rv := a.reviews[a.out[i].ID]
+		if rv == nil || rv.state.State != store.StateMerged {
+			continue
+		}
+		target, ok := a.mergeTarget(a.out[i].ID)
+		if !ok {
+			rv.state.Conflict = fmt.Sprintf("merged into %s, which is not among the incidents now: its reports stay here", rv.state.MergedInto)
+			continue
+		}
+		dst := &a.out[target].Incident
+		have := map[string]bool{}
+		for _, r := range dst.Reports {
+			have[ReportKey(r)] = true
+		}
+		dst.Reports = slices.Clone(dst.Reports)
+		for _, r := range a.out[i].Reports {
+			if !have[ReportKey(r)] {
+				dst.Reports = append(dst.Reports, r)
+				have[ReportKey(r)] = true
+			}
+		}
+		dst.Recount()
+		a.out[i].Reports = []story.Report{}
+		a.out[i].Recount()
+	}
+}
+
+// mergeTarget follows merges from id to the incident its reports end in.
+func (a *applier) mergeTarget(id string) (int, bool) {
+	seen := map[string]bool{id: true}
+	cur := id
+	for range maxChain {
+		rv := a.reviews[cur]
+		if rv == nil || rv.state.State != store.StateMerged {
+			break
+		}
+		next := rv.state.MergedInto
+		if next == "" || seen[next] {
+			return 0, false
+		}
+		seen[next] = true
+		cur = next
+	}
+	pos, ok := a.index[cur]
+	if !ok || cur == id {
+		return 0, false
+	}
+	if rv := a.reviews[cur]; rv != nil && rv.state.State == store.StateMerged {
+		return 0, false // a chain longer than maxChain
+	}
+	return pos, true
+}
+
+// finish lays the corrections and the state over one incident.
+func (a *applier) finish(inc *Incident) {
+	rv := a.reviews[inc.ID]
+	if rv == nil {
+		inc.Review = pending()
+		return
+	}
+	st := rv.state
+	st.Corrected = st.Correction.fields()
+	if a.restored[inc.ID] {
+		st.Restored = true
+	} else if len(st.Corrected) > 0 {
+		// What the machine says now, beside the reviewed values.
+		st.Machine = machineValues(inc.Incident, st.Corrected)
+	}
+	st.Correction.apply(&inc.Incident)
+	inc.Review = &st
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
