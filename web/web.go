@@ -1,195 +1,181 @@
-// Package web serves sitrep's pages for people: a searchable list of
-// articles and each article's text with its metadata. Pages are rendered on
-// the server with html/template, so every string from an article is escaped;
-// no script runs in them (the Content-Security-Policy forbids any).
+// Package web serves sitrep's desk for people: an overview of stories with
+// their tolls, search across articles, quotes and entities, and a page for
+// each story, incident, article and entity. Pages are rendered on the
+// server with templ, so every string from an article is escaped; htmx
+// (for the article's facts panel) and the story map's bundle are the only
+// scripts, and the Content-Security-Policy forbids any other, inline ones
+// included.
 //
-// An article's page lists the facts its layers hold (quotes with their
-// speakers, counts with the source they rest on, times, places, sourcing).
-// This is the first room of the analyst's desk: stories, incidents, review
-// and highlighting of annotation layers come with their own issues.
+// Pages show what the JSON API gives: they are built with the API's own
+// loaders (api.LoadStory, api.LoadEntity), never with queries of their own
+// that could disagree with it.
+//
+// Every route goes through one table (see Routes) that says the least role
+// it needs; the principal comes from the request context, set by the auth
+// middleware in front of the handler. The package does not sign anyone in
+// and writes nothing: review, login and export pages are added by the desk
+// through the same table.
 package web
 
+//go:generate go run github.com/a-h/templ/cmd/templ@v0.3.977 generate
+
 import (
+	"bytes"
+	"context"
 	"embed"
 	"errors"
-	"html/template"
+	"io/fs"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"strconv"
-	"strings"
-	"time"
 
-	"github.com/sitrep/sitrep"
+	"github.com/a-h/templ"
+
+	"github.com/sitrep/sitrep/auth"
 	"github.com/sitrep/sitrep/store"
 )
 
 //go:embed assets
 var assets embed.FS
 
-//go:embed templates/*.html
-var templateFS embed.FS
+// ContentSecurityPolicy is sent with every response: scripts and styles
+// from this origin only, never inline, and no framing.
+const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-var templates = template.Must(template.New("").Funcs(template.FuncMap{
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return "date unknown"
-		}
-		return t.Format("2 January 2006")
-	},
-	"paragraphs": func(s string) []string { return strings.Split(s, "\n") },
-	"deref": func(s *string) string {
-		if s == nil {
-			return ""
-		}
-		return *s
-	},
-	"count": func(n *int64) string {
-		if n == nil {
-			return "open"
-		}
-		return strconv.FormatInt(*n, 10)
-	},
-	"coord": func(f *float64) string {
-		if f == nil {
-			return ""
-		}
-		return strconv.FormatFloat(*f, 'f', 2, 64)
-	},
-	// sourceOf names the attribution a fact rests on, or the article itself.
-	"sourceOf": func(d *sitrep.Doc, i *int) string {
-		if i == nil || *i < 0 || *i >= len(d.Sourcing) {
-			return "the article"
-		}
-		s := d.Sourcing[*i].Source
-		if s.Name != "" {
-			return s.Name
-		}
-		return s.Text
-	},
-	// placeOf, timeOf and countsOf render an event's roles, which are
-	// indexes into the doc's other layers; an index out of range renders
-	// nothing.
-	"placeOf": func(d *sitrep.Doc, i *int) string {
-		if i == nil || *i < 0 || *i >= len(d.Places) {
-			return ""
-		}
-		return d.Places[*i].Name
-	},
-	"timeOf": func(d *sitrep.Doc, i *int) string {
-		if i == nil || *i < 0 || *i >= len(d.Times) {
-			return ""
-		}
-		return d.Times[*i].Text
-	},
-	"countsOf": func(d *sitrep.Doc, is []int) string {
-		var texts []string
-		for _, i := range is {
-			if i >= 0 && i < len(d.Quantities) {
-				texts = append(texts, d.Quantities[i].Text)
-			}
-		}
-		return strings.Join(texts, "; ")
-	},
-	"httpURL": func(s string) bool {
-		u, err := url.Parse(s)
-		return err == nil && (u.Scheme == "http" || u.Scheme == "https")
-	},
-}).ParseFS(templateFS, "templates/*.html"))
+// Options configure the pages.
+type Options struct {
+	// OpenRead lets anonymous visitors read the pages that need only the
+	// Viewer role; otherwise they are sent to /login. With Auth, its
+	// setting counts instead.
+	OpenRead bool
+	// Auth signs people in and out; the principal of each request comes
+	// from its middleware. Nil leaves signing in off.
+	Auth *auth.Authenticator
+}
 
-// Handler serves the pages.
+// Handler serves the pages. Create it with New.
 type Handler struct {
-	store store.Store
-	log   *slog.Logger
-	mux   *http.ServeMux
+	store  store.Store
+	log    *slog.Logger
+	opt    Options
+	mux    *http.ServeMux
+	routes []Route
 }
 
 // New returns the pages over st.
-func New(st store.Store, log *slog.Logger) *Handler {
-	h := &Handler{store: st, log: log, mux: http.NewServeMux()}
-	h.mux.HandleFunc("GET /{$}", h.index)
-	h.mux.HandleFunc("GET /articles/{id}", h.article)
-	h.mux.Handle("GET /assets/", http.FileServerFS(assets))
+func New(st store.Store, log *slog.Logger, opt Options) *Handler {
+	if log == nil {
+		log = slog.Default()
+	}
+	if opt.Auth != nil {
+		// One setting for the API and the pages: the authenticator's.
+		opt.OpenRead = opt.Auth.OpenRead()
+	}
+	h := &Handler{store: st, log: log, opt: opt, mux: http.NewServeMux()}
+	h.registerPages()
+	h.registerDesk()
+	// Anything else is a page that does not exist, whatever the method.
 	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		h.page(w, http.StatusNotFound, "error.html", map[string]any{"Title": "Not found", "Message": "There is no page at this address."})
+		h.notFound(w, r, "There is no page at this address.")
 	})
 	return h
 }
 
+// ServeHTTP sets the security headers every answer carries and recovers
+// from a panic in a page, so that one bad request never stops the server.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd := w.Header()
-	hd.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+	hd.Set("Content-Security-Policy", ContentSecurityPolicy)
 	hd.Set("X-Frame-Options", "DENY")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	hd.Set("Referrer-Policy", "no-referrer")
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			h.log.Error("panic serving page", "method", r.Method, "path", r.URL.Path, "panic", v)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+		}
+	}()
 	h.mux.ServeHTTP(w, r)
 }
 
-func (h *Handler) index(w http.ResponseWriter, r *http.Request) {
-	q := store.Query{Text: r.URL.Query().Get("q"), Cursor: r.URL.Query().Get("cursor"), Limit: 50}
-	if len(q.Text) > 1000 {
-		q.Text = q.Text[:1000]
-	}
-	page, err := h.store.List(r.Context(), q)
-	if errors.Is(err, store.ErrBadCursor) {
-		h.page(w, http.StatusBadRequest, "error.html", map[string]any{"Title": "Bad link", "Message": "This page link is not one sitrep made."})
-		return
-	}
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	total, err := h.store.Count(r.Context())
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	next := ""
-	if page.Next != "" {
-		next = "/?" + url.Values{"q": {q.Text}, "cursor": {page.Next}}.Encode()
-	}
-	h.page(w, http.StatusOK, "index.html", map[string]any{
-		"Title": "Articles", "Query": q.Text, "Articles": page.Articles, "Total": total, "Next": next,
+// serveAssets serves the embedded stylesheets and scripts. Their names are
+// not versioned, so browsers may keep them an hour only.
+func (h *Handler) serveAssets() http.Handler {
+	files := http.FileServerFS(assets)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := fs.Stat(assets, r.URL.Path[1:]); err != nil || r.URL.Path == "/assets/" {
+			h.notFound(w, r, "There is no such file.")
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		files.ServeHTTP(w, r)
 	})
 }
 
-func (h *Handler) article(w http.ResponseWriter, r *http.Request) {
-	rec, err := h.store.GetDoc(r.Context(), r.PathValue("id"))
-	if errors.Is(err, store.ErrNotFound) {
-		h.page(w, http.StatusNotFound, "error.html", map[string]any{"Title": "Not found", "Message": "No article has this id."})
-		return
-	}
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	d := rec.Doc
-	h.page(w, http.StatusOK, "article.html", map[string]any{
-		"Title": d.Title, "Doc": d, "Record": rec,
-		"Layers": []struct {
-			Name string
-			N    int
-		}{
-			{"entities", len(d.Entities)}, {"quotes", len(d.Quotes)}, {"quantities", len(d.Quantities)},
-			{"times", len(d.Times)}, {"places", len(d.Places)}, {"sourcing", len(d.Sourcing)}, {"events", len(d.Events)},
-		},
-	})
+// pageMeta is what the layout needs besides the page's body.
+type pageMeta struct {
+	Title     string
+	Principal auth.Principal
+	// Map adds the story map's script; Styles are further stylesheets.
+	Map    bool
+	Styles []string
 }
 
-func (h *Handler) page(w http.ResponseWriter, status int, name string, data map[string]any) {
-	var b strings.Builder
-	if err := templates.ExecuteTemplate(&b, name, data); err != nil {
-		h.log.Error("render page", "page", name, "err", err)
+// render writes body inside the layout, with the request's principal in
+// the navigation and its CSRF token in a meta element, with status.
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, title string, body templ.Component) {
+	h.renderPage(w, r, status, pageMeta{Title: title}, body)
+}
+
+func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, status int, meta pageMeta, body templ.Component) {
+	meta.Principal = auth.FromContext(r.Context())
+	h.write(w, r, status, layout(meta, body))
+}
+
+// write renders c into a buffer first, so that a failure midway gives an
+// error page and not half a page with a 200.
+func (h *Handler) write(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
+	var b bytes.Buffer
+	if err := c.Render(r.Context(), &b); err != nil {
+		if r.Context().Err() != nil {
+			return
+		}
+		h.log.Error("render page", "path", r.URL.Path, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(b.Len()))
 	w.WriteHeader(status)
-	w.Write([]byte(b.String()))
+	if r.Method != http.MethodHead {
+		w.Write(b.Bytes())
+	}
 }
 
+// fail logs err and tells the visitor only that the fault was ours; a
+// request whose client went away gets nothing.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	if r.Context().Err() != nil {
+	if r.Context().Err() != nil || errors.Is(err, context.Canceled) {
 		return
 	}
-	h.log.Error("serving page", "path", r.URL.Path, "err", err)
-	h.page(w, http.StatusInternalServerError, "error.html", map[string]any{"Title": "Error", "Message": "Something went wrong on our side."})
+	h.log.Error("serving page", "method", r.Method, "path", r.URL.Path, "err", err)
+	h.problem(w, r, http.StatusInternalServerError, "Error", "Something went wrong on our side.")
+}
+
+// notFound answers 404 with msg.
+func (h *Handler) notFound(w http.ResponseWriter, r *http.Request, msg string) {
+	h.problem(w, r, http.StatusNotFound, "Not found", msg)
+}
+
+// badRequest answers 400 with msg, which names the input and the reason.
+func (h *Handler) badRequest(w http.ResponseWriter, r *http.Request, msg string) {
+	h.problem(w, r, http.StatusBadRequest, "Bad request", msg)
+}
+
+// problem answers status with a page saying title and msg.
+func (h *Handler) problem(w http.ResponseWriter, r *http.Request, status int, title, msg string) {
+	h.render(w, r, status, title, errorPage(title, msg))
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"cmp"
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 
+	"github.com/sitrep/sitrep/auth"
 	"github.com/sitrep/sitrep/demo"
 	"github.com/sitrep/sitrep/fetch"
 	"github.com/sitrep/sitrep/ingest"
@@ -73,7 +76,31 @@ func (c *demoCmd) Run(e *env) error {
 	if c.NoServe {
 		return nil
 	}
-	return serve(e, db, c.Addr)
+	password, err := demoAnalyst(e.ctx, db)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "sitrep demo: reading is open to anyone here; to review incidents sign in as %s with password %s\n", demoUser, password)
+	return serve(e, db, c.Addr, serveFlags{OpenRead: true})
+}
+
+// demoUser is the editor the demo lets its user review as.
+const demoUser = "analyst"
+
+// demoAnalyst gives the demo's editor a new random password, shown once in
+// the terminal, so that no fixed password ever opens a demo left running.
+func demoAnalyst(ctx context.Context, st store.Users) (string, error) {
+	b := make([]byte, 12)
+	rand.Read(b)
+	password := base64.RawURLEncoding.EncodeToString(b)
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		return "", err
+	}
+	if err := st.PutUser(ctx, store.User{Name: demoUser, Role: store.RoleEditor, Password: hash}); err != nil {
+		return "", fmt.Errorf("demo user %s: %w", demoUser, err)
+	}
+	return password, nil
 }
 
 // fileInOrder files the articles that results name into stories, oldest

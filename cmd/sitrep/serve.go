@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"time"
 
 	"github.com/sitrep/sitrep/api"
+	"github.com/sitrep/sitrep/auth"
 	"github.com/sitrep/sitrep/store"
 	"github.com/sitrep/sitrep/store/sqlite"
 	"github.com/sitrep/sitrep/web"
@@ -17,6 +19,13 @@ import (
 
 type serveCmd struct {
 	Addr string `help:"Address to listen on. The default is reachable from this machine only." default:"127.0.0.1:8080"`
+	serveFlags
+}
+
+// serveFlags are the access settings shared by serve and demo.
+type serveFlags struct {
+	OpenRead        bool `help:"Let anyone who reaches the address read pages, the API and exports without signing in. Writing always needs an editor."`
+	InsecureCookies bool `help:"Send the session cookie without the Secure flag, for a desk served over plain HTTP to a name other than localhost (browsers treat localhost and 127.0.0.1 as secure already). Prefer TLS in front."`
 }
 
 func (c *serveCmd) Run(e *env) error {
@@ -30,20 +39,43 @@ func (c *serveCmd) Run(e *env) error {
 		return err
 	}
 	defer db.Close()
-	return serve(e, db, c.Addr)
+	if !c.OpenRead {
+		users, err := db.ListUsers(e.ctx)
+		if err != nil {
+			return err
+		}
+		if len(users) == 0 {
+			fmt.Fprintf(e.stderr, "sitrep: %s has no users and reading is closed: add one with `sitrep user add NAME --role admin`, or serve with --open-read\n", e.db)
+		}
+	}
+	return serve(e, db, c.Addr, c.serveFlags)
+}
+
+// desk is the whole server: the API, with the pages mounted beside it,
+// behind the authenticator.
+type desk struct {
+	http.Handler
+	api *api.Server
+	web *web.Handler
+}
+
+func newDesk(st store.Store, log *slog.Logger, f serveFlags) desk {
+	a := auth.New(st, auth.Options{OpenRead: f.OpenRead, InsecureCookies: f.InsecureCookies, Log: log})
+	d := desk{api: api.New(st, log, api.Options{Auth: a}), web: web.New(st, log, web.Options{Auth: a})}
+	d.api.Handle("/", d.web)
+	d.Handler = d.api
+	return d
 }
 
 // serve runs the API and the pages until the context ends, then lets
 // requests in flight finish.
-func serve(e *env, st store.Store, addr string) error {
+func serve(e *env, st store.Store, addr string, f serveFlags) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
-	h := api.New(st, e.log)
-	h.Handle("/", web.New(st, e.log))
 	srv := &http.Server{
-		Handler:           h,
+		Handler:           newDesk(st, e.log, f),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
