@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/a-h/templ"
@@ -817,12 +818,12 @@ func (v articleView) writeSegment(b *strings.Builder, s segment) {
 // a visible marker instead of taking effect.
 func writeShown(b *strings.Builder, s string) {
 	if !hasBidiControl(s) {
-		b.WriteString(templ.EscapeString(s))
+		writeBreakable(b, s)
 		return
 	}
 	for _, r := range textRuns(s) {
 		if r.Ctl == "" {
-			b.WriteString(templ.EscapeString(r.Text))
+			writeBreakable(b, r.Text)
 			continue
 		}
 		b.WriteString(`<span class="ctl" title="`)
@@ -831,6 +832,31 @@ func writeShown(b *strings.Builder, s string) {
 		b.WriteString(r.Ctl)
 		b.WriteString(`⟯</span>`)
 	}
+}
+
+// wordBreakEvery is how many characters without a space may run before a
+// line-break opportunity (<wbr>) is offered. CSS overflow-wrap wraps such
+// runs too, but Chromium lays a 50,000-character run out in seconds; with
+// break opportunities it takes milliseconds. The text itself is unchanged.
+const wordBreakEvery = 40
+
+// writeBreakable writes s escaped, with a <wbr> every wordBreakEvery
+// characters of a run without white space.
+func writeBreakable(b *strings.Builder, s string) {
+	run, last := 0, 0
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			run = 0
+			continue
+		}
+		run++
+		if run > wordBreakEvery {
+			b.WriteString(templ.EscapeString(s[last:i]))
+			b.WriteString("<wbr>")
+			last, run = i, 1
+		}
+	}
+	b.WriteString(templ.EscapeString(s[last:]))
 }
 
 // shown renders hostile text as writeShown does, for the templates.

@@ -330,3 +330,19 @@ func BenchmarkSegmentText10k(b *testing.B) {
 		segmentText(s, spans)
 	}
 }
+
+func TestWriteBreakable(t *testing.T) {
+	long := strings.Repeat("A", 100)
+	for _, tt := range []struct{ in, want string }{
+		{"short words stay as they are", "short words stay as they are"},
+		{long, strings.Repeat("A", 40) + "<wbr>" + strings.Repeat("A", 40) + "<wbr>" + strings.Repeat("A", 20)},
+		{"<" + strings.Repeat("é", 45), "&lt;" + strings.Repeat("é", 39) + "<wbr>" + strings.Repeat("é", 6)},
+		{strings.Repeat("B", 40) + " " + strings.Repeat("C", 40), strings.Repeat("B", 40) + " " + strings.Repeat("C", 40)},
+	} {
+		var b strings.Builder
+		writeBreakable(&b, tt.in)
+		if b.String() != tt.want {
+			t.Errorf("writeBreakable(%.50q) = %.120q, want %.120q", tt.in, b.String(), tt.want)
+		}
+	}
+}
