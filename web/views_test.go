@@ -182,11 +182,12 @@ func TestTimex(t *testing.T) {
 }
 
 // BenchmarkPages measures the server time of each page on the demo store,
-// without the network: go test ./web -run '^$' -bench Pages -benchtime 200x
+// without the network: go test ./web -run '^$' -bench Pages -benchtime 200x -count 5
 func BenchmarkPages(b *testing.B) {
 	st := demoStore(b)
 	seed := loadSeed(b, st)
-	h := withPrincipal(New(st, quietLog(), Options{}), auth.Principal{User: "bench", Role: auth.Viewer})
+	// An editor, so that the review form is served too.
+	h := withPrincipal(New(st, quietLog(), Options{}), auth.Principal{User: "bench", Role: auth.Editor})
 	pages := []struct{ name, path string }{
 		{"overview", "/"},
 		{"search", "/search?q=" + url.QueryEscape("Trump strikes")},
@@ -195,6 +196,10 @@ func BenchmarkPages(b *testing.B) {
 		{"entity", "/entities/" + url.PathEscape(seed.speaker)},
 		{"article", "/articles/" + seed.article},
 		{"facts", "/articles/" + seed.article + "/facts?at=40"},
+		{"review-queue", "/review"},
+		{"review-form", "/review/" + seed.chained},
+		{"audit", "/audit"},
+		{"export", "/export"},
 	}
 	for _, p := range pages {
 		b.Run(p.name, func(b *testing.B) {
