@@ -15,6 +15,7 @@ import (
 
 	"github.com/sitrep/sitrep/api"
 	"github.com/sitrep/sitrep/auth"
+	"github.com/sitrep/sitrep/review"
 	"github.com/sitrep/sitrep/store"
 	"github.com/sitrep/sitrep/store/sqlite"
 )
@@ -257,5 +258,92 @@ func TestReviewAtTheDesk(t *testing.T) {
 	}
 	if resp, _ := b.do("GET", "/review/"+inc.ID, nil); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("after logout: %d, want 303 to sign in", resp.StatusCode)
+	}
+}
+
+// signIn makes an editor and returns a browser signed in as them.
+func signIn(t *testing.T, db *sqlite.DB, base string) *browser {
+	t.Helper()
+	hash, err := auth.HashPassword("correct horse editor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PutUser(context.Background(), store.User{Name: "edna", Role: store.RoleEditor, Password: hash}); err != nil {
+		t.Fatal(err)
+	}
+	b := &browser{t: t, base: base}
+	if resp, _ := b.do("POST", "/login", url.Values{"name": {"edna"}, "password": {"correct horse editor"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign in: %d", resp.StatusCode)
+	}
+	return b
+}
+
+// Splitting a report off an incident and merging another incident into it
+// through the form: the pages and the API then show the new incidents.
+func TestSplitAndMergeAtTheDesk(t *testing.T) {
+	db := deskCopy(t)
+	ctx := context.Background()
+	a := auth.New(db, auth.Options{})
+	srv := httptest.NewServer(a.Middleware(New(db, quietLog(), Options{Auth: a})))
+	defer srv.Close()
+	b := signIn(t, db, srv.URL)
+	storyID, _ := seedStory(t, db)
+	d, err := api.LoadStory(ctx, db, storyID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var multi, other *review.Incident
+	for i := range d.Incidents {
+		switch inc := &d.Incidents[i]; {
+		case multi == nil && len(inc.Reports) >= 2:
+			multi = inc
+		case other == nil && len(inc.Reports) == 1:
+			other = inc
+		}
+	}
+	if multi == nil || other == nil {
+		t.Fatalf("the seed story has no incident with two reports and another with one")
+	}
+
+	_, page := b.do("GET", "/review/"+multi.ID, nil)
+	form := formValues(t, page, "review-form")
+	moved := review.ReportKey(multi.Reports[len(multi.Reports)-1])
+	form.Set("action", "split")
+	form.Add("report", moved)
+	if resp, body := b.do("POST", "/review/"+multi.ID, form); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("split: %d %.400s", resp.StatusCode, body)
+	}
+	child := review.SplitID(multi.ID, []string{moved})
+	got, _, err := api.FindIncident(ctx, db, child)
+	if err != nil || len(got.Reports) != 1 || review.ReportKey(got.Reports[0]) != moved {
+		t.Fatalf("split child %s: %v, %+v", child, err, got)
+	}
+	parent, _, _ := api.FindIncident(ctx, db, multi.ID)
+	if len(parent.Reports) != len(multi.Reports)-1 {
+		t.Errorf("after the split the parent has %d reports, want %d", len(parent.Reports), len(multi.Reports)-1)
+	}
+
+	_, page = b.do("GET", "/review/"+other.ID, nil)
+	form = formValues(t, page, "review-form")
+	form.Set("action", "merge")
+	form.Set("into", child)
+	if resp, body := b.do("POST", "/review/"+other.ID, form); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/incidents/"+child {
+		t.Fatalf("merge: %d to %q %.400s", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+	merged, _, _ := api.FindIncident(ctx, db, other.ID)
+	into, _, _ := api.FindIncident(ctx, db, child)
+	if merged.Review == nil || merged.Review.State != store.StateMerged || merged.Review.MergedInto != child || len(into.Reports) != 2 {
+		t.Errorf("after the merge: %s is %+v, %s has %d reports; want merged into it, 2 reports", other.ID, merged.Review, child, len(into.Reports))
+	}
+	if _, page := b.do("GET", "/incidents/"+other.ID, nil); !strings.Contains(page, "Merged into") || !strings.Contains(page, child) {
+		t.Errorf("the merged incident's page does not say where it went")
+	}
+	// Merging into itself is refused with the reason, not stored.
+	_, page = b.do("GET", "/review/"+child, nil)
+	form = formValues(t, page, "review-form")
+	form.Set("action", "merge")
+	form.Set("into", child)
+	if resp, body := b.do("POST", "/review/"+child, form); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "itself") {
+		t.Errorf("merge into itself: %d, want 422 saying why", resp.StatusCode)
 	}
 }
