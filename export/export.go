@@ -24,6 +24,7 @@ package export
 import (
 	"cmp"
 	"io"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -147,11 +148,19 @@ func originals(inc review.Incident) []story.Report {
 }
 
 // outlets are the distinct outlets of the original reports, in the order
-// they first reported.
+// they first reported. A report whose outlet is unknown is named by its
+// URL's host, as the pages name it, so that no row is left without a
+// source to check.
 func outlets(inc review.Incident) []string {
 	var out []string
 	for _, r := range sortedReports(originals(inc)) {
-		if s := strings.TrimSpace(r.Source); s != "" && !slices.Contains(out, s) {
+		s := strings.TrimSpace(r.Source)
+		if s == "" {
+			if u, err := url.Parse(r.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+				s = u.Hostname()
+			}
+		}
+		if s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}

@@ -452,3 +452,21 @@ func TestNotesBounded(t *testing.T) {
 		t.Errorf("notes name %d outlets and %d more, want 300 in all", strings.Count(n, "Outlet number"), more)
 	}
 }
+
+func TestOutletsFallBackOnTheHost(t *testing.T) {
+	mk := func(source, u string) story.Report { return story.Report{Article: u, Source: source, URL: u} }
+	for _, tt := range []struct {
+		reports []story.Report
+		want    string
+	}{
+		{[]story.Report{mk("Reuters", "https://reuters.example/a")}, "Reuters"},
+		{[]story.Report{mk("", "https://en.wikinews.org/wiki/X")}, "en.wikinews.org"},
+		{[]story.Report{mk("", "/tmp/article.txt"), mk("", "javascript:alert(1)")}, ""},
+		{[]story.Report{mk("", "https://a.example/1"), mk("", "https://a.example/2"), mk("NBC", "https://nbc.example/")}, "a.example; NBC"},
+	} {
+		inc := review.Incident{Incident: story.Incident{Reports: tt.reports}}
+		if got := strings.Join(outlets(inc), "; "); got != tt.want {
+			t.Errorf("outlets(%v) = %q, want %q", tt.reports, got, tt.want)
+		}
+	}
+}
