@@ -21,7 +21,7 @@ func (Annotator) Name() string { return "event" }
 
 // Version names the behaviour of the annotator; it changes whenever its
 // output for some input does.
-func (Annotator) Version() string { return "4" }
+func (Annotator) Version() string { return "5" }
 
 // Windows bound every look-around, so that the work per trigger is constant.
 const (
@@ -1194,6 +1194,10 @@ func (a *annotation) target(m match, hi int) *sitrep.Mention {
 	if auxiliaries[a.lower[i]] {
 		return nil
 	}
+	if a.timeStartsAt(a.toks[i].Start) {
+		// "arrested on June 27", "struck on Monday": "on" tells when.
+		return nil
+	}
 	from, to := a.phrase(i, hi)
 	content := false
 	for j := from; j < to; j++ {
@@ -1203,6 +1207,14 @@ func (a *annotation) target(m match, hi int) *sitrep.Mention {
 		return nil
 	}
 	return a.mention(from, to, true)
+}
+
+// timeStartsAt reports whether a time expression of the times layer (kept
+// in order of start) begins at byte p.
+func (a *annotation) timeStartsAt(p int) bool {
+	times := a.d.Times
+	k := sort.Search(len(times), func(i int) bool { return times[i].Start >= p })
+	return k < len(times) && times[k].Start == p
 }
 
 // verbLike reports whether the trigger is a verb that can take an object:

@@ -296,6 +296,9 @@ func TestTargets(t *testing.T) {
 		{"The army shelled the town overnight.", "shelled", "town", "Shelling/artillery/missile attack"},
 		{"The army did not strike the village.", "strike", "", "Air/drone strike"},
 		{"Troops clashed with rebels of the M23 near Goma.", "clashed", "rebels", "Armed clash"},
+		// "on" before a time tells when, not whom; the passive subject is the target.
+		{"He was arrested on June 27 near his parents' Algiers home.", "arrested", "He", "Arrests"},
+		{"Gunmen attacked on Sunday a village near Kano.", "attacked", "", "Attack"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
