@@ -446,9 +446,29 @@ func entFits(typ string, a, b []string) bool {
 		short, long = long, short
 	}
 	if slices.Equal(short, long[:len(short)]) {
-		return true
+		// "Caribbean" is the Caribbean Sea, but Mexico is not Mexico
+		// City: two places the gazetteer knows apart are two places.
+		return typ != "LOC" || !entDistinctPlaces(strings.Join(short, " "), strings.Join(long, " "))
 	}
 	return typ == "ORG" && slices.Equal(short, long[len(long)-len(short):])
+}
+
+// entDistinctPlaces reports whether the gazetteer knows both names and no
+// place is among those each may mean.
+func entDistinctPlaces(a, b string) bool {
+	g := gazetteer.Default()
+	ea, eb := g.Lookup(a), g.Lookup(b)
+	if len(ea) == 0 || len(eb) == 0 {
+		return false
+	}
+	for _, x := range ea {
+		for _, y := range eb {
+			if x.ID == y.ID {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // entVariant reports whether two normalized words are one word spelled two

@@ -50,6 +50,10 @@ func TestEntitiesAcrossDocuments(t *testing.T) {
 			[][3]string{{"Drug Enforcement Administration", "ORG", "Drug Enforcement Administration"}}, [3]string{"DEA", "ORG", "DEA"}, "Drug Enforcement Administration", "org:drug-enforcement-administration"},
 		{"short words are not spelling variants",
 			[][3]string{{"George Bush", "PERSON", "George Bush"}}, [3]string{"Busch", "PERSON", "Busch"}, "", "person:busch"},
+		{"a place name beginning another place's name is another place when the gazetteer knows both apart",
+			[][3]string{{"Mexico", "LOC", "Mexico"}}, [3]string{"Mexico City", "LOC", "Mexico City"}, "", "loc:mexico-city"},
+		{"a short place name joins the longer name of the same place",
+			[][3]string{{"Caribbean Sea", "LOC", "Caribbean Sea"}}, [3]string{"Caribbean", "LOC", "Caribbean"}, "Caribbean Sea", "loc:caribbean-sea"},
 		{"accents and case do not matter",
 			[][3]string{{"Andrés Manuel López Obrador", "PERSON", "Andrés Manuel López Obrador"}}, [3]string{"ANDRES MANUEL LOPEZ OBRADOR", "PERSON", "ANDRES MANUEL LOPEZ OBRADOR"}, "Andrés Manuel López Obrador", "person:andres-manuel-lopez-obrador"},
 	}
