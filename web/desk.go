@@ -107,6 +107,10 @@ type queueView struct {
 	Stories int
 	Counts  map[string]int
 	CanEdit bool
+	// Next is the link to the queue of the older stories, "" at the end;
+	// Older says this page is not the latest stories'.
+	Next  string
+	Older bool
 }
 
 var queueStates = []string{"pending", "accepted", "corrected", "rejected", "merged", "all"}
@@ -121,13 +125,20 @@ func (h *Handler) queue(w http.ResponseWriter, r *http.Request) {
 		h.badRequest(w, r, fmt.Sprintf("State %q: expected one of %s.", truncate(state, 40), strings.Join(queueStates, ", ")))
 		return
 	}
-	page, err := h.store.Stories(r.Context(), store.StoryQuery{Limit: queueStories})
+	page, err := h.store.Stories(r.Context(), store.StoryQuery{Limit: queueStories, Cursor: r.URL.Query().Get("cursor")})
+	if errors.Is(err, store.ErrBadCursor) {
+		h.badRequest(w, r, "This page link is not one sitrep made.")
+		return
+	}
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
 	v := queueView{State: state, Stories: len(page.Stories), Counts: map[string]int{},
-		CanEdit: auth.FromContext(r.Context()).Role >= auth.Editor}
+		CanEdit: auth.FromContext(r.Context()).Role >= auth.Editor, Older: r.URL.Query().Get("cursor") != ""}
+	if page.Next != "" {
+		v.Next = "/review?" + url.Values{"state": {state}, "cursor": {page.Next}}.Encode()
+	}
 	for _, s := range page.Stories {
 		d, err := api.LoadStory(r.Context(), h.store, s.ID)
 		if err != nil {

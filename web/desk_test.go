@@ -347,3 +347,34 @@ func TestSplitAndMergeAtTheDesk(t *testing.T) {
 		t.Errorf("merge into itself: %d, want 422 saying why", resp.StatusCode)
 	}
 }
+
+// The queue pages through stories, latest first, 20 at a time.
+func TestQueuePages(t *testing.T) {
+	st := demoStore(t)
+	srv := httptest.NewServer(withPrincipal(New(st, quietLog(), Options{}), auth.Principal{User: "vera", Role: auth.Viewer}))
+	defer srv.Close()
+	first := fetchPage(t, srv.URL+"/review?state=all")
+	if first.status != 200 || !strings.Contains(first.body, "Incidents of the latest 20 stories") {
+		t.Fatalf("queue: %d", first.status)
+	}
+	doc, err := html.Parse(strings.NewReader(first.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var next string
+	for _, a := range nodes(doc, isTag("a")) {
+		if rel, _ := attrVal(a, "rel"); rel == "next" {
+			next, _ = attrVal(a, "href")
+		}
+	}
+	if next == "" {
+		t.Fatal("the first page of the queue links to no older stories (the demo has more than 20)")
+	}
+	older := fetchPage(t, srv.URL+next)
+	if older.status != 200 || !strings.Contains(older.body, "older stor") || !strings.Contains(older.body, `id="queue"`) {
+		t.Errorf("older queue: %d", older.status)
+	}
+	if bad := fetchPage(t, srv.URL+"/review?cursor=forged"); bad.status != 400 {
+		t.Errorf("a forged cursor: %d, want 400", bad.status)
+	}
+}
