@@ -74,6 +74,7 @@ func New(st store.Store, log *slog.Logger, opt Options) *Handler {
 	h := &Handler{store: st, log: log, opt: opt, mux: http.NewServeMux()}
 	h.registerPages()
 	h.registerDesk()
+	h.registerAdmin()
 	// Anything else is a page that does not exist, whatever the method.
 	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		h.notFound(w, r, "There is no page at this address.")
