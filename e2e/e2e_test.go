@@ -1,7 +1,8 @@
 // Package e2e_test drives sitrep in a real browser: it builds the sitrep
 // command, fills a database with the demo corpus and a few hostile
-// articles, serves it, and runs desk.mjs and hostile.mjs (playwright-core
-// driving the system's chromium) against it. It also checks the committed
+// articles, serves it, and runs desk.mjs, hostile.mjs and a11y.mjs
+// (playwright-core driving the system's chromium; a11y.mjs adds axe-core)
+// against it. It also checks the committed
 // map bundle, web/assets/map.js.
 //
 // The browser test skips when chromium, node or e2e/node_modules are absent,
@@ -316,7 +317,21 @@ func artifacts(t *testing.T) string {
 	return dir
 }
 
-// TestBrowser runs the desk and hostile scripts against one server.
+// requireAxe skips the accessibility audit when e2e/node_modules predates
+// axe-core (fails when SITREP_E2E=1).
+func requireAxe(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join("node_modules", "axe-core", "axe.min.js")); err != nil {
+		msg := "the accessibility audit needs e2e/node_modules/axe-core (run npm ci in e2e)"
+		if os.Getenv("SITREP_E2E") == "1" {
+			t.Fatal(msg + " (SITREP_E2E=1 makes this a failure)")
+		}
+		t.Skip(msg)
+	}
+}
+
+// TestBrowser runs the desk, hostile and accessibility scripts against one
+// server.
 func TestBrowser(t *testing.T) {
 	tl := requireTools(t)
 	if testing.Short() {
@@ -328,8 +343,11 @@ func TestBrowser(t *testing.T) {
 	env := append(os.Environ(),
 		"BASE_URL="+d.base, "USER_NAME="+d.user, "PASSWORD="+d.pass,
 		"ARTIFACTS="+art, "CHROMIUM="+tl.chromium, "MARKER="+hostileMarker)
-	for _, script := range []string{"desk.mjs", "hostile.mjs"} {
+	for _, script := range []string{"desk.mjs", "hostile.mjs", "a11y.mjs"} {
 		t.Run(strings.TrimSuffix(script, ".mjs"), func(t *testing.T) {
+			if script == "a11y.mjs" {
+				requireAxe(t)
+			}
 			ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
 			defer cancel()
 			cmd := exec.CommandContext(ctx, tl.node, script)

@@ -151,11 +151,21 @@ func TestSeedArticlePage(t *testing.T) {
 		}
 	}
 
-	// Every segment links to the facts at its first code point.
+	// Every segment with words links to the facts at its first code
+	// point; blank ones are no links (a link needs words to announce).
 	runes := []rune(d.Text)
 	segs := hlFind(text, func(n *html.Node) bool { return hlHasClass(n, "seg") })
 	layersSeen := map[string]bool{}
 	for _, s := range segs {
+		if strings.TrimSpace(hlText(s)) == "" {
+			if s.Data != "span" {
+				t.Errorf("a blank segment is a <%s>, want a <span>", s.Data)
+			}
+			continue
+		}
+		if s.Data != "a" {
+			t.Errorf("segment %q is a <%s>, want a link", hlText(s), s.Data)
+		}
 		href, _ := hlAttr(s, "href")
 		m := hlSegHref.FindStringSubmatch(href)
 		if m == nil || m[1] != d.ID {

@@ -780,9 +780,25 @@ func (v articleView) writeSegment(b *strings.Builder, s segment) {
 		writeShown(b, name)
 		b.WriteString(`</span>`)
 	}
-	if s.Layers == 0 {
+	switch {
+	case s.Layers == 0:
 		writeShown(b, s.Text)
-	} else {
+	case strings.TrimSpace(s.Text) == "":
+		// Blank text between two words of one annotation keeps its
+		// highlight but is no link: a link must have words to announce,
+		// and a Tab stop on a space helps no one.
+		b.WriteString(`<span class="`)
+		b.WriteString(segClass(s))
+		b.WriteString(`"`)
+		if id := segID(s); id != "" {
+			b.WriteString(` id="`)
+			b.WriteString(id)
+			b.WriteString(`"`)
+		}
+		b.WriteString(`>`)
+		writeShown(b, s.Text)
+		b.WriteString(`</span>`)
+	default:
 		b.WriteString(`<a class="`)
 		b.WriteString(segClass(s))
 		b.WriteString(`"`)
