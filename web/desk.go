@@ -35,12 +35,14 @@ func (h *Handler) registerDesk() {
 // localPath returns next when it is a path on this site, else "": a
 // sign-in must never send its user to another site.
 func localPath(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
-		strings.ContainsAny(next, "\r\n\t") || len(next) > 2000 {
+	// No backslash anywhere (browsers read it as "/": http.Redirect cleans
+	// "/./" + "\\host" into "/" + "\\host", which they follow to another
+	// site), and no "//" in the path.
+	if !strings.HasPrefix(next, "/") || strings.ContainsAny(next, "\\\r\n\t") || len(next) > 2000 {
 		return ""
 	}
 	u, err := url.Parse(next)
-	if err != nil || u.Scheme != "" || u.Host != "" {
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.Contains(u.Path, "//") {
 		return ""
 	}
 	return next

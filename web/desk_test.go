@@ -31,6 +31,10 @@ func TestLocalPath(t *testing.T) {
 		{"https://evil.example/", ""},
 		{"javascript:alert(1)", ""},
 		{"/ok\r\nSet-Cookie: x", ""},
+		{"/./\\evil.example", ""},
+		{"/%5Cevil.example", "/%5Cevil.example"},
+		{"/.//evil.example", ""},
+		{"/review/../stories", "/review/../stories"},
 	} {
 		if got := localPath(tt.in); got != tt.want {
 			t.Errorf("localPath(%q) = %q, want %q", tt.in, got, tt.want)
