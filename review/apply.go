@@ -66,6 +66,9 @@ func Apply(incs []story.Incident, latest []store.Review) []Incident {
 		if _, ok := a.index[id]; ok {
 			continue // made by the split of an incident restored before it
 		}
+		if a.rebind(id, byID[id].snapshot) {
+			continue
+		}
 		a.add(*byID[id].snapshot, true, 0)
 	}
 	a.merge()
@@ -101,6 +104,52 @@ type applier struct {
 	out      []Incident
 	index    map[string]int // incident ID → position in out
 	restored map[string]bool
+	// machineID maps a reviewed ID rebound to an incident the machine now
+	// names otherwise to that name.
+	machineID map[string]string
+}
+
+// rebind gives a reviewed incident the machine no longer finds under its
+// ID to the unreviewed incident that now holds most of its reports: the
+// machine names an incident by its earliest report, which a reprocess or
+// an earlier article can change, and the review must follow the reports
+// rather than be shown twice (once restored, once pending). The incident
+// takes the reviewed ID, so exports keep naming it as before; State.MachineID
+// says what the machine calls it now.
+func (a *applier) rebind(id string, snap *story.Incident) bool {
+	keys := map[string]bool{}
+	for _, r := range snap.Reports {
+		keys[ReportKey(r)] = true
+	}
+	best, bestN := -1, 0
+	for pos := range a.out {
+		inc := &a.out[pos].Incident
+		if a.reviews[inc.ID] != nil || a.machineID[inc.ID] != "" {
+			continue
+		}
+		n := 0
+		for _, r := range inc.Reports {
+			if keys[ReportKey(r)] {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = pos, n
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	old := a.out[best].ID
+	delete(a.index, old)
+	a.out[best].ID = id
+	a.index[id] = best
+	if a.machineID == nil {
+		a.machineID = map[string]string{}
+	}
+	a.machineID[id] = old
+	a.split(best, false, 0)
+	return true
 }
 
 // add appends inc, then the incidents its review splits off it.
@@ -117,7 +166,12 @@ func (a *applier) add(inc story.Incident, restored bool, depth int) {
 		}
 		a.restored[inc.ID] = true
 	}
-	rv := a.reviews[inc.ID]
+	a.split(pos, restored, depth)
+}
+
+// split adds the incidents the review of the incident at pos splits off it.
+func (a *applier) split(pos int, restored bool, depth int) {
+	rv := a.reviews[a.out[pos].ID]
 	if rv == nil {
 		return
 	}
@@ -223,6 +277,7 @@ func (a *applier) finish(inc *Incident) {
 	}
 	st := rv.state
 	st.Corrected = st.Correction.fields()
+	st.MachineID = a.machineID[inc.ID]
 	if a.restored[inc.ID] {
 		st.Restored = true
 	} else if len(st.Corrected) > 0 {

@@ -62,6 +62,10 @@ type State struct {
 	// Restored says the machine no longer finds this incident (a
 	// reprocess changed its reports): it is shown as last reviewed.
 	Restored bool `json:"restored,omitempty"`
+	// MachineID is what the machine now calls the incident, when that
+	// changed since the review (its earliest report did): the review
+	// follows the reports, and the incident keeps its reviewed ID.
+	MachineID string `json:"machine_id,omitempty"`
 	// Conflict says why a decision could not be laid over the incidents as
 	// they are now, "" when it could.
 	Conflict string `json:"conflict,omitempty"`

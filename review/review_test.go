@@ -451,3 +451,55 @@ func FuzzValidate(f *testing.F) {
 		}
 	})
 }
+
+// TestReviewFollowsItsReports: when the machine names an incident anew
+// (its earliest report changed), the review follows the reports: one
+// incident, reviewed, under its reviewed ID — not the reviewed one restored
+// beside a pending copy of it.
+func TestReviewFollowsItsReports(t *testing.T) {
+	st := openStore(t)
+	now := day.AddDate(0, 0, 3)
+	incs := machine()
+	a := find(t, overlay(t, st, incs, time.Time{}), incs[0].ID)
+	decide(t, st, "ed", a, Decision{Action: "correct", Correction: Correction{Killed: &Killed{Low: i64(10)}}}, now)
+
+	renamed := machine()
+	old := renamed[0].ID
+	renamed[0].ID = storyID + "-cccccccccccc" // an earlier report now leads it
+	out := overlay(t, st, renamed, time.Time{})
+	if len(out) != 2 {
+		t.Fatalf("%d incidents after the renaming, want 2: %v", len(out), ids(out))
+	}
+	got := find(t, out, old)
+	if got.Review.State != store.StateCorrected || got.Review.Restored || got.Review.MachineID != renamed[0].ID ||
+		figure(got.Tally.Killed.Current) != "10/?/?" || len(got.Reports) != 2 {
+		t.Errorf("the reviewed incident: %+v, killed %s, %d reports", got.Review, figure(got.Tally.Killed.Current), len(got.Reports))
+	}
+	for _, inc := range out {
+		if inc.ID == renamed[0].ID {
+			t.Errorf("the machine's new name %s is listed beside the reviewed incident", inc.ID)
+		}
+	}
+
+	// With no report left in common, the review comes back from its
+	// record, flagged, and the new incident stays pending.
+	other := machine()
+	other[0].ID = storyID + "-dddddddddddd"
+	other[0].Reports = []story.Report{report("00000000000000d1", "Post", 5, 2)}
+	other[0].Recount()
+	out = overlay(t, st, other, time.Time{})
+	if r := find(t, out, old); !r.Review.Restored || len(r.Reports) != 2 {
+		t.Errorf("with no common report: %+v", r.Review)
+	}
+	if n := find(t, out, other[0].ID); n.Review.State != store.StatePending {
+		t.Errorf("the unrelated new incident is %s, want pending", n.Review.State)
+	}
+}
+
+func ids(incs []Incident) []string {
+	var out []string
+	for _, i := range incs {
+		out = append(out, i.ID)
+	}
+	return out
+}
