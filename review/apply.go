@@ -239,6 +239,9 @@ func (a *applier) merge() {
 		dst.Recount()
 		a.out[i].Reports = []story.Report{}
 		a.out[i].Recount()
+		// A split of the target may name reports it holds only since this
+		// merge: laid now that they are there (split skips children made).
+		a.split(target, a.restored[a.out[target].ID], 0)
 	}
 }
 

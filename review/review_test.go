@@ -503,3 +503,41 @@ func ids(incs []Incident) []string {
 	}
 	return out
 }
+
+// TestSplitOfMergedInReports: a report merged into an incident can be
+// split off it again; the split is laid after the merge that brought it.
+func TestSplitOfMergedInReports(t *testing.T) {
+	st := openStore(t)
+	now := day.AddDate(0, 0, 3)
+	incs := machine()
+	a, b := incs[0].ID, incs[1].ID
+	decide(t, st, "ed", find(t, overlay(t, st, incs, time.Time{}), b), Decision{Action: "merge", Into: a}, now)
+	merged := find(t, overlay(t, st, incs, time.Time{}), a)
+	if len(merged.Reports) != 3 {
+		t.Fatalf("after the merge %s has %d reports, want 3", a, len(merged.Reports))
+	}
+	moved := ReportKey(incs[1].Reports[0]) // B's own report, now in A
+	decide(t, st, "ed", merged, Decision{Action: "split", Reports: []string{moved}}, now.Add(time.Hour))
+	out := overlay(t, st, incs, time.Time{})
+	child := find(t, out, SplitID(a, []string{moved}))
+	if len(child.Reports) != 1 || ReportKey(child.Reports[0]) != moved {
+		t.Errorf("the split child holds %d reports, want the one split off", len(child.Reports))
+	}
+	if n := len(find(t, out, a).Reports); n != 2 {
+		t.Errorf("after the split %s has %d reports, want 2", a, n)
+	}
+	if n := len(counted(out)); n != 2 {
+		t.Errorf("%d incidents count, want 2 (A and the child; B is merged)", n)
+	}
+}
+
+// counted is api.Counted's rule, for the test: neither rejected nor merged.
+func counted(incs []Incident) []Incident {
+	var out []Incident
+	for _, i := range incs {
+		if i.Review.State != store.StateRejected && i.Review.State != store.StateMerged {
+			out = append(out, i)
+		}
+	}
+	return out
+}
