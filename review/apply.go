@@ -30,10 +30,12 @@ type reviewed struct {
 //     replaces the current Low, Best and High; the machine's counts stay
 //     listed, and State.Machine keeps its figures);
 //   - rejected incidents stay listed, in state rejected;
-//   - an incident merged into another stays listed in state merged, with
-//     its reports moved into the other (followed through merges into
-//     merged incidents), whose sources and tally are recounted; when the
-//     other is not found it keeps its reports and State.Conflict says so;
+//   - an incident merged into another stays listed in state merged, its
+//     reports copied into the other (followed through merges into merged
+//     incidents), whose sources and tally are recounted; it counts nowhere
+//     itself (api.Counted, export.Options.Include) but keeps its reports
+//     listed, so that a later decision on it records it whole; when the
+//     other is not found State.Conflict says so, and it counts again;
 //   - a split moves the named reports into a new incident (ID from
 //     SplitID), both recounted; reports no longer in the parent are
 //     skipped;
@@ -237,8 +239,9 @@ func (a *applier) merge() {
 			}
 		}
 		dst.Recount()
-		a.out[i].Reports = []story.Report{}
-		a.out[i].Recount()
+		// The merged incident keeps its reports, listed where they went:
+		// it counts nowhere (see State), and a later decision on it (a
+		// reopen) records it whole.
 		// A split of the target may name reports it holds only since this
 		// merge: laid now that they are there (split skips children made).
 		a.split(target, a.restored[a.out[target].ID], 0)

@@ -13,8 +13,8 @@
 //
 // Decisions are cumulative: the latest version of a record carries every
 // correction and split made so far, so Apply reads one version per
-// incident. A merged incident stays listed, flagged merged, with its
-// reports moved into the incident it was merged into.
+// incident. A merged incident stays listed, flagged merged, its reports
+// also listed in the incident it was merged into, where they count.
 //
 // The package decides nothing by itself: it neither authenticates users
 // (the caller names the user) nor computes incidents (package story does).

@@ -159,7 +159,7 @@ func TestReviewLifecycle(t *testing.T) {
 	decide(t, st, "ana", find(t, incs, idB), Decision{Action: "merge", Into: idA}, t0.Add(3*time.Minute))
 	incs = overlay(t, st, machine(), time.Time{})
 	a, b := find(t, incs, idA), find(t, incs, idB)
-	if len(a.Reports) != 3 || a.Sources != 3 || len(b.Reports) != 0 || b.Review.State != "merged" || b.Review.MergedInto != idA {
+	if len(a.Reports) != 3 || a.Sources != 3 || len(b.Reports) != 1 || b.Review.State != "merged" || b.Review.MergedInto != idA {
 		t.Errorf("after the merge: A %d reports %d sources; B %d reports, %+v", len(a.Reports), a.Sources, len(b.Reports), b.Review)
 	}
 	if figure(a.Tally.Killed.Current) != "5/6/7" {
@@ -540,4 +540,23 @@ func counted(incs []Incident) []Incident {
 		}
 	}
 	return out
+}
+
+// TestReopenAMergedIncident: reopening a merged incident records it with
+// its reports, so that it can be restored whole once the machine no
+// longer finds it.
+func TestReopenAMergedIncident(t *testing.T) {
+	st := openStore(t)
+	now := day.AddDate(0, 0, 3)
+	incs := machine()
+	a, b := incs[0].ID, incs[1].ID
+	decide(t, st, "ed", find(t, overlay(t, st, incs, time.Time{}), b), Decision{Action: "merge", Into: a}, now)
+	decide(t, st, "ed", find(t, overlay(t, st, incs, time.Time{}), b), Decision{Action: "reopen"}, now.Add(time.Minute))
+	gone := overlay(t, st, incs[:1], time.Time{}) // the machine no longer finds B
+	if r := find(t, gone, b); !r.Review.Restored || len(r.Reports) != 1 {
+		t.Errorf("B restored after its reopen: %d reports, %+v; want its one report", len(r.Reports), r.Review)
+	}
+	if n := len(find(t, gone, a).Reports); n != 2 {
+		t.Errorf("A holds %d reports after B's reopen, want its own 2", n)
+	}
 }
