@@ -1,7 +1,6 @@
 package web
 
 import (
-	"crypto/subtle"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -66,48 +65,36 @@ func safeMethod(m string) bool {
 	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions || m == http.MethodTrace
 }
 
-// guard serves fn to principals of at least role min. Anonymous visitors
-// may read Viewer pages when the server was started with OpenRead, are
-// otherwise sent to sign in (GET) or refused (401); signed-in principals
-// below min are refused (403). Writes from a browser session must carry
-// the session's CSRF token, in the csrf form field or the X-CSRF-Token
-// header.
+// guard serves fn to principals the access rule (auth.Authenticator's
+// Allowed, the API's rule too) lets use a route of role min. Anonymous
+// visitors refused a page are sent to sign in (GET) or answered 401;
+// signed-in principals below min get 403. Writes from a browser session
+// must carry the session's CSRF token, in the csrf form field or the
+// X-CSRF-Token header.
 func (h *Handler) guard(min auth.Role, fn http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := auth.FromContext(r.Context())
+		status, ok := h.rules.Allowed(p, min, r.Method)
 		switch {
-		case p.Role >= min:
-		case p.Role == auth.Anonymous && min <= auth.Viewer && h.opt.OpenRead:
-		case p.Role == auth.Anonymous && (r.Method == http.MethodGet || r.Method == http.MethodHead):
+		case !ok && status == http.StatusUnauthorized && (r.Method == http.MethodGet || r.Method == http.MethodHead):
 			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 			return
-		case p.Role == auth.Anonymous:
+		case !ok && status == http.StatusUnauthorized:
 			h.problem(w, r, http.StatusUnauthorized, "Sign in first", "This action needs you to sign in.")
 			return
-		default:
+		case !ok:
 			h.problem(w, r, http.StatusForbidden, "Not allowed", fmt.Sprintf("This needs the %s role; you are signed in as %s.", min, p.Role))
 			return
 		}
-		if !safeMethod(r.Method) && p.Session && !validCSRF(w, r, p.CSRF) {
-			h.problem(w, r, http.StatusForbidden, "Form expired", "The form's security token is missing or wrong: reload the page and try again.")
-			return
+		if !auth.SafeMethod(r.Method) {
+			r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+			if !h.rules.CheckCSRF(r) {
+				h.problem(w, r, http.StatusForbidden, "Form expired", "The form's security token is missing or wrong: reload the page and try again.")
+				return
+			}
 		}
 		fn(w, r)
 	})
-}
-
-// validCSRF reports whether r carries want as its CSRF token. An empty
-// want never matches: a session without a token cannot write.
-func validCSRF(w http.ResponseWriter, r *http.Request, want string) bool {
-	if want == "" {
-		return false
-	}
-	got := r.Header.Get("X-CSRF-Token")
-	if got == "" {
-		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-		got = r.PostFormValue("csrf")
-	}
-	return subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
 }
 
 // maxFormBytes bounds a form read to find its CSRF token.

@@ -60,6 +60,7 @@ type Handler struct {
 	opt    Options
 	mux    *http.ServeMux
 	routes []Route
+	rules  *auth.Authenticator // who may use which route
 }
 
 // New returns the pages over st.
@@ -71,7 +72,11 @@ func New(st store.Store, log *slog.Logger, opt Options) *Handler {
 		// One setting for the API and the pages: the authenticator's.
 		opt.OpenRead = opt.Auth.OpenRead()
 	}
-	h := &Handler{store: st, log: log, opt: opt, mux: http.NewServeMux()}
+	h := &Handler{store: st, log: log, opt: opt, mux: http.NewServeMux(), rules: opt.Auth}
+	if h.rules == nil {
+		// The access rule alone: it never asks for a user.
+		h.rules = auth.New(nil, auth.Options{OpenRead: opt.OpenRead})
+	}
 	h.registerPages()
 	h.registerDesk()
 	h.registerAdmin()
