@@ -552,25 +552,15 @@ func ValidStoryID(id string) bool {
 	return len(id) == 17 && id[0] == 's' && validID(id[1:])
 }
 
-// incidentStory returns the story ID an incident ID starts with
-// ("<story>-<12 hex digits>"), or false when id has not that form.
-func incidentStory(id string) (string, bool) {
-	st, hex, ok := strings.Cut(id, "-")
-	if !ok || !ValidStoryID(st) || len(hex) != 12 || !isHex(hex) {
-		return "", false
-	}
-	return st, true
-}
-
 func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
 	id := strings.ToLower(r.PathValue("id"))
-	if _, ok := incidentStory(id); !ok {
+	if !review.ValidIncidentID(id) {
 		writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("incident id %q: expected a story id, a hyphen and 12 hexadecimal digits", truncate(id, 40)))
 		return
 	}
 	inc, d, err := FindIncident(r.Context(), s.store, id)
 	if errors.Is(err, store.ErrNotFound) {
-		sid, _ := incidentStory(id)
+		sid := review.IncidentStory(id)
 		if d == nil {
 			writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("incident %s: no story %s", id, sid))
 		} else {
@@ -775,9 +765,14 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc.Encode(v)
 }
 
+// truncate cuts s to at most n bytes, at a character boundary, for
+// messages that quote hostile input.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n] + "…"
 }

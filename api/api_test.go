@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/review"
 	"github.com/sitrep/sitrep/store"
 	"github.com/sitrep/sitrep/store/sqlite"
 )
@@ -576,7 +577,7 @@ func FuzzPathIDs(f *testing.F) {
 		if ValidStoryID(s) && (len(s) != 17 || s[0] != 's' || !isHex(s[1:])) {
 			t.Errorf("story id %q accepted", s)
 		}
-		if st, ok := incidentStory(s); ok && (!ValidStoryID(st) || len(s) != 30 || !strings.HasPrefix(s, st+"-")) {
+		if st, ok := review.IncidentStory(s), review.ValidIncidentID(s); ok && (!ValidStoryID(st) || len(s) != 30 || !strings.HasPrefix(s, st+"-")) {
 			t.Errorf("incident id %q accepted with story %q", s, st)
 		}
 		if ValidEntityKey(s) && (len(s) > store.MaxKeyLen || !strings.Contains(s, ":") || strings.ContainsRune(s, 0)) {

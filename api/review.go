@@ -80,7 +80,7 @@ func reviewVersion(r store.Review) ReviewVersion {
 // incident with its review state laid over it. An unknown story or
 // incident is an error wrapping store.ErrNotFound.
 func FindIncident(ctx context.Context, st store.Store, id string) (*review.Incident, *StoryDetail, error) {
-	sid, ok := incidentStory(id)
+	sid, ok := review.IncidentStory(id), review.ValidIncidentID(id)
 	if !ok {
 		return nil, nil, fmt.Errorf("incident %q: expected a story id, a hyphen and 12 hexadecimal digits", truncate(id, 40))
 	}
@@ -101,7 +101,7 @@ const MaxReviewBody = 1 << 20
 
 func (s *Server) postReview(w http.ResponseWriter, r *http.Request) {
 	id := strings.ToLower(r.PathValue("id"))
-	if _, ok := incidentStory(id); !ok {
+	if !review.ValidIncidentID(id) {
 		writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("incident id %q: expected a story id, a hyphen and 12 hexadecimal digits", truncate(id, 40)))
 		return
 	}
@@ -148,7 +148,7 @@ func (s *Server) postReview(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) incidentHistory(w http.ResponseWriter, r *http.Request) {
 	id := strings.ToLower(r.PathValue("id"))
-	if _, ok := incidentStory(id); !ok {
+	if !review.ValidIncidentID(id) {
 		writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("incident id %q: expected a story id, a hyphen and 12 hexadecimal digits", truncate(id, 40)))
 		return
 	}

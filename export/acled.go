@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -94,7 +95,7 @@ func acledRow(inc review.Incident, o Options) []string {
 	names := outlets(inc)
 	var scales []string
 	for _, n := range names {
-		if s := o.SourceScale[n]; s != "" && !contains(scales, s) {
+		if s := o.SourceScale[n]; s != "" && !slices.Contains(scales, s) {
 			scales = append(scales, s)
 		}
 	}
@@ -180,7 +181,7 @@ func notes(inc review.Incident) string {
 		if r.Sourcing != "" {
 			part += " (" + r.Sourcing + ")"
 		}
-		if !contains(parts, part) {
+		if !slices.Contains(parts, part) {
 			parts = append(parts, part)
 		}
 	}
@@ -199,13 +200,4 @@ func notes(inc review.Incident) string {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	return s
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

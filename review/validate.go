@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -88,7 +89,7 @@ func (c Correction) validate() error {
 			add(fmt.Errorf("type %.60q, subtype %.60q: not an ACLED event type and sub-event type", *c.Type, *c.Subtype))
 		}
 	}
-	if c.Modality != nil && !contains(modalities, *c.Modality) {
+	if c.Modality != nil && !slices.Contains(modalities, *c.Modality) {
 		add(fmt.Errorf("modality %.40q: not one of %s", *c.Modality, strings.Join(modalities, ", ")))
 	}
 	if k := c.Killed; k != nil {
@@ -255,13 +256,4 @@ func timexRange(s string) (first, last time.Time, err error) {
 func TimexRange(s string) (first, last time.Time, ok bool) {
 	f, l, err := timexRange(s)
 	return f, l, err == nil
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -72,14 +73,7 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, cmpOr(next, "/review"), http.StatusSeeOther)
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
+	http.Redirect(w, r, cmp.Or(next, "/review"), http.StatusSeeOther)
 }
 
 func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
@@ -118,7 +112,7 @@ type queueView struct {
 var queueStates = []string{"pending", "accepted", "corrected", "rejected", "merged", "all"}
 
 func (h *Handler) queue(w http.ResponseWriter, r *http.Request) {
-	state := cmpOr(r.URL.Query().Get("state"), store.StatePending)
+	state := cmp.Or(r.URL.Query().Get("state"), store.StatePending)
 	known := false
 	for _, s := range queueStates {
 		known = known || s == state

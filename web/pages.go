@@ -412,7 +412,7 @@ func reviewOf(inc review.Incident) reviewView {
 
 func (h *Handler) incident(w http.ResponseWriter, r *http.Request) {
 	id := strings.ToLower(r.PathValue("id"))
-	storyID, ok := incidentStory(id)
+	storyID, ok := review.IncidentStory(id), review.ValidIncidentID(id)
 	if !ok {
 		h.badRequest(w, r, fmt.Sprintf("Incident id %q: expected a story id, a hyphen and 12 hexadecimal digits.", truncate(id, 40)))
 		return
@@ -460,16 +460,6 @@ func (h *Handler) incident(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.notFound(w, r, fmt.Sprintf("Incident %s: not found in story %s.", id, storyID))
-}
-
-// incidentStory returns the story an incident ID starts with
-// ("<story>-<12 hex digits>").
-func incidentStory(id string) (string, bool) {
-	st, hex, ok := strings.Cut(id, "-")
-	if !ok || !api.ValidStoryID(st) || len(hex) != 12 || strings.Trim(hex, "0123456789abcdef") != "" {
-		return "", false
-	}
-	return st, true
 }
 
 func (h *Handler) entity(w http.ResponseWriter, r *http.Request) {
