@@ -82,9 +82,10 @@ func Unescape(cell string) string {
 // guard makes text safe for a CSV cell (see the package comment).
 func guard(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
+	risky := s != "" && strings.ContainsRune("=+-@\t\r'", rune(s[0]))
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	if s != "" && strings.ContainsRune("=+-@\t'", rune(s[0])) {
+	if risky {
 		return "'" + s
 	}
 	return s

@@ -470,3 +470,25 @@ func TestOutletsFallBackOnTheHost(t *testing.T) {
 		}
 	}
 }
+
+func TestGuard(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"plain", "plain"},
+		{"=SUM(A1)", "'=SUM(A1)"},
+		{"+1", "'+1"},
+		{"-2", "'-2"},
+		{"@cmd", "'@cmd"},
+		{"\t=x", "'\t=x"},
+		{"\r=cmd", "'\n=cmd"},
+		{"'quoted", "''quoted"},
+		{"a\r\nb\rc", "a\nb\nc"},
+		{"bad \xff byte", "bad \uFFFD byte"},
+	} {
+		if got := guard(tt.in); got != tt.want {
+			t.Errorf("guard(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := Unescape(guard(tt.in)); tt.in != "" && tt.in[0] != '\r' && !strings.ContainsAny(tt.in, "\r\xff") && got != tt.in {
+			t.Errorf("Unescape(guard(%q)) = %q", tt.in, got)
+		}
+	}
+}

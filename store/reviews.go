@@ -60,7 +60,7 @@ type Review struct {
 type AuditQuery struct {
 	Story    string
 	Incident string
-	User     string
+	User     string // case does not matter, as in user names
 	Limit    int    // page size; the store caps it and applies a default when 0
 	Cursor   string // opaque, from the previous page's Next
 }

@@ -122,9 +122,10 @@ func (db *DB) Audit(ctx context.Context, q store.AuditQuery) (store.AuditPage, e
 		where []string
 		args  []any
 	)
-	for _, f := range []struct{ col, v string }{{"story", q.Story}, {"incident", q.Incident}, {"reviewer", q.User}} {
+	// User names ignore case, as the users table does.
+	for _, f := range []struct{ cond, v string }{{"story = ?", q.Story}, {"incident = ?", q.Incident}, {"reviewer = ? COLLATE NOCASE", q.User}} {
 		if f.v != "" {
-			where = append(where, f.col+" = ?")
+			where = append(where, f.cond)
 			args = append(args, f.v)
 		}
 	}

@@ -250,6 +250,7 @@ func testReviewAudit(t *testing.T, s store.Reviews) {
 	}{
 		{store.AuditQuery{User: "ana"}, 4},
 		{store.AuditQuery{User: "ben"}, 3},
+		{store.AuditQuery{User: "BEN"}, 3}, // user names ignore case
 		{store.AuditQuery{Incident: st + "-000000000000"}, 3},
 		{store.AuditQuery{Incident: st + "-000000000001", User: "ben"}, 1},
 		{store.AuditQuery{Story: "s000000000000000b"}, 0},
@@ -262,7 +263,7 @@ func testReviewAudit(t *testing.T, s store.Reviews) {
 			t.Errorf("audit %+v: %d decisions, want %d", c.q, len(p.Reviews), c.want)
 		}
 		for _, r := range p.Reviews {
-			if (c.q.User != "" && r.User != c.q.User) || (c.q.Incident != "" && r.Incident != c.q.Incident) {
+			if (c.q.User != "" && !strings.EqualFold(r.User, c.q.User)) || (c.q.Incident != "" && r.Incident != c.q.Incident) {
 				t.Errorf("audit %+v lists %+v", c.q, r)
 			}
 		}
