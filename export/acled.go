@@ -106,7 +106,7 @@ func acledRow(inc review.Incident, o Options) []string {
 	}
 	st, version, _ := state(inc)
 	return []string{
-		guard(inc.ID), date, year, prec, disorder(inc.Type), guard(inc.Type), guard(inc.Subtype),
+		guard(inc.ID), date, year, prec, disorder(inc.Type, inc.Subtype), guard(inc.Type), guard(inc.Subtype),
 		guard(name(inc.Actor)), guard(name(inc.Target)), civilian, guard(country), guard(location), lat, lon, geo,
 		guard(strings.Join(names, "; ")), guard(strings.Join(scales, "-")), guard(notes(inc)), fatalities,
 		strconv.FormatInt(timestamp(inc), 10),
@@ -114,8 +114,17 @@ func acledRow(inc review.Incident, o Options) []string {
 	}
 }
 
-// disorder is ACLED's disorder type of an event type.
-func disorder(typ string) string {
+// disorder is ACLED's disorder type of an event type and sub-event type,
+// as ACLED's codebook (2023) assigns them: violent demonstrations are
+// demonstrations, mob violence is political violence, and excessive force
+// against protesters is both.
+func disorder(typ, subtype string) string {
+	switch {
+	case subtype == "Violent demonstration":
+		return "Demonstrations"
+	case subtype == "Excessive force against protesters":
+		return "Political violence; Demonstrations"
+	}
 	switch typ {
 	case "Battles", "Explosions/Remote violence", "Violence against civilians", "Riots":
 		return "Political violence"

@@ -492,3 +492,19 @@ func TestGuard(t *testing.T) {
 		}
 	}
 }
+
+func TestDisorderType(t *testing.T) {
+	for _, tt := range []struct{ typ, subtype, want string }{
+		{"Explosions/Remote violence", "Air/drone strike", "Political violence"},
+		{"Riots", "Mob violence", "Political violence"},
+		{"Riots", "Violent demonstration", "Demonstrations"},
+		{"Protests", "Peaceful protest", "Demonstrations"},
+		{"Protests", "Excessive force against protesters", "Political violence; Demonstrations"},
+		{"Strategic developments", "Threat", "Strategic developments"},
+		{"", "", ""},
+	} {
+		if got := disorder(tt.typ, tt.subtype); got != tt.want {
+			t.Errorf("disorder(%q, %q) = %q, want %q", tt.typ, tt.subtype, got, tt.want)
+		}
+	}
+}
