@@ -235,7 +235,16 @@ func Export(ctx context.Context, st store.Store, w io.Writer, q ExportQuery) err
 	if _, ok := ExportFormats[q.Format]; !ok {
 		return fmt.Errorf("format %q: expected acled, ucdp, jsonl or geojson", truncate(q.Format, 40))
 	}
-	incs, articles, err := ExportIncidents(ctx, st, q.Story, q.AsOf, q.Format == "jsonl")
+	if q.Format == "jsonl" {
+		// Articles are written as each story is read, not held at once.
+		j := export.NewJSONL(w, q.Options)
+		incs, err := ExportIncidents(ctx, st, q.Story, q.AsOf, j.Article)
+		if err != nil {
+			return err
+		}
+		return j.Incidents(incs)
+	}
+	incs, err := ExportIncidents(ctx, st, q.Story, q.AsOf, nil)
 	if err != nil {
 		return err
 	}
@@ -244,8 +253,6 @@ func Export(ctx context.Context, st store.Store, w io.Writer, q ExportQuery) err
 		return export.ACLED(w, incs, q.Options)
 	case "ucdp":
 		return export.UCDP(w, incs, q.Options)
-	case "jsonl":
-		return export.JSONL(w, incs, articles, q.Options)
 	default:
 		return export.GeoJSON(w, incs, q.Options)
 	}
@@ -253,12 +260,13 @@ func Export(ctx context.Context, st store.Store, w io.Writer, q ExportQuery) err
 
 // ExportIncidents computes the incidents of one story (of every story, up
 // to MaxExportStories, when storyID is "") with the reviews as of asOf
-// laid over them, oldest story first, and, when articles is set, the
-// stories' articles in the extraction contract. Reviewed incidents of
-// stories no longer in the store (a reprocess refiled their articles) come
-// back from their records: what was reviewed is always exported. An
-// unknown storyID with no reviews is an error wrapping store.ErrNotFound.
-func ExportIncidents(ctx context.Context, st store.Store, storyID string, asOf time.Time, articles bool) ([]review.Incident, []sitrep.Extraction, error) {
+// laid over them, oldest story first, and, when article is not nil, gives
+// it each of the stories' articles in the extraction contract as it reads
+// them. Reviewed incidents of stories no longer in the store (a reprocess
+// refiled their articles) come back from their records: what was reviewed
+// is always exported. An unknown storyID with no reviews is an error
+// wrapping store.ErrNotFound.
+func ExportIncidents(ctx context.Context, st store.Store, storyID string, asOf time.Time, article func(*sitrep.Extraction) error) ([]review.Incident, error) {
 	ids := []string{storyID}
 	if storyID == "" {
 		ids = nil
@@ -266,7 +274,7 @@ func ExportIncidents(ctx context.Context, st store.Store, storyID string, asOf t
 		for len(ids) < MaxExportStories {
 			page, err := st.Stories(ctx, sq)
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			for _, s := range page.Stories {
 				ids = append(ids, s.ID)
@@ -279,7 +287,7 @@ func ExportIncidents(ctx context.Context, st store.Store, storyID string, asOf t
 	}
 	latest, err := st.LatestReviews(ctx, storyID, asOf)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	byStory := map[string][]store.Review{}
 	for _, r := range latest {
@@ -296,10 +304,7 @@ func ExportIncidents(ctx context.Context, st store.Store, storyID string, asOf t
 	}
 	slices.Sort(gone)
 	ids = append(ids, gone...)
-	var (
-		incs []review.Incident
-		arts []sitrep.Extraction
-	)
+	var incs []review.Incident
 	for _, id := range ids {
 		d, err := LoadStoryAsOf(ctx, st, id, asOf)
 		switch {
@@ -307,21 +312,24 @@ func ExportIncidents(ctx context.Context, st store.Store, storyID string, asOf t
 			incs = append(incs, review.Apply(nil, byStory[id])...)
 			continue
 		case err != nil:
-			return nil, nil, fmt.Errorf("story %s: %w", id, err)
+			return nil, fmt.Errorf("story %s: %w", id, err)
 		}
 		incs = append(incs, d.Incidents...)
-		if !articles {
+		if article == nil {
 			continue
 		}
 		for _, a := range d.Articles {
 			rec, err := st.GetDoc(ctx, a.ID)
 			if err != nil {
-				return nil, nil, fmt.Errorf("story %s: %w", id, err)
+				return nil, fmt.Errorf("story %s: %w", id, err)
 			}
-			arts = append(arts, rec.Doc.Contract(rec.Pipeline))
+			x := rec.Doc.Contract(rec.Pipeline)
+			if err := article(&x); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return incs, arts, nil
+	return incs, nil
 }
 
 func (s *Server) export(w http.ResponseWriter, r *http.Request) {
@@ -368,17 +376,20 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, CodeBadRequest, "parameter include_rejected: expected true or false")
 		return
 	}
-	// Written to a buffer first: a failure half way must be an error
-	// status, not a truncated file that looks whole.
-	var buf strings.Builder
-	err := Export(r.Context(), s.store, &buf, q)
-	if errors.Is(err, store.ErrNotFound) && q.Story != "" {
-		writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("story %s: not found", q.Story))
-		return
-	}
-	if err != nil {
-		s.internal(w, r, err)
-		return
+	// The incidents are computed before anything is written, so that an
+	// unknown story or a store failure is an error status; a failure while
+	// streaming aborts the connection, so that the client never mistakes
+	// a cut file for a whole one.
+	if q.Story != "" {
+		if _, err := s.store.Story(r.Context(), q.Story, 1); errors.Is(err, store.ErrNotFound) {
+			if rs, err := s.store.LatestReviews(r.Context(), q.Story, q.AsOf); err != nil || len(rs) == 0 {
+				writeError(w, http.StatusNotFound, CodeNotFound, fmt.Sprintf("story %s: not found", q.Story))
+				return
+			}
+		} else if err != nil {
+			s.internal(w, r, err)
+			return
+		}
 	}
 	ext := map[string]string{"acled": "csv", "ucdp": "csv", "jsonl": "jsonl", "geojson": "geojson"}[q.Format]
 	name := "sitrep-" + q.Format
@@ -387,6 +398,28 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name+"."+ext))
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write([]byte(buf.String()))
+	cw := &countingWriter{w: w}
+	if err := Export(r.Context(), s.store, cw, q); err != nil {
+		if cw.n == 0 {
+			w.Header().Del("Content-Disposition")
+			s.internal(w, r, err)
+			return
+		}
+		if r.Context().Err() == nil {
+			s.log.Error("export cut short", "format", q.Format, "story", q.Story, "bytes", cw.n, "err", err)
+		}
+		panic(http.ErrAbortHandler)
+	}
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }

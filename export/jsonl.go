@@ -23,22 +23,50 @@ type Line struct {
 // then each incident the options select, with its reports and review
 // state. A reader tells them apart by "type".
 func JSONL(w io.Writer, incs []review.Incident, articles []sitrep.Extraction, o Options) error {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw) // one line per value, HTML characters escaped
+	j := NewJSONL(w, o)
 	for i := range articles {
-		if err := enc.Encode(Line{Type: "article", Article: &articles[i]}); err != nil {
-			return fmt.Errorf("export jsonl: article %.40q: %w", articles[i].ID, err)
+		if err := j.Article(&articles[i]); err != nil {
+			return err
 		}
 	}
+	return j.Incidents(incs)
+}
+
+// JSONLWriter writes the JSON Lines export a line at a time, so that the
+// articles of many stories need not be held at once: Article for each
+// article, then Incidents once.
+type JSONLWriter struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+	o   Options
+}
+
+// NewJSONL returns a JSONLWriter writing to w.
+func NewJSONL(w io.Writer, o Options) *JSONLWriter {
+	bw := bufio.NewWriter(w)
+	return &JSONLWriter{bw: bw, enc: json.NewEncoder(bw), o: o} // one line per value, HTML characters escaped
+}
+
+// Article writes one article's line.
+func (j *JSONLWriter) Article(x *sitrep.Extraction) error {
+	if err := j.enc.Encode(Line{Type: "article", Article: x}); err != nil {
+		return fmt.Errorf("export jsonl: article %.40q: %w", x.ID, err)
+	}
+	return nil
+}
+
+// Incidents writes the lines of the incidents the options select, and
+// flushes what was written.
+func (j *JSONLWriter) Incidents(incs []review.Incident) error {
 	for i := range incs {
-		if !o.Include(incs[i]) {
+		if !j.o.Include(incs[i]) {
 			continue
 		}
-		if err := enc.Encode(Line{Type: "incident", Incident: &incs[i]}); err != nil {
+		if err := j.enc.Encode(Line{Type: "incident", Incident: &incs[i]}); err != nil {
 			return fmt.Errorf("export jsonl: incident %.40q: %w", incs[i].ID, err)
 		}
 	}
-	if err := bw.Flush(); err != nil {
+	if err := j.bw.Flush(); err != nil {
 		return fmt.Errorf("export jsonl: %w", err)
 	}
 	return nil

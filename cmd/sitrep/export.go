@@ -62,24 +62,12 @@ func (c *exportCmd) Run(e *env) error {
 		return err
 	}
 	defer db.Close()
-	incs, arts, err := api.ExportIncidents(e.ctx, db, storyID, asOf, format == "jsonl")
+	q := api.ExportQuery{Format: format, Story: storyID, AsOf: asOf, Options: opts}
+	err = writeOutput(e, c.Output, func(w io.Writer) error { return api.Export(e.ctx, db, w, q) })
 	if errors.Is(err, store.ErrNotFound) && storyID != "" {
 		return fmt.Errorf("--story %s: not in %s (see sitrep stories)", storyID, e.db)
 	}
-	if err != nil {
-		return err
-	}
-	return writeOutput(e, c.Output, func(w io.Writer) error {
-		switch format {
-		case "acled":
-			return export.ACLED(w, incs, opts)
-		case "ucdp":
-			return export.UCDP(w, incs, opts)
-		case "geojson":
-			return export.GeoJSON(w, incs, opts)
-		}
-		return export.JSONL(w, incs, arts, opts)
-	})
+	return err
 }
 
 // writeOutput runs write on standard output, or on a temporary file
