@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -281,14 +282,23 @@ func parseQuery(r *http.Request) (store.Query, error) {
 			*p.dst = t
 		}
 	}
-	if s := v.Get("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > 500 {
-			return q, fmt.Errorf("parameter limit: %q is not a number from 1 to 500", s)
-		}
-		q.Limit = n
+	n, err := limitParam(v)
+	q.Limit = n
+	return q, err
+}
+
+// limitParam reads a listing's limit parameter: 0 when absent (the store's
+// default), else a number from 1 to 500.
+func limitParam(v url.Values) (int, error) {
+	s := v.Get("limit")
+	if s == "" {
+		return 0, nil
 	}
-	return q, nil
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 500 {
+		return 0, fmt.Errorf("parameter limit: %q is not a number from 1 to 500", truncate(s, 40))
+	}
+	return n, nil
 }
 
 // ArticleDetail is the answer of GET /api/articles/{id}: the extraction
@@ -501,13 +511,10 @@ func (s *Server) listStories(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	q.Cursor = v.Get("cursor")
-	if l := v.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > 500 {
-			writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("parameter limit: %q is not a number from 1 to 500", truncate(l, 40)))
-			return
-		}
-		q.Limit = n
+	var err error
+	if q.Limit, err = limitParam(v); err != nil {
+		writeError(w, http.StatusBadRequest, CodeBadRequest, err.Error())
+		return
 	}
 	page, err := s.store.Stories(r.Context(), q)
 	if errors.Is(err, store.ErrBadCursor) {

@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -182,13 +181,10 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	q.Story, q.Incident, q.User, q.Cursor = v.Get("story"), v.Get("incident"), v.Get("user"), v.Get("cursor")
-	if l := v.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > 500 {
-			writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("parameter limit: %q is not a number from 1 to 500", truncate(l, 40)))
-			return
-		}
-		q.Limit = n
+	var err error
+	if q.Limit, err = limitParam(v); err != nil {
+		writeError(w, http.StatusBadRequest, CodeBadRequest, err.Error())
+		return
 	}
 	page, err := s.store.Audit(r.Context(), q)
 	if errors.Is(err, store.ErrBadCursor) {

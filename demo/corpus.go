@@ -5,11 +5,14 @@ package demo
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"embed"
 	"fmt"
 	"io/fs"
 	"path"
 	"strings"
+
+	"github.com/sitrep/sitrep"
 )
 
 //go:embed corpus/*.txt corpus/urls.tsv
@@ -55,4 +58,17 @@ func Corpus() ([]Article, error) {
 		out = append(out, Article{Name: name, URL: u, Body: body})
 	}
 	return out, nil
+}
+
+// FilingOrder orders articles as the demo files them into stories: oldest
+// published first, undated last, then by URL and ID, so that the same
+// articles always make the same stories with the same IDs.
+func FilingOrder(a, b *sitrep.Doc) int {
+	if az, bz := a.Published.IsZero(), b.Published.IsZero(); az != bz {
+		if az {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(a.Published.Compare(b.Published), strings.Compare(a.URL, b.URL), strings.Compare(a.ID, b.ID))
 }

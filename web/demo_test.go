@@ -1,7 +1,6 @@
 package web
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -96,16 +95,8 @@ func buildDemo(ctx context.Context, path string) error {
 		}
 		docs = append(docs, rec.Doc)
 	}
-	// Filed oldest first, as the demo command does, so story IDs are stable.
-	slices.SortFunc(docs, func(a, b *sitrep.Doc) int {
-		if az, bz := a.Published.IsZero(), b.Published.IsZero(); az != bz {
-			if az {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Or(a.Published.Compare(b.Published), strings.Compare(a.URL, b.URL))
-	})
+	// Filed in the demo command's order, so story IDs are stable.
+	slices.SortFunc(docs, demo.FilingOrder)
 	for _, d := range docs {
 		if _, err := stories.Add(ctx, d); err != nil {
 			return fmt.Errorf("file %s: %w", d.URL, err)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
@@ -9,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/sitrep/sitrep"
 
@@ -103,9 +101,9 @@ func demoAnalyst(ctx context.Context, st store.Users) (string, error) {
 	return password, nil
 }
 
-// fileInOrder files the articles that results name into stories, oldest
-// published first (undated last), then by URL and ID, so that the same
-// articles always make the same stories with the same IDs.
+// fileInOrder files the articles that results name into stories in
+// demo.FilingOrder, so that the same articles always make the same stories
+// with the same IDs.
 func fileInOrder(ctx context.Context, st store.Store, stories *ingest.Stories, results []ingest.Result) error {
 	seen := map[string]bool{}
 	var docs []*sitrep.Doc
@@ -120,15 +118,7 @@ func fileInOrder(ctx context.Context, st store.Store, stories *ingest.Stories, r
 		}
 		docs = append(docs, rec.Doc)
 	}
-	slices.SortFunc(docs, func(a, b *sitrep.Doc) int {
-		if az, bz := a.Published.IsZero(), b.Published.IsZero(); az != bz {
-			if az {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Or(a.Published.Compare(b.Published), strings.Compare(a.URL, b.URL), strings.Compare(a.ID, b.ID))
-	})
+	slices.SortFunc(docs, demo.FilingOrder)
 	for _, d := range docs {
 		if _, err := stories.Add(ctx, d); err != nil {
 			return fmt.Errorf("file %s into a story: %w", d.URL, err)
