@@ -372,10 +372,10 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, CodeBadRequest, "parameter include_rejected: expected true or false")
 		return
 	}
-	// The incidents are computed before anything is written, so that an
-	// unknown story or a store failure is an error status; a failure while
-	// streaming aborts the connection, so that the client never mistakes
-	// a cut file for a whole one.
+	// An unknown story is a 404, and a failure before the first byte
+	// leaves the answer a 500; a failure while streaming (JSON Lines
+	// writes articles as it reads stories) aborts the connection, so that
+	// the client never mistakes a cut file for a whole one.
 	if q.Story != "" {
 		if _, err := s.store.Story(r.Context(), q.Story, 1); errors.Is(err, store.ErrNotFound) {
 			if rs, err := s.store.LatestReviews(r.Context(), q.Story, q.AsOf); err != nil || len(rs) == 0 {

@@ -1,10 +1,13 @@
 package review
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/sitrep/sitrep/store"
 	"github.com/sitrep/sitrep/story"
@@ -57,6 +60,9 @@ func Apply(incs []story.Incident, latest []store.Review) []Incident {
 		inc.Reports = slices.Clone(inc.Reports)
 		a.add(inc, false, 0)
 	}
+	a.merge(false)
+	// What is lost is known only once merges and the splits they allow
+	// are laid: a split child made then is not lost.
 	var lost []string
 	for id, rv := range byID {
 		if _, ok := a.index[id]; !ok && rv.snapshot != nil {
@@ -64,16 +70,19 @@ func Apply(incs []story.Incident, latest []store.Review) []Incident {
 		}
 	}
 	sort.Strings(lost)
+	// First the incidents the machine renamed, whose splits may make
+	// children that are then not lost; then the restores.
 	for _, id := range lost {
-		if _, ok := a.index[id]; ok {
-			continue // made by the split of an incident restored before it
+		if _, ok := a.index[id]; !ok {
+			a.rebind(id, byID[id].snapshot)
 		}
-		if a.rebind(id, byID[id].snapshot) {
-			continue
-		}
-		a.add(*byID[id].snapshot, true, 0)
 	}
-	a.merge()
+	for _, id := range lost {
+		if _, ok := a.index[id]; !ok {
+			a.add(*byID[id].snapshot, true, 0)
+		}
+	}
+	a.merge(true) // merges of and into what was rebound or restored
 	for i := range a.out {
 		a.finish(&a.out[i])
 	}
@@ -109,49 +118,73 @@ type applier struct {
 	// machineID maps a reviewed ID rebound to an incident the machine now
 	// names otherwise to that name.
 	machineID map[string]string
+	child     map[string]bool // incidents made by splits
 }
 
 // rebind gives a reviewed incident the machine no longer finds under its
-// ID to the unreviewed incident that now holds most of its reports: the
-// machine names an incident by its earliest report, which a reprocess or
-// an earlier article can change, and the review must follow the reports
-// rather than be shown twice (once restored, once pending). The incident
-// takes the reviewed ID, so exports keep naming it as before; State.MachineID
-// says what the machine calls it now.
+// ID to the incident the machine now names otherwise. The machine names an
+// incident after its earliest original report (story.Incident.ID), so when
+// an earlier report joins it (a reprocess, an article back-filled) its ID
+// changes. The incident it became is the unreviewed one that holds the
+// report the reviewed ID was named after and whose reports are mostly the
+// reviewed incident's own: the review follows it and it takes the reviewed
+// ID, so that exports keep naming it as before (State.MachineID gives the
+// new name, which also still finds it for merges into it). An incident
+// that merely took in that report among more of its own is not it: the
+// review is then restored from its record instead.
 func (a *applier) rebind(id string, snap *story.Incident) bool {
-	keys := map[string]bool{}
+	_, hexID, _ := strings.Cut(id, "-")
+	own := map[string]bool{}
+	named := false
 	for _, r := range snap.Reports {
-		keys[ReportKey(r)] = true
+		k := ReportKey(r)
+		own[k] = true
+		named = named || reportHash(k) == hexID
 	}
-	best, bestN := -1, 0
+	// Reports it split off were its own too: the machine still groups them.
+	for _, sp := range a.reviews[id].state.Splits {
+		for _, k := range sp.Reports {
+			own[k] = true
+			named = named || reportHash(k) == hexID
+		}
+	}
+	if !named {
+		return false // a split child, named by SplitID: its parent makes it
+	}
 	for pos := range a.out {
 		inc := &a.out[pos].Incident
-		if a.reviews[inc.ID] != nil || a.machineID[inc.ID] != "" {
+		if a.reviews[inc.ID] != nil || a.machineID[inc.ID] != "" || a.child[inc.ID] {
 			continue
 		}
-		n := 0
+		holds, shared := false, 0
 		for _, r := range inc.Reports {
-			if keys[ReportKey(r)] {
-				n++
+			k := ReportKey(r)
+			holds = holds || reportHash(k) == hexID
+			if own[k] {
+				shared++
 			}
 		}
-		if n > bestN {
-			best, bestN = pos, n
+		if !holds || 2*shared <= len(inc.Reports) {
+			continue
 		}
+		old := inc.ID
+		inc.ID = id
+		a.index[id] = pos // the old name stays in the index too
+		if a.machineID == nil {
+			a.machineID = map[string]string{}
+		}
+		a.machineID[id] = old
+		a.split(pos, false, 0)
+		return true
 	}
-	if best < 0 {
-		return false
-	}
-	old := a.out[best].ID
-	delete(a.index, old)
-	a.out[best].ID = id
-	a.index[id] = best
-	if a.machineID == nil {
-		a.machineID = map[string]string{}
-	}
-	a.machineID[id] = old
-	a.split(best, false, 0)
-	return true
+	return false
+}
+
+// reportHash is the part of an incident ID the machine makes from its
+// earliest report's key (see story.Incident.ID).
+func reportHash(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:])[:12]
 }
 
 // add appends inc, then the incidents its review splits off it.
@@ -178,9 +211,6 @@ func (a *applier) split(pos int, restored bool, depth int) {
 		return
 	}
 	for _, sp := range rv.state.Splits {
-		if _, dup := a.index[sp.Child]; dup {
-			continue
-		}
 		parent := &a.out[pos].Incident
 		want := make(map[string]bool, len(sp.Reports))
 		for _, k := range sp.Reports {
@@ -204,24 +234,48 @@ func (a *applier) split(pos int, restored bool, depth int) {
 		}
 		parent.Reports = nonNil(kept)
 		parent.Recount()
+		if cpos, ok := a.index[sp.Child]; ok {
+			// The child is made: reports the parent holds only since (a
+			// merge brought them) join it.
+			child := &a.out[cpos].Incident
+			have := map[string]bool{}
+			for _, r := range child.Reports {
+				have[ReportKey(r)] = true
+			}
+			child.Reports = slices.Clone(child.Reports)
+			for _, r := range moved {
+				if !have[ReportKey(r)] {
+					child.Reports = append(child.Reports, r)
+				}
+			}
+			child.Recount()
+			continue
+		}
 		child := *parent
 		child.ID = sp.Child
 		child.Reports = moved
 		child.Follows, child.FollowedBy = []string{}, []string{}
 		child.Recount()
+		if a.child == nil {
+			a.child = map[string]bool{}
+		}
+		a.child[child.ID] = true
 		a.add(child, restored, depth+1)
 	}
 }
 
-// merge moves the reports of each merged incident into the incident it
-// was merged into.
-func (a *applier) merge() {
+// merge copies the reports of each merged incident into the incident it
+// was merged into; only the final pass records a target not found.
+func (a *applier) merge(final bool) {
 	for i := range a.out {
 		rv := a.reviews[a.out[i].ID]
 		if rv == nil || rv.state.State != store.StateMerged {
 			continue
 		}
 		target, ok := a.mergeTarget(a.out[i].ID)
+		if !ok && !final {
+			continue // the target may yet be rebound or restored
+		}
 		if !ok {
 			rv.state.Conflict = fmt.Sprintf("merged into %s, which is not among the incidents now: its reports stay here", rv.state.MergedInto)
 			continue

@@ -452,48 +452,137 @@ func FuzzValidate(f *testing.F) {
 	})
 }
 
-// TestReviewFollowsItsReports: when the machine names an incident anew
-// (its earliest report changed), the review follows the reports: one
-// incident, reviewed, under its reviewed ID — not the reviewed one restored
-// beside a pending copy of it.
+// named is an incident as the machine names it: after its earliest
+// report's key.
+func named(reports ...story.Report) story.Incident {
+	inc := machine()[0]
+	inc.ID = storyID + "-" + reportHash(ReportKey(reports[0]))
+	inc.Reports = reports
+	inc.Recount()
+	return inc
+}
+
+func rep(article string, event int) story.Report {
+	r := report(article, "Outlet "+article[len(article)-2:], 1, 0)
+	r.Event = event
+	return r
+}
+
+// TestReviewFollowsItsReports: when the machine names an incident anew (an
+// earlier report joined it), the review follows the reports: one incident,
+// reviewed, under its reviewed ID — not the reviewed one restored beside a
+// pending copy of it.
 func TestReviewFollowsItsReports(t *testing.T) {
 	st := openStore(t)
 	now := day.AddDate(0, 0, 3)
-	incs := machine()
-	a := find(t, overlay(t, st, incs, time.Time{}), incs[0].ID)
-	decide(t, st, "ed", a, Decision{Action: "correct", Correction: Correction{Killed: &Killed{Low: i64(10)}}}, now)
+	a1, a2, a0 := rep("00000000000000a1", 0), rep("00000000000000a2", 0), rep("00000000000000a0", 3)
+	before := named(a1, a2)
+	decide(t, st, "ed", find(t, overlay(t, st, []story.Incident{before}, time.Time{}), before.ID),
+		Decision{Action: "correct", Correction: Correction{Killed: &Killed{Low: i64(10)}}}, now)
 
-	renamed := machine()
-	old := renamed[0].ID
-	renamed[0].ID = storyID + "-cccccccccccc" // an earlier report now leads it
-	out := overlay(t, st, renamed, time.Time{})
-	if len(out) != 2 {
-		t.Fatalf("%d incidents after the renaming, want 2: %v", len(out), ids(out))
+	after := named(a0, a1, a2) // a0 is earlier: the machine's name changes
+	out := overlay(t, st, []story.Incident{after}, time.Time{})
+	if len(out) != 1 {
+		t.Fatalf("%d incidents after the renaming, want 1: %v", len(out), ids(out))
 	}
-	got := find(t, out, old)
-	if got.Review.State != store.StateCorrected || got.Review.Restored || got.Review.MachineID != renamed[0].ID ||
-		figure(got.Tally.Killed.Current) != "10/?/?" || len(got.Reports) != 2 {
-		t.Errorf("the reviewed incident: %+v, killed %s, %d reports", got.Review, figure(got.Tally.Killed.Current), len(got.Reports))
+	got := out[0]
+	if got.ID != before.ID || got.Review.State != store.StateCorrected || got.Review.Restored ||
+		got.Review.MachineID != after.ID || figure(got.Tally.Killed.Current) != "10/?/?" || len(got.Reports) != 3 {
+		t.Errorf("the reviewed incident: %s %+v, killed %s, %d reports", got.ID, got.Review, figure(got.Tally.Killed.Current), len(got.Reports))
 	}
-	for _, inc := range out {
-		if inc.ID == renamed[0].ID {
-			t.Errorf("the machine's new name %s is listed beside the reviewed incident", inc.ID)
+
+	// An incident that took in the named report among more of its own is
+	// not the reviewed one: the review comes back from its record.
+	other := named(rep("00000000000000b0", 1), rep("00000000000000b1", 0), rep("00000000000000b2", 0), a1)
+	out = overlay(t, st, []story.Incident{other}, time.Time{})
+	if r := find(t, out, before.ID); !r.Review.Restored || len(r.Reports) != 2 {
+		t.Errorf("not its own incident: %+v", r.Review)
+	}
+	if n := find(t, out, other.ID); n.Review.State != store.StatePending {
+		t.Errorf("the other incident is %s, want pending", n.Review.State)
+	}
+}
+
+// TestSplitsMergesAndRenames: splits, merges and renamings combined leave
+// every report counted once.
+func TestSplitsMergesAndRenames(t *testing.T) {
+	now := day.AddDate(0, 0, 3)
+	a1, a2, b1, a0 := rep("00000000000000a1", 0), rep("00000000000000a2", 0), rep("00000000000000b1", 0), rep("00000000000000a0", 2)
+	once := func(t *testing.T, out []Incident, want int) {
+		t.Helper()
+		seen := map[string]string{}
+		for _, inc := range counted(out) {
+			for _, r := range inc.Reports {
+				k := ReportKey(r)
+				if prev, ok := seen[k]; ok {
+					t.Errorf("report %s counts in %s and %s", k, prev, inc.ID)
+				}
+				seen[k] = inc.ID
+			}
+		}
+		if len(seen) != want {
+			t.Errorf("%d reports count, want %d: %v", len(seen), want, ids(out))
 		}
 	}
-
-	// With no report left in common, the review comes back from its
-	// record, flagged, and the new incident stays pending.
-	other := machine()
-	other[0].ID = storyID + "-dddddddddddd"
-	other[0].Reports = []story.Report{report("00000000000000d1", "Post", 5, 2)}
-	other[0].Recount()
-	out = overlay(t, st, other, time.Time{})
-	if r := find(t, out, old); !r.Review.Restored || len(r.Reports) != 2 {
-		t.Errorf("with no common report: %+v", r.Review)
-	}
-	if n := find(t, out, other[0].ID); n.Review.State != store.StatePending {
-		t.Errorf("the unrelated new incident is %s, want pending", n.Review.State)
-	}
+	t.Run("an accepted child of a split made after a merge", func(t *testing.T) {
+		st := openStore(t)
+		incs := []story.Incident{named(a1, a2), named(b1)}
+		a, b := incs[0].ID, incs[1].ID
+		decide(t, st, "ed", find(t, overlay(t, st, incs, time.Time{}), b), Decision{Action: "merge", Into: a}, now)
+		decide(t, st, "ed", find(t, overlay(t, st, incs, time.Time{}), a), Decision{Action: "split", Reports: []string{ReportKey(b1)}}, now.Add(time.Minute))
+		c := SplitID(a, []string{ReportKey(b1)})
+		decide(t, st, "ed", find(t, overlay(t, st, incs, time.Time{}), c), Decision{Action: "accept"}, now.Add(2*time.Minute))
+		out := overlay(t, st, incs, time.Time{})
+		if r := find(t, out, c); r.Review.Restored || r.Review.State != store.StateAccepted || len(r.Reports) != 1 {
+			t.Errorf("child %+v with %d reports", r.Review, len(r.Reports))
+		}
+		once(t, out, 3)
+	})
+	t.Run("a split of reports from both sides of a merge", func(t *testing.T) {
+		st := openStore(t)
+		incs := []story.Incident{named(a1, a2), named(b1)}
+		a, b := incs[0].ID, incs[1].ID
+		decide(t, st, "ed", find(t, overlay(t, st, incs, time.Time{}), b), Decision{Action: "merge", Into: a}, now)
+		keys := []string{ReportKey(a2), ReportKey(b1)}
+		decide(t, st, "ed", find(t, overlay(t, st, incs, time.Time{}), a), Decision{Action: "split", Reports: keys}, now.Add(time.Minute))
+		out := overlay(t, st, incs, time.Time{})
+		if n := len(find(t, out, SplitID(a, keys)).Reports); n != 2 {
+			t.Errorf("the child holds %d reports, want a2 and b1", n)
+		}
+		once(t, out, 3)
+	})
+	t.Run("a corrected split child of an incident the machine renames", func(t *testing.T) {
+		st := openStore(t)
+		incs := []story.Incident{named(a1, a2)}
+		a := incs[0].ID
+		decide(t, st, "ed", find(t, overlay(t, st, incs, time.Time{}), a), Decision{Action: "split", Reports: []string{ReportKey(a2)}}, now)
+		c := SplitID(a, []string{ReportKey(a2)})
+		decide(t, st, "ed", find(t, overlay(t, st, incs, time.Time{}), c),
+			Decision{Action: "correct", Correction: Correction{Killed: &Killed{Low: i64(40)}}}, now.Add(time.Minute))
+		out := overlay(t, st, []story.Incident{named(a0, a1, a2)}, time.Time{})
+		if r := find(t, out, c); len(r.Reports) != 1 || figure(r.Tally.Killed.Current) != "40/?/?" || r.Review.Restored {
+			t.Errorf("child: %d reports, killed %s, %+v", len(r.Reports), figure(r.Tally.Killed.Current), r.Review)
+		}
+		if r := find(t, out, a); len(r.Reports) != 2 || r.Review.MachineID == "" {
+			t.Errorf("parent: %d reports, %+v", len(r.Reports), r.Review)
+		}
+		once(t, out, 3)
+	})
+	t.Run("a merge into an incident the machine then renames", func(t *testing.T) {
+		st := openStore(t)
+		incs := []story.Incident{named(a1, a2), named(b1)}
+		a, b := incs[0].ID, incs[1].ID
+		decide(t, st, "ed", find(t, overlay(t, st, incs, time.Time{}), a), Decision{Action: "accept"}, now)
+		decide(t, st, "ed", find(t, overlay(t, st, incs, time.Time{}), b), Decision{Action: "merge", Into: a}, now.Add(time.Minute))
+		out := overlay(t, st, []story.Incident{named(a0, a1, a2), named(b1)}, time.Time{})
+		if r := find(t, out, b); r.Review.State != store.StateMerged || r.Review.Conflict != "" {
+			t.Errorf("the merge is not laid: %+v", r.Review)
+		}
+		if r := find(t, out, a); len(r.Reports) != 4 {
+			t.Errorf("the renamed target holds %d reports, want 4", len(r.Reports))
+		}
+		once(t, out, 4)
+	})
 }
 
 func ids(incs []Incident) []string {

@@ -60,11 +60,6 @@ func routeName(path string) string {
 	return strings.Trim(path, "/")
 }
 
-// safeMethod reports whether a method only reads.
-func safeMethod(m string) bool {
-	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions || m == http.MethodTrace
-}
-
 // guard serves fn to principals the access rule (auth.Authenticator's
 // Allowed, the API's rule too) lets use a route of role min. Anonymous
 // visitors refused a page are sent to sign in (GET) or answered 401;

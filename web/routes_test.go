@@ -32,7 +32,7 @@ func TestRouteTable(t *testing.T) {
 		t.Fatalf("only %d routes registered", len(routes))
 	}
 	for _, rt := range routes {
-		if !safeMethod(rt.Method) && rt.Min < auth.Editor && !sessionWrites[rt.Method+" "+rt.Pattern] {
+		if !auth.SafeMethod(rt.Method) && rt.Min < auth.Editor && !sessionWrites[rt.Method+" "+rt.Pattern] {
 			t.Errorf("%s %s needs only %s; a write needs editor or more", rt.Method, rt.Pattern, rt.Min)
 		}
 		if rt.Method != http.MethodGet || rt.Min == auth.Anonymous {
