@@ -235,8 +235,8 @@ func TestReviewAtTheDesk(t *testing.T) {
 	if l := after.Tally.Killed.Current.Low; l == nil || *l != 70 || after.Modality != "unconfirmed" {
 		t.Errorf("after the form: killed low %v, modality %s", l, after.Modality)
 	}
-	if _, page := b.do("GET", "/incidents/"+inc.ID, nil); !strings.Contains(page, "modality, killed") || !strings.Contains(page, "edna") {
-		t.Errorf("the incident page does not show the correction and its author")
+	if _, page := b.do("GET", "/incidents/"+inc.ID, nil); !strings.Contains(page, "modality, killed") || !strings.Contains(page, "Set in review by <bdi>edna</bdi>") {
+		t.Errorf("the incident page does not show the correction and who set the figure")
 	}
 
 	// The same form again is stale: someone (here, the same analyst)

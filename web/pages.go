@@ -400,6 +400,15 @@ type reviewView struct {
 	Conflict string
 }
 
+// reviewedKilled names who set the killed figure in review, "" when the
+// figure is the reports'.
+func reviewedKilled(rv reviewView) string {
+	if slices.Contains(rv.Corrected, "killed") {
+		return rv.Reviewer
+	}
+	return ""
+}
+
 // reviewOf is an incident's review state as the page shows it.
 func reviewOf(inc review.Incident) reviewView {
 	r := inc.Review
