@@ -123,7 +123,7 @@ func (h *Handler) queue(w http.ResponseWriter, r *http.Request) {
 	}
 	page, err := h.store.Stories(r.Context(), store.StoryQuery{Limit: queueStories, Cursor: r.URL.Query().Get("cursor")})
 	if errors.Is(err, store.ErrBadCursor) {
-		h.badRequest(w, r, "This page link is not one sitrep made.")
+		h.badCursor(w, r, r.URL.Query().Get("cursor"))
 		return
 	}
 	if err != nil {
@@ -426,7 +426,7 @@ func (h *Handler) auditLog(w http.ResponseWriter, r *http.Request) {
 	q := store.AuditQuery{Incident: v.Get("incident"), User: v.Get("user"), Story: v.Get("story"), Cursor: v.Get("cursor"), Limit: 50}
 	page, err := h.store.Audit(r.Context(), q)
 	if errors.Is(err, store.ErrBadCursor) {
-		h.badRequest(w, r, "This page link is not one sitrep made.")
+		h.badCursor(w, r, q.Cursor)
 		return
 	}
 	if err != nil {

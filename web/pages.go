@@ -41,7 +41,7 @@ func (h *Handler) overview(w http.ResponseWriter, r *http.Request) {
 	cursor := r.URL.Query().Get("cursor")
 	page, err := h.store.Stories(ctx, store.StoryQuery{Limit: overviewPageSize, Cursor: cursor})
 	if errors.Is(err, store.ErrBadCursor) {
-		h.badRequest(w, r, fmt.Sprintf("cursor %q: not a page link this server made.", truncate(cursor, 40)))
+		h.badCursor(w, r, cursor)
 		return
 	}
 	if err != nil {

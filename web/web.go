@@ -24,6 +24,7 @@ import (
 	"context"
 	"embed"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -179,6 +180,11 @@ func (h *Handler) notFound(w http.ResponseWriter, r *http.Request, msg string) {
 // badRequest answers 400 with msg, which names the input and the reason.
 func (h *Handler) badRequest(w http.ResponseWriter, r *http.Request, msg string) {
 	h.problem(w, r, http.StatusBadRequest, "Bad request", msg)
+}
+
+// badCursor answers 400 for a page link's cursor that sitrep did not make.
+func (h *Handler) badCursor(w http.ResponseWriter, r *http.Request, cursor string) {
+	h.badRequest(w, r, fmt.Sprintf("cursor %q: not a page link this server made.", truncate(cursor, 40)))
 }
 
 // problem answers status with a page saying title and msg.
