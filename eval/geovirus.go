@@ -312,7 +312,7 @@ func ScoreGeo(gold []GeoArticle, pred [][]sitrep.Place) GeoReport {
 			if km <= AccuracyRadiusKm {
 				r.Within161++
 			} else {
-				if p.Name != "" && strings.EqualFold(p.Name, pageTitle(l.Page)) {
+				if p.Name != "" && strings.EqualFold(p.Name, PageTitle(l.Page)) {
 					r.SamePage++
 				}
 				r.Misses = append(r.Misses, GeoMiss{Article: i, Gold: l, Predicted: &p, ErrorKm: km})
@@ -348,9 +348,9 @@ func ScoreGeo(gold []GeoArticle, pred [][]sitrep.Place) GeoReport {
 	return r
 }
 
-// pageTitle returns the title of a Wikipedia page URL, "" if it is none:
+// PageTitle returns the title of a Wikipedia page URL, "" if it is none:
 // ".../wiki/New_South_Wales" → "New South Wales".
-func pageTitle(url string) string {
+func PageTitle(url string) string {
 	_, t, ok := strings.Cut(url, "/wiki/")
 	if !ok {
 		return ""

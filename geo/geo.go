@@ -24,7 +24,7 @@ type Annotator struct {
 func (Annotator) Name() string { return "geo" }
 
 // Version changes whenever the places made from the same input change.
-func (Annotator) Version() string { return "5" }
+func (Annotator) Version() string { return "6" }
 
 // maxNameWords bounds the words read for one name, whatever the gazetteer
 // says its longest name is.
@@ -32,13 +32,20 @@ const maxNameWords = 8
 
 // Annotate implements sitrep.Annotator.
 func (a Annotator) Annotate(d *sitrep.Doc) error {
+	a.annotate(d, loadLexicons())
+	return nil
+}
+
+// annotate fills d.Places using the lexicons lx (the embedded ones, or a
+// test's own).
+func (a Annotator) annotate(d *sitrep.Doc, lx *lexicons) {
 	g := a.Gazetteer
 	if g == nil {
 		g = gazetteer.Default()
 	}
 	r := &resolver{
 		g:        g,
-		lx:       loadLexicons(),
+		lx:       lx,
 		text:     d.Text,
 		toks:     d.Tokens,
 		sents:    d.Sentences,
@@ -49,7 +56,6 @@ func (a Annotator) Annotate(d *sitrep.Doc) error {
 	r.resolve(ms)
 	r.dropStrays(ms)
 	d.Places = r.places(ms)
-	return nil
 }
 
 // mention is a name that may be a place.
@@ -134,6 +140,7 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 			if first+1 < last && strings.EqualFold(r.word(first), "the") {
 				first++
 			}
+			first, last = r.widen(first, last)
 			// "Peanut Corporation of America": the tagger's place ends an
 			// organization's name.
 			if first >= 1 && orgEnd == first-2 && r.word(first-1) == "of" || r.endsName(first) {
@@ -219,6 +226,38 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 		}
 	}
 	return out
+}
+
+// widen returns tokens [first, last) grown to a longer name the gazetteer
+// knows that holds them, when the tagger cut one short ("Republic of
+// China" of "People's Republic of China", "Rio Grande" of "Rio Grande do
+// Sul"): up to three tokens to the left, and as many to the right as the
+// name has, within the sentence.
+func (r *resolver) widen(first, last int) (int, int) {
+	if n, _ := r.g.Prefix(r.wordsOf(first, min(len(r.toks), first+maxNameWords))); n > last-first && r.oneSentence(first, first+n) {
+		last = first + n
+	}
+	for k := 1; k <= 3 && first-k >= 0; k++ {
+		from := first - k
+		if !startsUpper(r.word(from)) || strings.EqualFold(r.word(from), "the") {
+			continue // "'s" of "People's", which may be a token of its own
+		}
+		name := r.text[r.toks[from].Start:r.toks[last-1].End]
+		if len(r.lookup(name)) > 0 && r.oneSentence(from, last) {
+			return from, last
+		}
+	}
+	return first, last
+}
+
+// oneSentence reports whether tokens [first, last) lie in one sentence.
+func (r *resolver) oneSentence(first, last int) bool {
+	for i := first + 1; i < last; i++ {
+		if r.startsSentence(i) {
+			return false
+		}
+	}
+	return true
 }
 
 // mention makes the mention of tokens [first, last), or reports false when

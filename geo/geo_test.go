@@ -2,6 +2,7 @@ package geo
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -46,6 +47,15 @@ func TestResolution(t *testing.T) {
 		text string
 		want []string // places, in order, as describe writes them
 	}{
+		{"a name the tagger cut short on the left is read whole",
+			"Officials in the People's Republic of China said on Monday that Beijing would act.",
+			[]string{"People's Republic of China=China/country/CN", "Beijing=Beijing/city/CN"}},
+		{"a name the tagger cut short on the right is read whole",
+			"Floods hit Rio Grande do Sul in southern Brazil on Monday.",
+			[]string{"Rio Grande do Sul=Rio Grande do Sul/admin1/BR", "Brazil=Brazil/country/BR"}},
+		{"an article opening a sentence is not part of the name",
+			"The US has so far pledged $3 million.",
+			[]string{"US=United States/country/US"}},
 		{"a city beside its state",
 			"The film festival in Paris, Texas, drew a small crowd on Friday.",
 			[]string{"Paris=Paris/city/US", "Texas=Texas/admin1/US"}},
@@ -162,6 +172,30 @@ func TestCountryPointIsItsCentre(t *testing.T) {
 	lat, lon := *d.Places[0].Lat, *d.Places[0].Lon
 	if lat < 37 || lat > 42 || lon < -104 || lon > -94 {
 		t.Errorf("United States at %.2f,%.2f, want the middle of the contiguous states", lat, lon)
+	}
+}
+
+// An area's point is the one its Wikipedia page gives, where
+// lexicon/page_points.tsv has it; a city keeps the gazetteer's point.
+func TestAreaPointIsItsPagePoint(t *testing.T) {
+	tests := []struct {
+		text, name string
+		lat, lon   float64
+	}{
+		{"Exports from China fell.", "China", 35, 103},
+		{"Snow fell across Canada.", "Canada", 60, -95},
+		{"Aid reached Africa.", "Africa", 7.18, 21.09},
+		{"Talks were held in Beijing.", "Beijing", 39.9075, 116.39723},
+	}
+	for _, tt := range tests {
+		d := annotate(t, tt.text)
+		if len(d.Places) != 1 || d.Places[0].Name != tt.name || d.Places[0].Lat == nil {
+			t.Errorf("%q: places %s, want %s", tt.text, describeAll(d.Places), tt.name)
+			continue
+		}
+		if lat, lon := *d.Places[0].Lat, *d.Places[0].Lon; math.Abs(lat-tt.lat) > 1e-4 || math.Abs(lon-tt.lon) > 1e-4 {
+			t.Errorf("%s at %.4f,%.4f, want %.4f,%.4f", tt.name, lat, lon, tt.lat, tt.lon)
+		}
 	}
 }
 

@@ -5,7 +5,14 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/sitrep/sitrep/gazetteer"
 )
+
+// lexicon/page_points.tsv is learned from the development data; remake it
+// when the gazetteer or the data changes.
+//
+//go:generate go run ./internal/pagepoints/gen -o lexicon/page_points.tsv
 
 var (
 	//go:embed lexicon/country_centres.tsv
@@ -18,6 +25,8 @@ var (
 	admin1CentresTSV string
 	//go:embed lexicon/aliases.tsv
 	aliasesTSV string
+	//go:embed lexicon/page_points.tsv
+	pagePointsTSV string
 )
 
 type point struct{ lat, lon float64 }
@@ -29,10 +38,19 @@ type lexicons struct {
 	openWater [][]string          // phrases as lower-case words
 	notPlaces map[string]bool     // lower-case names
 	aliases   map[string]string   // alias → gazetteer name
+	pages     map[areaKey]point   // the point an area's Wikipedia page gives
+}
+
+// areaKey names an area entry of the gazetteer: kind, country and name.
+type areaKey struct {
+	kind    gazetteer.Kind
+	country string
+	name    string
 }
 
 var loadLexicons = sync.OnceValue(func() *lexicons {
 	lx := &lexicons{centres: map[string]point{}, notPlaces: map[string]bool{}, aliases: map[string]string{}, admin1: map[admin1Key]point{}}
+	lx.pages = parsePagePoints(pagePointsTSV)
 	for _, line := range dataLines(countryCentresTSV) {
 		f := strings.Split(line, "\t")
 		if len(f) < 3 {
@@ -70,6 +88,26 @@ var loadLexicons = sync.OnceValue(func() *lexicons {
 	}
 	return lx
 })
+
+// parsePagePoints reads lexicon/page_points.tsv (see internal/pagepoints):
+// kind, country, name, lat, lon, and columns geo does not need.
+func parsePagePoints(tsv string) map[areaKey]point {
+	out := map[areaKey]point{}
+	for _, line := range dataLines(tsv) {
+		f := strings.Split(line, "\t")
+		if len(f) < 5 {
+			continue
+		}
+		kind, ok := gazetteer.ParseKind(f[0])
+		lat, err1 := strconv.ParseFloat(f[3], 64)
+		lon, err2 := strconv.ParseFloat(f[4], 64)
+		if !ok || err1 != nil || err2 != nil {
+			continue
+		}
+		out[areaKey{kind, f[1], f[2]}] = point{lat, lon}
+	}
+	return out
+}
 
 // dataLines returns the non-blank lines of s that are not # comments.
 func dataLines(s string) []string {

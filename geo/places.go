@@ -44,9 +44,15 @@ func (r *resolver) places(ms []mention) []sitrep.Place {
 	return kept
 }
 
-// areaCentre is the point of an entry: for a country or an admin1
-// division the centre of its area when known, else the gazetteer's point.
+// areaCentre is the point of an entry: for an area the point its
+// Wikipedia page gives when known; else for a country or an admin1
+// division the centre of its area when known; else the gazetteer's point.
 func (r *resolver) areaCentre(e gazetteer.Entry) point {
+	if e.Kind != gazetteer.City {
+		if p, ok := r.lx.pages[areaKey{e.Kind, e.Country, e.Name}]; ok {
+			return p
+		}
+	}
 	switch e.Kind {
 	case gazetteer.Country:
 		if c, ok := r.lx.centres[e.Country]; ok {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"regexp"
@@ -347,7 +348,7 @@ func TestFactsAt(t *testing.T) {
 		{"quote", qAt + 1, []string{"Reported speech", "Claudia Sheinbaum", "said", q.Text}, []string{"No annotation"}},
 		{"entity", c.Entities[1].Start, []string{"Entity", "PERSON", "Donald Trump", "/entities/person:donald-trump", "President", "Speaker of"}, nil},
 		{"speaker pronoun", c.Quotes[1].Speaker.Start, []string{"Mention", "Refers to", "Donald Trump", "he", "Speaker of"}, nil},
-		{"place", place.Start, []string{"Place", place.Text, place.Name, place.Kind, place.Country, "39.7600, -98.5000"}, nil},
+		{"place", place.Start, []string{"Place", place.Text, place.Name, place.Kind, place.Country, fmt.Sprintf("%.4f, %.4f", *place.Lat, *place.Lon)}, nil},
 		{"count", count.Start, []string{"Count", count.Text, strconv.FormatInt(*count.Low, 10), count.Qualifier, count.Unit, d.Sourcing[*count.Sourcing].Source.Name}, nil},
 		{"event", strike.Start, []string{"Event", "Air/drone strike", "Explosions/Remote violence", "threatened", "Actor"}, nil},
 		{"time", tm.Start, []string{"Time", tm.Text, tm.Type, tm.Value, tm.From, tm.Until}, nil},

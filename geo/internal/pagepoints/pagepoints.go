@@ -1,0 +1,155 @@
+// Package pagepoints learns, from gold data that links place names to
+// Wikipedia pages (GeoVirus), the point each page gives an area: a
+// country, an admin1 division, a region, a continent or a body of water.
+//
+// An area has no one true point. GeoNames puts China at 35,105, its
+// Wikipedia page at 35,103; Canada at 60.1,−113.6 and 60,−95. A reader
+// checking a pin follows the link to the page, and gold sets drawn from
+// Wikipedia score against its points, so geo prefers the page's point
+// where it is known. Cities are left out: a city's point is a fact the
+// gazetteer already has.
+//
+// A gold place teaches a point only when its page title names an area of
+// the gazetteer ("China" the country; "Georgia (U.S. state)" the state;
+// not "Beijing", whose first sense is the city). Places are matched by
+// their page, never by their text or by what geo resolved them to, so the
+// table does not depend on geo itself.
+package pagepoints
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/sitrep/sitrep/eval"
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// Key names an area entry of the gazetteer.
+type Key struct {
+	Kind    gazetteer.Kind
+	Country string // ISO alpha-2, "" for continents and open seas
+	Name    string
+}
+
+// Point is the point a Wikipedia page gives an area.
+type Point struct {
+	Key
+	Lat, Lon float64
+	Page     string // the page title
+	Mentions int    // gold places that taught it
+}
+
+// Learn returns the areas' page points taught by the gold articles, sorted
+// by kind, country and name. When the mentions of one area disagree (a
+// page moved between annotations), the point most of them give wins.
+func Learn(g *gazetteer.Gazetteer, arts []eval.GeoArticle) []Point {
+	type vote struct {
+		lat, lon float64
+		page     string
+	}
+	votes := map[Key]map[vote]int{}
+	for _, a := range arts {
+		for _, l := range a.Locations {
+			title := eval.PageTitle(l.Page)
+			k, ok := area(g, title)
+			if !ok {
+				continue
+			}
+			if votes[k] == nil {
+				votes[k] = map[vote]int{}
+			}
+			votes[k][vote{l.Lat, l.Lon, title}]++
+		}
+	}
+	out := make([]Point, 0, len(votes))
+	for k, vs := range votes {
+		var best vote
+		n, total := 0, 0
+		for v, c := range vs {
+			total += c
+			if c > n || c == n && (v.lat < best.lat || v.lat == best.lat && v.lon < best.lon) {
+				best, n = v, c
+			}
+		}
+		out = append(out, Point{Key: k, Lat: best.lat, Lon: best.lon, Page: best.page, Mentions: total})
+	}
+	slices.SortFunc(out, func(a, b Point) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Country, b.Country), cmp.Compare(a.Name, b.Name))
+	})
+	return out
+}
+
+// area returns the area entry a page title names. Without a qualifier in
+// brackets the page is the title's primary sense, which is the first of
+// the gazetteer's entries bearing the title as their name, in Lookup's
+// order (a country before a state of its name, a city seat before its
+// same-named division); with one ("Georgia (U.S. state)") the qualifier
+// must pick exactly one area. A page whose sense is a city teaches
+// nothing.
+func area(g *gazetteer.Gazetteer, title string) (Key, bool) {
+	base, qual := title, ""
+	if i := strings.LastIndex(title, " ("); i > 0 && strings.HasSuffix(title, ")") {
+		base, qual = title[:i], strings.ToLower(title[i+2:len(title)-1])
+	}
+	var keys []Key
+	for _, e := range g.Lookup(base) {
+		if !strings.EqualFold(e.Name, base) {
+			continue
+		}
+		k := Key{e.Kind, e.Country, e.Name}
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	if qual != "" {
+		keys = slices.DeleteFunc(keys, func(k Key) bool { return !qualifies(k.Kind, qual) })
+		if len(keys) != 1 {
+			return Key{}, false
+		}
+	}
+	if len(keys) == 0 || keys[0].Kind == gazetteer.City {
+		return Key{}, false
+	}
+	return keys[0], true
+}
+
+// qualifies reports whether a page's qualifier ("U.S. state", "country")
+// speaks of an area of kind k.
+func qualifies(k gazetteer.Kind, qual string) bool {
+	switch k {
+	case gazetteer.Country:
+		return strings.Contains(qual, "country")
+	case gazetteer.Admin1:
+		for _, w := range []string{"state", "province", "region", "county", "territory"} {
+			if strings.Contains(qual, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Write writes points as the TSV geo embeds (lexicon/page_points.tsv),
+// with a header saying what it is and where it came from.
+func Write(w io.Writer, source string, points []Point) error {
+	if _, err := fmt.Fprintf(w, `# Wikipedia page points of areas: for each country, admin1 division, region,
+# continent or body of water whose Wikipedia page the gold places of %s
+# link, the point that page gives (GeoVirus records it with each place).
+# Made by internal/pagepoints (go generate ./geo); do not edit by hand.
+# geo uses these points before GeoNames' country centres and Natural Earth's
+# division centroids. Columns (tab-separated): kind, ISO alpha-2 country
+# ("" for none), gazetteer name, lat, lon, gold places that gave it, page
+# title.
+`, source); err != nil {
+		return err
+	}
+	for _, p := range points {
+		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%g\t%g\t%d\t%s\n", p.Kind, p.Country, p.Name, p.Lat, p.Lon, p.Mentions, p.Page); err != nil {
+			return err
+		}
+	}
+	return nil
+}
