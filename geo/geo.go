@@ -71,7 +71,10 @@ type mention struct {
 	// name ("U.S. Food and Drug Administration"): it resolves only to a
 	// country or an admin1 division.
 	jurisdiction bool
-	bonus        []float64 // per candidate: the seat and the neighbouring-container bonuses
+	// state marks a name followed by the word "state" ("a Washington
+	// state farm"): it resolves to an admin1 division when it can.
+	state bool
+	bonus []float64 // per candidate: the seat and the neighbouring-container bonuses
 	// contained marks a mention that is the container of the one beside
 	// it or lies in it ("Paris, Texas"): its choice depends on its
 	// neighbours, so it is made afresh each time.
@@ -287,7 +290,8 @@ func (r *resolver) mention(first, last int, alt string) (mention, bool) {
 	if a := r.lx.aliases[name]; a != "" {
 		key = a
 	}
-	return mention{span: sp, key: key, alt: alt, first: first, last: last}, true
+	state := last < len(r.toks) && r.word(last) == "state"
+	return mention{span: sp, key: key, alt: alt, first: first, last: last, state: state}, true
 }
 
 // isLongAcronym reports a word of four or more capitals ("ALMA", "NATO"):
@@ -410,6 +414,9 @@ func (r *resolver) resolve(ms []mention) {
 				return e.Kind != gazetteer.Country && e.Kind != gazetteer.Admin1
 			})
 		}
+		if m.state && slices.ContainsFunc(m.cands, func(e gazetteer.Entry) bool { return e.Kind == gazetteer.Admin1 }) {
+			m.cands = slices.DeleteFunc(slices.Clone(m.cands), func(e gazetteer.Entry) bool { return e.Kind != gazetteer.Admin1 })
+		}
 		m.pick = -1
 		if len(bonusSlab) < len(m.cands) {
 			bonusSlab = make([]float64, max(len(m.cands), 256))
@@ -449,7 +456,7 @@ func (r *resolver) resolve(ms []mention) {
 				m.pick = r.best(ms, i, c)
 				continue
 			}
-			key := pickKey{key: m.key, list: m.list, jurisdiction: m.jurisdiction}
+			key := pickKey{key: m.key, list: m.list, jurisdiction: m.jurisdiction, state: m.state}
 			for j, n := range m.listed {
 				if n >= 0 && ms[n].pick >= 0 {
 					o := ms[n].cands[ms[n].pick]
@@ -524,6 +531,7 @@ type pickKey struct {
 	key          string
 	list         string
 	jurisdiction bool
+	state        bool
 	listed       [2]kindIn
 }
 
