@@ -77,7 +77,9 @@
 // them. A city, and an area neither table has, has the gazetteer's point.
 //
 // A name the tagger cut short is read whole when the gazetteer knows the
-// longer name ("People's Republic of China", "Rio Grande do Sul").
+// longer name ("People's Republic of China", "Rio Grande do Sul"). A name
+// followed by the word "state" ("a Washington state farm") is the admin1
+// division of that name when there is one.
 //
 // Maritime places:
 //   - "the Caribbean", "the Pacific Ocean", "the Gulf of Aden" are the
