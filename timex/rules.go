@@ -118,9 +118,14 @@ func (s *scanner) clockAt(i int) (hh, mm, n int, ok bool) {
 	}
 	switch w {
 	case "noon", "midday":
+		if s.low(i-1) == "high" { // "high noon": a showdown, not a clock time
+			return 0, 0, 0, false
+		}
 		return 12, 0, 1, true
 	case "midnight":
-		return 0, 0, 1, true
+		// The end of the day it names, as ISO 8601 and TIMEX3 write it:
+		// "midnight Friday" is Friday T24:00, not the night before.
+		return 24, 0, 1, true
 	}
 	explicit := false // a form that is a time whatever follows
 	switch {
@@ -161,6 +166,20 @@ func (s *scanner) clockAt(i int) (hh, mm, n int, ok bool) {
 			n, explicit = 2, true
 		case "o'clock":
 			n, explicit = 2, true
+		case "in":
+			// "4 in the morning", "8 in the evening".
+			switch {
+			case s.is(i+1, "in", "the", "morning"):
+				if hh == 12 {
+					hh = 0
+				}
+				n, explicit = 4, true
+			case s.is(i+1, "in", "the", "afternoon"), s.is(i+1, "in", "the", "evening"):
+				if hh < 12 {
+					hh += 12
+				}
+				n, explicit = 4, true
+			}
 		}
 	}
 	if !explicit {
@@ -440,6 +459,14 @@ func (s *scanner) weekday(i int) (match, bool) {
 	if code, ok := dayPartWords[strings.TrimSuffix(s.low(i+1), "s")]; ok && s.adjacent(i) && strings.HasSuffix(s.low(i+1), "s") {
 		return match{start: i, end: i + 2, typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + code}, true
 	}
+	// "Monday and Tuesday nights": the plural part of the day is shared.
+	if c := s.low(i + 1); (c == "and" || c == "or") && s.adjacent(i) && s.adjacent(i+1) && s.adjacent(i+2) {
+		if _, ok := weekdayWords[s.low(i+2)]; ok && strings.HasSuffix(s.low(i+3), "s") {
+			if code, ok := dayPartWords[strings.TrimSuffix(s.low(i+3), "s")]; ok {
+				return match{start: i, end: i + 1, typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + code}, true
+			}
+		}
+	}
 	if !s.dct.ok() {
 		return unresolved(i, i+1, "XXXX-WXX-"+strconv.Itoa(wd)), true
 	}
@@ -540,12 +567,25 @@ func (s *scanner) amount(i int) (match, bool) {
 		half = true
 		j++
 	}
-	if s.low(j) == "more" && s.adjacent(j) { // "two more years"
+	switch s.low(j) {
+	case "more", "additional", "extra", "further": // "two more years", "an additional year"
+		if s.adjacent(j) {
+			j++
+		}
+	}
+	// "eight trading days", "ten business days": days counted on a
+	// calendar of working days, still days.
+	if w := s.low(j); (w == "trading" || w == "business" || w == "working") && s.adjacent(j) && strings.HasPrefix(s.low(j+1), "day") {
 		j++
 	}
 	uw := s.low(j)
 	u, ok := unitWords[uw]
 	if !ok {
+		return match{}, false
+	}
+	// "CBS's \"60 Minutes\"": a unit in title case inside a sentence,
+	// after a count in digits or in title case, is a name.
+	if s.titleCase(j) && s.sentLo[j] != i && (s.titleCase(i) || digitsValue(s.low(i)) >= 0) {
 		return match{}, false
 	}
 	// A unit in the singular after a count above one is not ours ("three
@@ -573,7 +613,8 @@ func (s *scanner) amount(i int) (match, bool) {
 			n = -n
 		}
 		a := s.anchor()
-		if q := s.yearAnchor(); u == uYear && q.ok() {
+		q := s.yearAnchor()
+		if u == uYear && q.ok() {
 			a = q
 		}
 		if !a.ok() {
@@ -792,7 +833,7 @@ func (s *scanner) relativeFrom(i, j int, w string) (match, bool) {
 	if u, ok := unitWords[next]; ok && pluralUnit[next] && (w == "past" || w == "last" || w == "next") {
 		return match{start: i, end: k + 1, typ: "DURATION", value: durationValue(-1, u)}, true
 	}
-	if mo, ok := monthWords[next]; ok && s.isCapitalized(k) && len(next) > 3 {
+	if mo, ok := monthWords[next]; ok && s.isCapitalized(k) && (len(next) > 3 || next == "may" && w != "this") { // "last May", not "This May be"
 		if !s.dct.ok() {
 			return unresolved(i, k+1, "XXXX-"+pad(mo, 2)), true
 		}
@@ -949,6 +990,13 @@ func (s *scanner) set(i int) (match, bool) {
 	if wd, ok := weekdayWords[next]; ok && s.isCapitalized(j) {
 		return match{start: i, end: j + 1, typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(wd)}, true
 	}
+	// "each July", "every summer".
+	if mo, ok := monthWords[next]; ok && s.isCapitalized(j) && n == 1 {
+		return match{start: i, end: j + 1, typ: "SET", value: "XXXX-" + pad(mo, 2)}, true
+	}
+	if first, ok := seasonWords[next]; ok && n == 1 {
+		return match{start: i, end: j + 1, typ: "SET", value: "XXXX-" + seasonCode[first-1]}, true
+	}
 	if code, ok := dayPartWords[next]; ok {
 		return match{start: i, end: j + 1, typ: "SET", value: "XXXX-XX-XXT" + code}, true
 	}
@@ -991,6 +1039,26 @@ func (s *scanner) hyphenated(i int) (match, bool) {
 		}
 		if n > 0 && u != uQuarter {
 			return match{start: i, end: i + 1, typ: "DURATION", value: durationValue(n, u)}, true
+		}
+	}
+	// "several-year", "multi-year": an unspecified count of the unit.
+	if u, ok := unitWords[rest]; ok && !pluralUnit[rest] && u != uQuarter && (vagueAmounts[head] || head == "multi") {
+		return match{start: i, end: i + 1, typ: "DURATION", value: durationValue(-1, u)}, true
+	}
+	// "post-1959", "pre-1990s": the year or decade, after or before.
+	if head == "post" || head == "pre" {
+		y := digitsValue(strings.TrimSuffix(rest, "s"))
+		if y >= 1000 && y <= 2099 && len(strings.TrimSuffix(rest, "s")) == 4 {
+			g := gYear
+			if strings.HasSuffix(rest, "s") {
+				g = gDecade
+			}
+			m := s.datePoint(i, i+1, point{t: ymd(y, 1, 1), g: g})
+			m.mod = "AFTER"
+			if head == "pre" {
+				m.mod = "BEFORE"
+			}
+			return m, true
 		}
 	}
 	if o, ok := ordinalWords[head]; ok && rest == "quarter" && o <= 4 {
@@ -1068,7 +1136,8 @@ func wordNumber(w string) int {
 // back.
 func (s *scanner) yearEarlier(i, j int) match {
 	a := s.anchor()
-	if q := s.yearAnchor(); q.ok() {
+	q := s.yearAnchor()
+	if q.ok() {
 		a = q
 	}
 	if !a.ok() {
@@ -1111,7 +1180,15 @@ func (s *scanner) the(i int) (match, bool) {
 	w := s.low(j)
 	switch {
 	case w == "future":
-		if s.low(j+1) == "of" { // "the future of our peoples": a thing, not a time
+		// "in the future", "worried about the future": a time; "the future
+		// of our peoples", "the future looks bleak", "an approach to the
+		// future" speak of what is to come as a thing.
+		switch s.low(i - 1) {
+		case "in", "into", "about", "for", "until", "till", "toward", "towards":
+		default:
+			return match{}, false
+		}
+		if s.low(j+1) == "of" {
 			return match{}, false
 		}
 		return match{start: i, end: j + 1, typ: "DATE", value: "FUTURE_REF"}, true
@@ -1162,6 +1239,12 @@ func (s *scanner) the(i int) (match, bool) {
 		if m, ok := s.theYear(i, j); ok {
 			return m, true
 		}
+	}
+	if m, ok := s.halfOf(i); ok {
+		return m, true
+	}
+	if m, ok := s.dayOf(i); ok {
+		return m, true
 	}
 	if o, ok := ordinalWords[w]; ok && s.adjacent(j) {
 		if s.low(j+1) == "quarter" && o <= 4 {
@@ -1215,6 +1298,10 @@ func (s *scanner) the(i int) (match, bool) {
 	}
 	if m, ok := s.core(j); ok && m.start == j {
 		switch {
+		case m.typ == "DURATION" && m.end == j+1 && strings.IndexByte(s.low(j), '-') > 0:
+			// "the two-week visit": the article belongs to the noun the
+			// compound qualifies, not to the time.
+			return match{}, false
 		case m.typ == "DURATION" && m.value != "" && s.low(j) != "a" && s.low(j) != "an":
 			// "the nine months", "the past three years"
 		case m.p.g == gDecade || m.p.g == gCentury:
@@ -1476,4 +1563,166 @@ func (s *scanner) sameAs(i int) (match, bool) {
 	m := s.datePoint(i, j+1, s.ref.at(g))
 	m.counted = true
 	return m, true
+}
+
+// dayInFocus is the day a part of the day or a clock time without a day of
+// its own falls on: the last day the article named, else the publication
+// day; not ok when neither is known.
+func (s *scanner) dayInFocus() point {
+	if s.ref.ok() && s.ref.g == gDay {
+		return s.ref
+	}
+	return s.dct
+}
+
+// partOfDay reads a part of the day named without a day before it: "the
+// morning", "mid-afternoon", "mid afternoon yesterday". A day word right
+// after it gives the day ("mid-afternoon yesterday"); else it falls on the
+// day in focus, as a clock time does. "the night of Oct. 23" is left to
+// the date inside it.
+func (s *scanner) partOfDay(i int) (match, bool) {
+	w := s.low(i)
+	j := i + 1
+	var code string
+	switch {
+	case w == "the" && s.adjacent(i):
+		c, ok := dayPartWords[s.low(j)]
+		if !ok || s.low(j) == "night" || s.low(j) == "overnight" || s.low(j+1) == "of" {
+			return match{}, false
+		}
+		code, j = c, j+1
+	case w == "mid" && s.adjacent(i):
+		c, ok := dayPartWords[s.low(j)]
+		if !ok || (s.low(j) != "morning" && s.low(j) != "afternoon") {
+			return match{}, false
+		}
+		code, j = c, j+1
+	case w == "mid-morning" || w == "midmorning":
+		code = "MO"
+	case w == "mid-afternoon" || w == "midafternoon":
+		code = "AF"
+	default:
+		return match{}, false
+	}
+	day := s.dayInFocus()
+	if s.adjacent(j-1) && j < len(s.w) {
+		var m match
+		ok := false
+		if _, wd := weekdayWords[s.w[j].low]; wd {
+			m, ok = s.weekday(j)
+		} else if d := s.w[j].low; d == "yesterday" || d == "today" || d == "tomorrow" {
+			m, ok = s.deictic(j)
+		}
+		if ok && m.typ == "DATE" && m.p.g == gDay {
+			day, j = m.p, m.end
+		}
+	}
+	if !day.ok() {
+		return match{start: i, end: j, typ: "TIME", value: "XXXX-XX-XXT" + code}, true
+	}
+	return match{start: i, end: j, typ: "TIME", value: day.value() + "T" + code, p: day}, true
+}
+
+// vagueSpan reads lengths of time given without a number: "a while"
+// ("for a while", not "once in a while") is PXX; "the weeks ahead", "the
+// years ahead" are PXW, PXY.
+func (s *scanner) vagueSpan(i int) (match, bool) {
+	switch {
+	case s.is(i, "a", "while"):
+		if s.low(i-1) == "in" && s.low(i-2) == "once" {
+			return match{}, false
+		}
+		return match{start: i, end: i + 2, typ: "DURATION", value: "PXX"}, true
+	case s.low(i) == "the" && s.adjacent(i) && s.adjacent(i+1) && s.low(i+2) == "ahead":
+		u, ok := unitWords[s.low(i+1)]
+		if !ok || !pluralUnit[s.low(i+1)] {
+			return match{}, false
+		}
+		return match{start: i, end: i + 3, typ: "DURATION", value: durationValue(-1, u)}, true
+	}
+	return match{}, false
+}
+
+// halfOf reads a half of a named year at token i ("the"): "the first half
+// of 1990", "the last half of 1989", "the first two quarters of 1990"
+// (1990-H1, 1989-H2). A half of another period ("the last half of the
+// '80s") is that period, with mod START or END.
+func (s *scanner) halfOf(i int) (match, bool) {
+	j := i + 1
+	h := 0
+	switch {
+	case s.is(j, "first", "half"), s.is(j, "first", "two", "quarters"), s.is(j, "first", "six", "months"):
+		h = 1
+	case s.is(j, "second", "half"), s.is(j, "last", "half"), s.is(j, "latter", "half"),
+		s.is(j, "last", "two", "quarters"), s.is(j, "last", "six", "months"):
+		h = 2
+	default:
+		return match{}, false
+	}
+	k := j + 2 // "of"
+	if s.low(j+1) != "half" {
+		k++
+	}
+	if s.low(k) != "of" || !s.adjacent(k-1) || !s.adjacent(k) {
+		return match{}, false
+	}
+	inner, ok := s.inner(k + 1)
+	if !ok || inner.typ != "DATE" || !inner.p.ok() {
+		return match{}, false
+	}
+	switch {
+	case inner.p.g == gYear:
+		return match{start: i, end: inner.end, typ: "DATE", value: inner.value + "-H" + strconv.Itoa(h), p: point{t: inner.p.t, g: gYear}}, true
+	case inner.p.g < gYear:
+		inner.start = i
+		inner.mod = "START"
+		if h == 2 {
+			inner.mod = "END"
+		}
+		return inner, true
+	}
+	return match{}, false
+}
+
+// dayOf reads a day or a week given by a day named after it, at token i
+// ("the"): "the day before last Tuesday('s hearing)" is the Monday, "the
+// day after Oct. 23" the 24th, "the week of March 6" that day's week. A
+// day before an event ("the day before authorities issued a warrant") is
+// not read.
+func (s *scanner) dayOf(i int) (match, bool) {
+	j := i + 1
+	w, rel := s.low(j), s.low(j+1)
+	if !s.adjacent(j) || !s.adjacent(j+1) {
+		return match{}, false
+	}
+	if !(w == "day" && (rel == "before" || rel == "after") || w == "week" && rel == "of") {
+		return match{}, false
+	}
+	inner, ok := s.inner(j + 2)
+	if !ok || inner.typ != "DATE" || inner.p.g != gDay {
+		return match{}, false
+	}
+	p := inner.p
+	switch rel {
+	case "before":
+		p = p.shift(-1, uDay)
+	case "after":
+		p = p.shift(1, uDay)
+	default:
+		p = p.at(gWeek)
+	}
+	return s.datePoint(i, inner.end, p), true
+}
+
+// inner reads the expression an enclosing one is built on ("the day before
+// [last Tuesday]", "the last half of [1989]"). It does not nest twice, so
+// that "the day before the day before ..." costs no more than one level
+// and the scan stays linear.
+func (s *scanner) inner(i int) (match, bool) {
+	if s.nested {
+		return match{}, false
+	}
+	s.nested = true
+	defer func() { s.nested = false }()
+	return s.core(i)
 }

@@ -12,7 +12,8 @@
 // words before the expression, else in the 12 after it, else up to 40
 // words back in the sentence. Cues are modals and words of plans ("will",
 // "may", "plans to", "planned", "set to", "is to", "as early as",
-// "until", "postponed") for the future; auxiliaries,
+// "until", "postponed") for the future, unless in the past perfect ("had
+// been scheduled to expire Friday" is the Friday gone by); auxiliaries,
 // common irregular pasts ("met", "came") and words in -ed for the past,
 // except adjectives ("a still unspecified date") and present passives,
 // which speak of what is scheduled ("the case is heard in May"). "until"
@@ -33,8 +34,10 @@
 // year), "the quarter", "the latest period", "a year ago" and "a year
 // earlier" refer to that quarter (or that quarter a year back), even after
 // a day such as "ended Sept. 30" inside it, or closing it when it was
-// named a fiscal quarter ("the fiscal first quarter ended Sept. 30"); "the
-// nine months" makes the
+// named a fiscal quarter ("the fiscal first quarter ended Sept. 30"); a
+// quarter named afterwards that lies before it ("after a flat second
+// quarter") is a comparison and does not replace it; "the nine months"
+// makes the
 // year the reference instead. "The year ended June 30" is a DURATION P1Y;
 // "the full year", "the fiscal year" and "for the year" are the
 // publication year. Years said in words ("nineteen ninety-six", "the year
@@ -44,12 +47,24 @@
 // after a day is a TIME in TIMEX3's form ("Monday night" is
 // 2025-11-17TNI, as TimeBank writes it), and a clock time with no day of
 // its own falls on the last day the article named, else the publication
-// day.
+// day; so does a part of the day named alone ("in the morning",
+// "mid-afternoon", unless a day follows: "mid-afternoon yesterday"), and
+// "4 in the morning" is 04:00. Midnight is the end of its day ("midnight
+// Friday" is Friday T24:00); "high noon" is no time.
 //
 // "2 1/2 years" and "a minute and a half" are P2Y6M and PT1M30S;
-// "day-long" and "decades-long" are P1D and PXY. A
-// relative expression in title case inside a sentence ("ABC's \"This
-// Week\"") is a name, not a time.
+// "day-long" and "decades-long" are P1D and PXY; "an additional year",
+// "two more weeks" and "eight trading days" count their units; "a while"
+// (not "once in a while") is PXX and "the weeks ahead" PXW. A compound
+// before a noun leaves the article out ("the [two-week] strike"). "the
+// last half of 1989" and "the first two quarters of 1990" are 1989-H2 and
+// 1990-H1; "the day before last Tuesday" and "the week of March 6" count
+// from the day named. "each July" and "every winter" are SETs, and so is
+// "Monday" in "Monday and Tuesday nights". "the future" is a time after a
+// preposition that places something in it ("in", "into", "about", "for",
+// "until"), not in "the future looks bleak". A relative expression or a
+// count of units in title case inside a sentence ("ABC's \"This Week\"",
+// "CBS's \"60 Minutes\"") is a name, not a time.
 //
 // "N units after <event>" is a DURATION (P2W for "two weeks after NBC
 // reported", as TimeML annotates it) anchored to the events it separates:
@@ -86,7 +101,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "timex" }
 
 // Version changes whenever the output for the same input changes.
-func (Annotator) Version() string { return "3" }
+func (Annotator) Version() string { return "4" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -125,6 +140,7 @@ type scanner struct {
 	sentLo     []int // first token of each sentence
 	sentHi     []int // one past the last token of each sentence
 	since      bool  // the expression being read follows "since"
+	nested     bool  // reading the inner expression of a compound one
 }
 
 // match is one recognized expression over tokens [start, end).
@@ -230,7 +246,9 @@ func (s *scanner) emit(m match) {
 	}
 	if m.p.ok() && m.typ != "DURATION" && m.typ != "SET" && !m.counted {
 		s.ref, s.refTok = m.p, m.start
-		if m.p.g == gQuarter && s.reportable(m.p, m.start, m.end) {
+		// A quarter before the one reported on is named for comparison
+		// ("after a flat second quarter") and does not replace it.
+		if m.p.g == gQuarter && s.reportable(m.p, m.start, m.end) && !(s.refQ.ok() && m.p.t.Before(s.refQ.t)) {
 			s.refQ, s.refQTo, s.refQFiscal = m.p, m.end, strings.HasPrefix(s.low(m.start), "fiscal") || strings.HasPrefix(s.low(m.start+1), "fiscal")
 		}
 	}
@@ -312,7 +330,8 @@ func (s *scanner) parse(i int) (match, bool) {
 		}
 	}
 	if j != i {
-		if m, ok := s.core(j); ok {
+		if m, ok := s.core(j); ok && !(mod == "APPROX" && strings.HasSuffix(m.value, "_REF")) {
+			// "about the future" is not an approximate future.
 			m.start = i
 			if m.mod == "" {
 				m.mod = mod
@@ -366,6 +385,8 @@ func (s *scanner) core(i int) (match, bool) {
 		try(s.sameAs(i))
 		try(s.spelledYear(i))
 		try(s.yearEnd(i))
+		try(s.partOfDay(i))
+		try(s.vagueSpan(i))
 		if w == "the" && s.adjacent(i) {
 			try(s.the(i))
 		}
@@ -461,6 +482,11 @@ func (s *scanner) tense(i, j int) int {
 func (s *scanner) cue(k int) int {
 	low := s.w[k].low
 	switch {
+	case (futureCues[low] || planWords[low] || low == "planned") && s.pastPerfect(k) && (s.low(k+1) == "to" || s.low(k+1) == "for"):
+		// "had been scheduled to expire Friday", "had planned to meet
+		// Monday": a plan whose time has come and gone ("the sale, which
+		// had been expected, is to close by February" is not one).
+		return -1
 	case futureCues[low]:
 		return 1
 	case pastCues[low]:
@@ -516,6 +542,11 @@ func (s *scanner) cue(k int) int {
 		return s.participle(k)
 	}
 	return 0
+}
+
+// pastPerfect reports whether the word at k follows "had" or "had been".
+func (s *scanner) pastPerfect(k int) bool {
+	return s.low(k-1) == "had" || s.low(k-1) == "been" && s.low(k-2) == "had"
 }
 
 // adjectival reports whether the -ed word at k is an adjective rather than
