@@ -260,3 +260,24 @@ func acronymHash(w string) (uint64, bool) {
 	}
 	return h, n >= 2 && n <= 5
 }
+
+// Nearest returns the entry of kind k nearest to lat, lon (great-circle
+// distance), false when there is none of that kind. It scans every entry,
+// so it is for tools and generators, not for a document's hot path.
+func (g *Gazetteer) Nearest(lat, lon float64, k Kind) (Entry, bool) {
+	best, bestKm := int32(-1), 0.0
+	for i := range g.recs {
+		r := &g.recs[i]
+		if r.kind != k {
+			continue
+		}
+		km := DistanceKm(lat, lon, float64(r.lat)/1e5, float64(r.lon)/1e5)
+		if best < 0 || km < bestKm {
+			best, bestKm = int32(i), km
+		}
+	}
+	if best < 0 {
+		return Entry{}, false
+	}
+	return g.entry(best), true
+}

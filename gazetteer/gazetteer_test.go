@@ -515,3 +515,23 @@ func TestDataSize(t *testing.T) {
 		t.Errorf("embedded data is %d bytes, over 6 MB", total)
 	}
 }
+
+func TestNearest(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		lat, lon float64
+		kind     Kind
+		name     string
+		country  string
+	}{
+		{48.86, 2.35, City, "Paris", "FR"},
+		{40.71, -74.0, City, "New York City", "US"},
+		{39.9, 116.4, Country, "China", "CN"},
+	}
+	for _, tt := range tests {
+		e, ok := g.Nearest(tt.lat, tt.lon, tt.kind)
+		if !ok || e.Name != tt.name || e.Country != tt.country {
+			t.Errorf("Nearest(%v, %v, %v) = %s/%s, %v; want %s/%s", tt.lat, tt.lon, tt.kind, e.Name, e.Country, ok, tt.name, tt.country)
+		}
+	}
+}

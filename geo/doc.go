@@ -59,7 +59,7 @@
 // against it (China 35,103 where GeoNames has 35,105; Canada 60,−95 where
 // GeoNames has 60.1,−113.6). The table is learned from the page links of
 // the GeoVirus development set by internal/pagepoints (go generate), for
-// the 272 areas it links; see that package for how a page is matched to
+// the 258 areas it links; see that package for how a page is matched to
 // an entry. Other areas get a centre rather than the gazetteer's point (a
 // country's capital, a division's mean of towns, which leans to where
 // people live):

@@ -219,7 +219,15 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 		}
 		i = last - 1
 	}
-	slices.SortFunc(ms, func(a, b mention) int { return a.span.Start - b.span.Start })
+	// At one start the longer name first, so that a name widened over a
+	// fragment the tagger split off ("Democratic People" + "Republic of
+	// Korea") is kept rather than the fragment.
+	slices.SortFunc(ms, func(a, b mention) int {
+		if a.span.Start != b.span.Start {
+			return a.span.Start - b.span.Start
+		}
+		return b.span.End - a.span.End
+	})
 	out := ms[:0]
 	end := -1
 	for _, m := range ms {
@@ -240,10 +248,11 @@ func (r *resolver) widen(first, last int) (int, int) {
 	if n, _ := r.g.Prefix(r.wordsOf(first, min(len(r.toks), first+maxNameWords))); n > last-first && r.oneSentence(first, first+n) {
 		last = first + n
 	}
-	for k := 1; k <= 3 && first-k >= 0; k++ {
+	// The longest first: "Democratic People's" before "People's".
+	for k := min(3, first); k >= 1; k-- {
 		from := first - k
-		if !startsUpper(r.word(from)) || strings.EqualFold(r.word(from), "the") {
-			continue // "'s" of "People's", which may be a token of its own
+		if !startsUpper(r.word(from)) || strings.EqualFold(r.word(from), "the") || !r.wordsOnly(from, first) {
+			continue
 		}
 		name := r.text[r.toks[from].Start:r.toks[last-1].End]
 		if len(r.lookup(name)) > 0 && r.oneSentence(from, last) {
@@ -251,6 +260,24 @@ func (r *resolver) widen(first, last int) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// wordsOnly reports whether tokens [first, last) are all words, or the
+// "'s" of a possessive name ("People's"), with nothing but spaces between
+// them: a comma ends a name ("the West, Virginia and Ohio").
+func (r *resolver) wordsOnly(first, last int) bool {
+	for i := first; i < last; i++ {
+		t := r.toks[i]
+		if t.Kind != sitrep.Word {
+			if w := r.word(i); w != "'" && w != "’" && w != "'s" && w != "’s" {
+				return false
+			}
+		}
+		if i+1 < len(r.toks) && strings.TrimSpace(r.text[t.End:r.toks[i+1].Start]) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // oneSentence reports whether tokens [first, last) lie in one sentence.
@@ -414,7 +441,9 @@ func (r *resolver) resolve(ms []mention) {
 				return e.Kind != gazetteer.Country && e.Kind != gazetteer.Admin1
 			})
 		}
-		if m.state && slices.ContainsFunc(m.cands, func(e gazetteer.Entry) bool { return e.Kind == gazetteer.Admin1 }) {
+		// Not a country's: "the Mexico state oil company" is Mexico's.
+		if m.state && slices.ContainsFunc(m.cands, func(e gazetteer.Entry) bool { return e.Kind == gazetteer.Admin1 }) &&
+			!slices.ContainsFunc(m.cands, func(e gazetteer.Entry) bool { return e.Kind == gazetteer.Country }) {
 			m.cands = slices.DeleteFunc(slices.Clone(m.cands), func(e gazetteer.Entry) bool { return e.Kind != gazetteer.Admin1 })
 		}
 		m.pick = -1

@@ -39,12 +39,20 @@ type Point struct {
 	Key
 	Lat, Lon float64
 	Page     string // the page title
-	Mentions int    // gold places that taught it
+	Mentions int    // gold places that gave this point
 }
 
 // Learn returns the areas' page points taught by the gold articles, sorted
 // by kind, country and name. When the mentions of one area disagree (a
-// page moved between annotations), the point most of them give wins.
+// page moved between annotations), the point most of them give wins, and
+// a tie teaches nothing.
+//
+// A point must lie in the area's country, and a division's in the
+// division, as far as the gazetteer's nearest town says: a page about a
+// place the gazetteer lacks does not lend its point to a namesake ("Long
+// Island", New York's, is not the Bahamas district of the name; "Buenos
+// Aires", the city, is not the province; Kuwait's page point lies outside
+// Kuwait).
 func Learn(g *gazetteer.Gazetteer, arts []eval.GeoArticle) []Point {
 	type vote struct {
 		lat, lon float64
@@ -67,14 +75,19 @@ func Learn(g *gazetteer.Gazetteer, arts []eval.GeoArticle) []Point {
 	out := make([]Point, 0, len(votes))
 	for k, vs := range votes {
 		var best vote
-		n, total := 0, 0
+		n, tie := 0, false
 		for v, c := range vs {
-			total += c
-			if c > n || c == n && (v.lat < best.lat || v.lat == best.lat && v.lon < best.lon) {
-				best, n = v, c
+			switch {
+			case c > n:
+				best, n, tie = v, c, false
+			case c == n:
+				tie = true
 			}
 		}
-		out = append(out, Point{Key: k, Lat: best.lat, Lon: best.lon, Page: best.page, Mentions: total})
+		if tie || !within(g, k, best.lat, best.lon) {
+			continue
+		}
+		out = append(out, Point{Key: k, Lat: best.lat, Lon: best.lon, Page: best.page, Mentions: n})
 	}
 	slices.SortFunc(out, func(a, b Point) int {
 		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Country, b.Country), cmp.Compare(a.Name, b.Name))
@@ -114,6 +127,21 @@ func area(g *gazetteer.Gazetteer, title string) (Key, bool) {
 		return Key{}, false
 	}
 	return keys[0], true
+}
+
+// within reports whether the point lat, lon lies in area k, as the
+// gazetteer's town nearest to it tells: in k's country, and for a
+// division in k. An area of no country (a continent, an ocean) holds any
+// point.
+func within(g *gazetteer.Gazetteer, k Key, lat, lon float64) bool {
+	if k.Country == "" {
+		return true
+	}
+	town, ok := g.Nearest(lat, lon, gazetteer.City)
+	if !ok || town.Country != k.Country {
+		return false
+	}
+	return k.Kind != gazetteer.Admin1 || town.Admin1 == k.Name
 }
 
 // qualifies reports whether a page's qualifier ("U.S. state", "country")
