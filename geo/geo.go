@@ -245,7 +245,7 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 // Sul"): up to three tokens to the left, and as many to the right as the
 // name has, within the sentence.
 func (r *resolver) widen(first, last int) (int, int) {
-	if n, _ := r.g.Prefix(r.wordsOf(first, min(len(r.toks), first+maxNameWords))); n > last-first && r.oneSentence(first, first+n) {
+	if n, _ := r.g.Prefix(r.wordsOf(first, min(len(r.toks), first+maxNameWords))); n > last-first && r.oneSentence(first, first+n) && r.wordsOnly(last-1, first+n) {
 		last = first + n
 	}
 	// The longest first: "Democratic People's" before "People's".
