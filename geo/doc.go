@@ -76,6 +76,10 @@
 // The two files say how they were made, and the scripts beside them remake
 // them. A city, and an area neither table has, has the gazetteer's point.
 //
+// "X, Y" is not X inside Y when X can be Y's peer and follows a peer in a
+// list ("Virginia, Washington, West Virginia and Wyoming" are states; the
+// town of Washington, West Virginia, is not meant).
+//
 // A name the tagger cut short is read whole when the gazetteer knows the
 // longer name ("People's Republic of China", "Rio Grande do Sul"). A name
 // followed by the word "state" ("a Washington state farm") is the admin1

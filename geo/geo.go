@@ -581,6 +581,25 @@ const listBonus = 3
 
 // findLists links each mention to the ones listed right before and after
 // it, separated by a comma, "and" or "or".
+// listedPeer reports whether in, listed right after prev (", " or "and"),
+// and prev can both be of the container's kind and country.
+func (r *resolver) listedPeer(prev, in *mention, container gazetteer.Entry) bool {
+	if in.span.Start-prev.span.End > 6 {
+		return false
+	}
+	switch strings.TrimSpace(r.text[prev.span.End:in.span.Start]) {
+	case ",", "and", ", and":
+	default:
+		return false
+	}
+	peer := func(m *mention) bool {
+		return slices.ContainsFunc(m.cands, func(e gazetteer.Entry) bool {
+			return e.Kind == container.Kind && e.Country == container.Country
+		})
+	}
+	return peer(prev) && peer(in)
+}
+
 func (r *resolver) findLists(ms []mention) {
 	for i := range ms {
 		ms[i].listed = [2]int{-1, -1}
@@ -615,6 +634,13 @@ func (r *resolver) containerBonuses(ms []mention) {
 		// has few of those, so this stays linear in the candidates.
 		for b, container := range out.cands {
 			if container.Kind != gazetteer.Country && container.Kind != gazetteer.Admin1 {
+				continue
+			}
+			// "Virginia, Washington, West Virginia": a name that can be
+			// the container's peer, after a peer in a list, is listed,
+			// not contained ("Arlington, Virginia, and Bethesda,
+			// Maryland" still is: Bethesda is no state).
+			if between == "," && i > 0 && r.listedPeer(&ms[i-1], in, container) {
 				continue
 			}
 			for a := range in.cands {
