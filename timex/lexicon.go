@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // Read-only word tables. Keys are lower case; abbreviations are listed with
 // and without their period because the tokenizer keeps it on some.
 
@@ -159,7 +161,27 @@ var triggers = func() map[string]bool {
 		"today", "yesterday", "tomorrow", "tonight", "noon", "midday", "midnight",
 		"every", "each", "per", "fiscal", "more", "less", "fewer", "at", "up", "no", "end",
 		"dozens", "hundreds", "that", "christmas", "new", "halloween", "thanksgiving", "election",
+		"mid-morning", "midmorning", "mid-afternoon", "midafternoon",
 	} {
+		t[w] = true
+	}
+	return t
+}()
+
+// closedClass are words that may follow a time without making it an
+// adjective ("in the morning, he", "the morning before"): articles,
+// pronouns, prepositions, conjunctions, auxiliaries and words of time. A
+// lower-case word outside it after a part of the day is read as the noun
+// the part qualifies ("the morning paper").
+var closedClass = func() map[string]bool {
+	t := map[string]bool{}
+	for _, w := range strings.Fields(`a an the this that these those and or but nor so yet if
+		of in on at to for from by with without as than when while before after until till since
+		about around near into onto over under through during between against among across
+		i you he she it we they me him her us them his its our their my your who which what
+		is was are were be been being am will would shall should can could may might must
+		has have had do does did not no also then there here now again still just only even
+		yesterday today tomorrow tonight local time hours hour`) {
 		t[w] = true
 	}
 	return t

@@ -123,9 +123,14 @@ func (s *scanner) clockAt(i int) (hh, mm, n int, ok bool) {
 		}
 		return 12, 0, 1, true
 	case "midnight":
-		// The end of the day it names, as ISO 8601 and TIMEX3 write it:
-		// "midnight Friday" is Friday T24:00, not the night before.
-		return 24, 0, 1, true
+		// Before a day it is that day's end, as ISO 8601 and TIMEX3 write
+		// it: "midnight Friday" is Friday T24:00, not the night before.
+		// Alone ("shortly after midnight") it is the start of the day in
+		// focus.
+		if _, wd := weekdayWords[s.low(i+1)]; wd && s.adjacent(i) {
+			return 24, 0, 1, true
+		}
+		return 0, 0, 1, true
 	}
 	explicit := false // a form that is a time whatever follows
 	switch {
@@ -167,17 +172,17 @@ func (s *scanner) clockAt(i int) (hh, mm, n int, ok bool) {
 		case "o'clock":
 			n, explicit = 2, true
 		case "in":
-			// "4 in the morning", "8 in the evening".
+			// "4 in the morning", "8 in the evening"; not "4 in the
+			// morning session", nor "12 in the evening", which is no hour.
 			switch {
+			case s.nounAfter(i + 4):
 			case s.is(i+1, "in", "the", "morning"):
 				if hh == 12 {
 					hh = 0
 				}
 				n, explicit = 4, true
-			case s.is(i+1, "in", "the", "afternoon"), s.is(i+1, "in", "the", "evening"):
-				if hh < 12 {
-					hh += 12
-				}
+			case (s.is(i+1, "in", "the", "afternoon") || s.is(i+1, "in", "the", "evening")) && hh < 12:
+				hh += 12
 				n, explicit = 4, true
 			}
 		}
@@ -585,7 +590,9 @@ func (s *scanner) amount(i int) (match, bool) {
 	}
 	// "CBS's \"60 Minutes\"": a unit in title case inside a sentence,
 	// after a count in digits or in title case, is a name.
-	if s.titleCase(j) && s.sentLo[j] != i && (s.titleCase(i) || digitsValue(s.low(i)) >= 0) {
+	// In a headline, where every word is in title case ("Freed After 444
+	// Days"), it is still a time: the word before the count must not be.
+	if s.titleCase(j) && s.sentLo[j] != i && (s.titleCase(i) || digitsValue(s.low(i)) >= 0) && !s.titleCase(i-1) {
 		return match{}, false
 	}
 	// A unit in the singular after a count above one is not ours ("three
@@ -990,7 +997,16 @@ func (s *scanner) set(i int) (match, bool) {
 	if wd, ok := weekdayWords[next]; ok && s.isCapitalized(j) {
 		return match{start: i, end: j + 1, typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(wd)}, true
 	}
-	// "each July", "every summer".
+	// "each July", "every summer"; "each July 4" is that day every year;
+	// not "every winter storm", "each summer camp", "every May Day".
+	if mo, ok := monthWords[next]; ok && s.isCapitalized(j) && n == 1 && s.adjacent(j) {
+		if d := digitsValue(s.low(j + 1)); d >= 1 && d <= 31 && len(s.low(j+1)) <= 2 {
+			return match{start: i, end: j + 2, typ: "SET", value: "XXXX-" + pad(mo, 2) + "-" + pad(d, 2)}, true
+		}
+	}
+	if n == 1 && j+1 < len(s.w) && s.adjacent(j) && (s.nounAfter(j+1) || s.isCapitalized(j+1) || digitsValue(s.low(j+1)) >= 0) {
+		return match{}, false
+	}
 	if mo, ok := monthWords[next]; ok && s.isCapitalized(j) && n == 1 {
 		return match{start: i, end: j + 1, typ: "SET", value: "XXXX-" + pad(mo, 2)}, true
 	}
@@ -1184,11 +1200,12 @@ func (s *scanner) the(i int) (match, bool) {
 		// of our peoples", "the future looks bleak", "an approach to the
 		// future" speak of what is to come as a thing.
 		switch s.low(i - 1) {
-		case "in", "into", "about", "for", "until", "till", "toward", "towards":
+		case "in", "into", "about", "for", "until", "till", "toward", "towards", "predict", "predicting", "foresee":
 		default:
 			return match{}, false
 		}
-		if s.low(j+1) == "of" {
+		// "the future of our peoples", "for the future generations".
+		if s.low(j+1) == "of" || s.nounAfter(j+1) {
 			return match{}, false
 		}
 		return match{start: i, end: j + 1, typ: "DATE", value: "FUTURE_REF"}, true
@@ -1604,7 +1621,21 @@ func (s *scanner) partOfDay(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
+	// "the morning paper", "the evening news": an adjective, not a time;
+	// "The Morning Show" inside a sentence is a name.
+	if s.nounAfter(j) || w == "the" && s.titleCase(i+1) && s.sentLo[i] != i {
+		return match{}, false
+	}
+	mod := ""
+	if strings.HasPrefix(w, "mid") {
+		mod = "MID"
+	}
 	day := s.dayInFocus()
+	// "will call in the morning": with no day named since, the future
+	// speaks of the next morning.
+	if day == s.dct && day.ok() && s.tense(i, j) > 0 {
+		day = day.shift(1, uDay)
+	}
 	if s.adjacent(j-1) && j < len(s.w) {
 		var m match
 		ok := false
@@ -1618,9 +1649,9 @@ func (s *scanner) partOfDay(i int) (match, bool) {
 		}
 	}
 	if !day.ok() {
-		return match{start: i, end: j, typ: "TIME", value: "XXXX-XX-XXT" + code}, true
+		return match{start: i, end: j, typ: "TIME", value: "XXXX-XX-XXT" + code, mod: mod}, true
 	}
-	return match{start: i, end: j, typ: "TIME", value: day.value() + "T" + code, p: day}, true
+	return match{start: i, end: j, typ: "TIME", value: day.value() + "T" + code, p: day, mod: mod}, true
 }
 
 // vagueSpan reads lengths of time given without a number: "a while"
@@ -1628,11 +1659,19 @@ func (s *scanner) partOfDay(i int) (match, bool) {
 // years ahead" are PXW, PXY.
 func (s *scanner) vagueSpan(i int) (match, bool) {
 	switch {
-	case s.is(i, "a", "while"):
+	case s.is(i, "a", "while"), s.is(i, "a", "little", "while"):
+		end := i + 2
+		if s.low(i+1) == "little" {
+			end++
+		}
 		if s.low(i-1) == "in" && s.low(i-2) == "once" {
 			return match{}, false
 		}
-		return match{start: i, end: i + 2, typ: "DURATION", value: "PXX"}, true
+		// "a while ago", "a while back": a time in the past, not a length.
+		if w := s.low(end); (w == "ago" || w == "back") && s.adjacent(end-1) {
+			return match{start: i, end: end + 1, typ: "DATE", value: "PAST_REF"}, true
+		}
+		return match{start: i, end: end, typ: "DURATION", value: "PXX"}, true
 	case s.low(i) == "the" && s.adjacent(i) && s.adjacent(i+1) && s.low(i+2) == "ahead":
 		u, ok := unitWords[s.low(i+1)]
 		if !ok || !pluralUnit[s.low(i+1)] {
@@ -1651,10 +1690,10 @@ func (s *scanner) halfOf(i int) (match, bool) {
 	j := i + 1
 	h := 0
 	switch {
-	case s.is(j, "first", "half"), s.is(j, "first", "two", "quarters"), s.is(j, "first", "six", "months"):
+	case s.is(j, "first", "half"), s.is(j, "first", "two", "quarters"):
 		h = 1
 	case s.is(j, "second", "half"), s.is(j, "last", "half"), s.is(j, "latter", "half"),
-		s.is(j, "last", "two", "quarters"), s.is(j, "last", "six", "months"):
+		s.is(j, "last", "two", "quarters"):
 		h = 2
 	default:
 		return match{}, false
@@ -1725,4 +1764,25 @@ func (s *scanner) inner(i int) (match, bool) {
 	s.nested = true
 	defer func() { s.nested = false }()
 	return s.core(i)
+}
+
+// nounAfter reports whether token j, right after the one before it, is a
+// lower-case word that is not a function word or a word of time: the noun
+// a time word before it qualifies ("the morning paper", "every winter
+// storm", "the morning session").
+func (s *scanner) nounAfter(j int) bool {
+	if j <= 0 || j >= len(s.w) || !s.adjacent(j-1) || !s.isLowerWord(j) {
+		return false
+	}
+	w := s.low(j)
+	if closedClass[w] || strings.HasSuffix(w, "ly") {
+		return false
+	}
+	if _, ok := weekdayWords[w]; ok {
+		return false
+	}
+	if _, ok := unitWords[w]; ok {
+		return false
+	}
+	return true
 }

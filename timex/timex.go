@@ -13,7 +13,8 @@
 // words back in the sentence. Cues are modals and words of plans ("will",
 // "may", "plans to", "planned", "set to", "is to", "as early as",
 // "until", "postponed") for the future, unless in the past perfect ("had
-// been scheduled to expire Friday" is the Friday gone by); auxiliaries,
+// been scheduled to expire Friday" tells no tense: the plan was overtaken,
+// and its day may or may not have come); auxiliaries,
 // common irregular pasts ("met", "came") and words in -ed for the past,
 // except adjectives ("a still unspecified date") and present passives,
 // which speak of what is scheduled ("the case is heard in May"). "until"
@@ -48,23 +49,35 @@
 // 2025-11-17TNI, as TimeBank writes it), and a clock time with no day of
 // its own falls on the last day the article named, else the publication
 // day; so does a part of the day named alone ("in the morning",
-// "mid-afternoon", unless a day follows: "mid-afternoon yesterday"), and
-// "4 in the morning" is 04:00. Midnight is the end of its day ("midnight
-// Friday" is Friday T24:00); "high noon" is no time.
+// "mid-afternoon" with mod MID, unless a day follows: "mid-afternoon
+// yesterday"), or the next day when the clause speaks of the future and
+// no day was named ("will call in the morning"); not one that qualifies a
+// noun ("the morning paper", "the evening news") or names a show ("The
+// Morning Show"). "4 in the morning" is 04:00 (not "4 in the morning
+// session"). Midnight before a day is the end of that day ("midnight
+// Friday" is Friday T24:00), alone the start of the day in focus; "high
+// noon" is no time.
 //
 // "2 1/2 years" and "a minute and a half" are P2Y6M and PT1M30S;
 // "day-long" and "decades-long" are P1D and PXY; "an additional year",
 // "two more weeks" and "eight trading days" count their units; "a while"
-// (not "once in a while") is PXX and "the weeks ahead" PXW. A compound
-// before a noun leaves the article out ("the [two-week] strike"). "the
-// last half of 1989" and "the first two quarters of 1990" are 1989-H2 and
-// 1990-H1; "the day before last Tuesday" and "the week of March 6" count
-// from the day named. "each July" and "every winter" are SETs, and so is
-// "Monday" in "Monday and Tuesday nights". "the future" is a time after a
-// preposition that places something in it ("in", "into", "about", "for",
-// "until"), not in "the future looks bleak". A relative expression or a
-// count of units in title case inside a sentence ("ABC's \"This Week\"",
-// "CBS's \"60 Minutes\"") is a name, not a time.
+// (not "once in a while") and "a little while" are PXX, "a while ago"
+// PAST_REF, "the weeks ahead" PXW; "several-year" and "multi-year" PXY;
+// "post-1959" and "pre-1990s" the year or decade with mod AFTER or
+// BEFORE. A compound before a noun leaves the article out ("the
+// [two-week] strike"). "the last half of 1989" and "the first two
+// quarters of 1990" are 1989-H2 and 1990-H1, a half of a decade that
+// decade with mod START or END; "the day before last Tuesday", "the day
+// after Oct. 23" and "the week of March 6" count from the day named.
+// "each July" and "every winter" are SETs ("each July 4" XXXX-07-04), but
+// not before a noun ("every winter storm"); so is "Monday" in "Monday and
+// Tuesday nights". "the future" is a time after a word that places
+// something in it ("in", "into", "about", "for", "until", "till",
+// "toward(s)", "predict", "foresee"), not in "the future looks bleak",
+// "the future of", or before a noun. A relative expression or a count of
+// units in title case inside a sentence ("ABC's \"This Week\"", "CBS's
+// \"60 Minutes\"") is a name, not a time, unless the sentence is a
+// headline in title case ("Freed After 444 Days").
 //
 // "N units after <event>" is a DURATION (P2W for "two weeks after NBC
 // reported", as TimeML annotates it) anchored to the events it separates:
@@ -101,7 +114,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "timex" }
 
 // Version changes whenever the output for the same input changes.
-func (Annotator) Version() string { return "4" }
+func (Annotator) Version() string { return "5" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -484,9 +497,10 @@ func (s *scanner) cue(k int) int {
 	switch {
 	case (futureCues[low] || planWords[low] || low == "planned") && s.pastPerfect(k) && (s.low(k+1) == "to" || s.low(k+1) == "for"):
 		// "had been scheduled to expire Friday", "had planned to meet
-		// Monday": a plan whose time has come and gone ("the sale, which
-		// had been expected, is to close by February" is not one).
-		return -1
+		// Monday": a plan since overtaken, whose day may have come or may
+		// not ("had been expected to testify Thursday, but the hearing
+		// moved"): it tells no tense; the rest of the clause may.
+		return 0
 	case futureCues[low]:
 		return 1
 	case pastCues[low]:
