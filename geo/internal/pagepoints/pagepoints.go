@@ -54,11 +54,12 @@ type Point struct {
 // Aires", the city, is not the province; Kuwait's page point lies outside
 // Kuwait).
 func Learn(g *gazetteer.Gazetteer, arts []eval.GeoArticle) []Point {
-	type vote struct {
-		lat, lon float64
-		page     string
-	}
+	// A vote is a point; two pages giving one area the same point
+	// ("China", "People's Republic of China") agree. The title kept is the
+	// first that gave the point, in file order.
+	type vote struct{ lat, lon float64 }
 	votes := map[Key]map[vote]int{}
+	titles := map[Key]map[vote]string{}
 	for _, a := range arts {
 		for _, l := range a.Locations {
 			title := eval.PageTitle(l.Page)
@@ -67,9 +68,13 @@ func Learn(g *gazetteer.Gazetteer, arts []eval.GeoArticle) []Point {
 				continue
 			}
 			if votes[k] == nil {
-				votes[k] = map[vote]int{}
+				votes[k], titles[k] = map[vote]int{}, map[vote]string{}
 			}
-			votes[k][vote{l.Lat, l.Lon, title}]++
+			v := vote{l.Lat, l.Lon}
+			votes[k][v]++
+			if _, ok := titles[k][v]; !ok {
+				titles[k][v] = title
+			}
 		}
 	}
 	out := make([]Point, 0, len(votes))
@@ -87,7 +92,7 @@ func Learn(g *gazetteer.Gazetteer, arts []eval.GeoArticle) []Point {
 		if tie || !within(g, k, best.lat, best.lon) {
 			continue
 		}
-		out = append(out, Point{Key: k, Lat: best.lat, Lon: best.lon, Page: best.page, Mentions: n})
+		out = append(out, Point{Key: k, Lat: best.lat, Lon: best.lon, Page: titles[k][best], Mentions: n})
 	}
 	slices.SortFunc(out, func(a, b Point) int {
 		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Country, b.Country), cmp.Compare(a.Name, b.Name))
