@@ -131,6 +131,15 @@ var planWords = map[string]bool{
 	"ready": true, "poised": true, "prepared": true, "prepares": true, "preparing": true,
 }
 
+// commitWords look ahead when an infinitive follows: what was agreed,
+// promised or is likely "to" happen lies after the agreement ("agreed to
+// buy the line in February"); otherwise they keep their own tense.
+var commitWords = map[string]bool{
+	"agree": true, "agrees": true, "agreed": true, "agreement": true, "agreements": true,
+	"likely": true, "unlikely": true, "promised": true, "pledged": true, "vowed": true,
+	"offered": true, "intend": true, "intended": true,
+}
+
 // triggers are the words an expression can start with; any other word
 // that is not a number or a hyphenated compound is skipped with one lookup.
 var triggers = func() map[string]bool {

@@ -10,9 +10,10 @@
 // tense of the clause around it ("said ... on Monday" is the Monday before,
 // "will ... on Monday" the one after): the nearest tense cue in the 12
 // words before the expression, else in the 12 after it, else up to 40
-// words back in the sentence. Cues are modals and words of plans ("will",
-// "may", "plans to", "planned", "set to", "is to", "as early as",
-// "until", "postponed") for the future, unless in the past perfect ("had
+// words back in the sentence, then up to 40 ahead. Cues are modals and
+// words of plans ("will", "may", "plans to", "planned", "set to", "is to",
+// "as early as", "until", "postponed", "agreed to buy", "likely to") for
+// the future, unless in the past perfect ("had
 // been scheduled to expire Friday" tells no tense: the plan was overtaken,
 // and its day may or may not have come); auxiliaries,
 // common irregular pasts ("met", "came") and words in -ed for the past,
@@ -114,7 +115,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "timex" }
 
 // Version changes whenever the output for the same input changes.
-func (Annotator) Version() string { return "5" }
+func (Annotator) Version() string { return "6" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -478,8 +479,14 @@ func (s *scanner) tense(i, j int) int {
 		}
 	}
 	// A long sentence: the verb may lie further back ("will be named
-	// commander of the shuttle for a mission in December").
+	// commander of the shuttle for a mission in December"), or further on
+	// ("In January, a week after the anniversary of ..., a bomb exploded").
 	for k := i - 13; k >= lo && k >= i-40; k-- {
+		if t := s.cue(k); t != 0 {
+			return t
+		}
+	}
+	for k := j + 12; k < hi && k < j+40; k++ {
 		if t := s.cue(k); t != 0 {
 			return t
 		}
@@ -503,6 +510,15 @@ func (s *scanner) cue(k int) int {
 		return 0
 	case futureCues[low]:
 		return 1
+	case commitWords[low]:
+		// "agreed to buy" looks ahead; "agreed to a truce" is a past.
+		if s.low(k+1) == "to" && s.isLowerWord(k+2) && (!closedClass[s.low(k+2)] || s.low(k+2) == "be") {
+			return 1
+		}
+		if strings.HasSuffix(low, "ed") && !s.adjectival(k) {
+			return s.participle(k)
+		}
+		return 0
 	case pastCues[low]:
 		return s.participle(k)
 	case low == "next":

@@ -150,6 +150,12 @@ func TestNormalization(t *testing.T) {
 			[]want{{text: "Thursday", typ: "DATE", value: "2025-11-20"}}},
 		{"a participle planned for a day leaves the tense to the clause", "A memorial service planned for Saturday was canceled.",
 			[]want{{text: "Saturday", typ: "DATE", value: "2025-11-15"}}},
+		{"what was agreed to happen lies after the agreement", "Thermo agreed to purchase the line for $22 million in February.",
+			[]want{{text: "February", typ: "DATE", value: "2026-02"}}},
+		{"agreed to a noun keeps its past", "The rebels agreed to a truce in February.",
+			[]want{{text: "February", typ: "DATE", value: "2025-02"}}},
+		{"a verb late in a long sentence still tells", "In January, a week after the anniversary of the Supreme Court decision on the case, a bomb exploded at a clinic.",
+			[]want{{text: "January", typ: "DATE", value: "2025-01"}}},
 		{"set without to is a past", "The court ruled that he must be returned and set Friday as the deadline.",
 			[]want{{text: "Friday", typ: "DATE", value: "2025-11-14"}}},
 		{"a clock time falls on the last day named", "Troops landed on Nov. 3. The first shots came at 6 a.m. near the port.",
@@ -444,7 +450,7 @@ func TestVersionAndName(t *testing.T) {
 
 // valueFloor is the value F1 measured on TimeBank + AQUAINT when the
 // annotator last changed, less 0.005.
-const valueFloor = 0.820
+const valueFloor = 0.822
 
 func TestQualityFloorTBAQ(t *testing.T) {
 	dir := shareddata.Path(t, "timex/tbaq")
