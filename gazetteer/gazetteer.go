@@ -13,9 +13,9 @@ type Entry struct {
 	Name       string  // canonical English name: "United States", "Caribbean Sea", "Culiacán"
 	Kind       Kind    //
 	Country    string  // ISO 3166-1 alpha-2; "" for seas and regions spanning countries
-	Admin1     string  // name of the admin1 division of a city, or of the division itself; "" if unknown
+	Admin1     string  // name of the admin1 division of a city or an admin2 division, or of the division itself; "" if unknown
 	Lat, Lon   float64 // degrees (WGS84): see the package comment for what point each kind has
-	Population int64   // GeoNames population of a city; for an admin1 the sum of its cities' (a lower bound); 0 if unknown or for other kinds
+	Population int64   // GeoNames population of a city; for a division the sum of its cities' (a lower bound); 0 if unknown or for other kinds
 }
 
 // Gazetteer is a set of places indexed by name. It is read-only once built
@@ -95,7 +95,8 @@ func (g *Gazetteer) MaxWords() int { return g.maxWords }
 
 // Lookup returns the places that name may mean, best first: countries, then
 // seas, oceans, gulfs, straits, bays, regions and continents, then admin1
-// divisions by population, then cities by population. (A city that is the seat
+// divisions by population, then admin2 divisions by population, then cities
+// by population. (A city that is the seat
 // of an admin1 division of the same name, such as Mexico City, comes just before
 // that division.) name may be a canonical name, an alias or, for countries, an
 // ISO 3166-1 alpha-2 or alpha-3 code; codes and short all-capital aliases
@@ -160,19 +161,27 @@ var theHash = fold.Hash("the")
 // So that common words do not read as places, a one-word city name counts
 // only if the city has at least 15,000 people (or is a national capital);
 // longer city names need 1,000 people or to be a capital or an admin1 seat;
-// and no city or admin1 name listed in lexicon/common_words.txt counts ("Of",
+// and no city or division name listed in lexicon/common_words.txt counts ("Of",
 // "Police", "Reading", "White House"). Lookup still finds all of them.
 //
 // Prefix does not allocate. A token that folds to nothing (punctuation) ends
 // the name.
 func (g *Gazetteer) Prefix(words []string) (n int, kinds KindSet) {
+	return g.PrefixIn(words, ^KindSet(0))
+}
+
+// PrefixIn is Prefix for names of places of the kinds in only: the longest
+// such name, and which of those kinds it names. A statistical model trained
+// on some kinds should see only those ("Jefferson Parish" is no name to a
+// tagger that never saw an admin2 division).
+func (g *Gazetteer) PrefixIn(words []string, only KindSet) (n int, kinds KindSet) {
 	if len(words) == 0 {
 		return 0, 0
 	}
 	if w := words[0]; len(w) >= 2 && w[0] >= 'A' && w[0] <= 'Z' {
 		if h, ok := acronymHash(w); ok {
-			if c := g.acr.get(h); c != nil && c.kinds != 0 {
-				n, kinds = 1, c.kinds
+			if c := g.acr.get(h); c != nil && c.kinds&only != 0 {
+				n, kinds = 1, c.kinds&only
 			}
 		}
 	}
@@ -185,8 +194,8 @@ func (g *Gazetteer) Prefix(words []string) (n int, kinds KindSet) {
 		if c == nil {
 			break
 		}
-		if c.kinds != 0 {
-			n, kinds = i+1, c.kinds
+		if c.kinds&only != 0 {
+			n, kinds = i+1, c.kinds&only
 		}
 		if !c.more {
 			break

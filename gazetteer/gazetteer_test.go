@@ -153,17 +153,19 @@ func rankOf(k Kind) int {
 		return 0
 	case Admin1:
 		return 2
-	case City:
+	case Admin2:
 		return 3
+	case City:
+		return 4
 	}
 	return 1
 }
 
-// Results come country, then water and regions, then admin1, then cities,
+// Results come country, then water and regions, then admin1, then admin2, then cities,
 // each by population; a seat city may come just before its same-named
 // division.
 func TestLookupOrder(t *testing.T) {
-	for _, q := range []string{"Mexico", "Georgia", "Washington", "San José", "Springfield", "Santa Cruz", "Victoria", "Gaza", "Caribbean", "Moscow", "Punjab"} {
+	for _, q := range []string{"Mexico", "Georgia", "Washington", "San José", "Springfield", "Santa Cruz", "Victoria", "Gaza", "Caribbean", "Moscow", "Punjab", "Cornwall", "Laguna"} {
 		got := Default().Lookup(q)
 		for i := 1; i < len(got); i++ {
 			a, b := got[i-1], got[i]
@@ -171,7 +173,7 @@ func TestLookupOrder(t *testing.T) {
 			if rankOf(a.Kind) > rankOf(b.Kind) && !seatBeforeDivision {
 				t.Errorf("Lookup(%q): %s (%v) before %s (%v)", q, a.Name, a.Kind, b.Name, b.Kind)
 			}
-			if a.Kind == b.Kind && (a.Kind == City || a.Kind == Admin1) && a.Population < b.Population {
+			if a.Kind == b.Kind && (a.Kind == City || a.Kind == Admin1 || a.Kind == Admin2) && a.Population < b.Population {
 				t.Errorf("Lookup(%q): %s (%d) before more populous %s (%d)", q, a.Name, a.Population, b.Name, b.Population)
 			}
 		}
@@ -464,7 +466,7 @@ func TestIsGivenName(t *testing.T) {
 }
 
 func TestKindStrings(t *testing.T) {
-	want := []string{"country", "admin1", "city", "sea", "ocean", "gulf", "strait", "bay", "region", "continent"}
+	want := []string{"country", "admin1", "city", "sea", "ocean", "gulf", "strait", "bay", "region", "continent", "admin2"}
 	for i, w := range want {
 		k := Kind(i + 1)
 		if k.String() != w {
@@ -477,6 +479,9 @@ func TestKindStrings(t *testing.T) {
 	s := KindSet(0).With(City).With(Sea)
 	if !s.Has(City) || !s.Has(Sea) || s.Has(Country) || s.String() != "city|sea" {
 		t.Errorf("KindSet %v", s)
+	}
+	if s := KindSet(0).With(Admin2).With(Country); s.String() != "country|admin2" {
+		t.Errorf("KindSet %v, want country|admin2", s)
 	}
 	if s != 1<<City|1<<Sea {
 		t.Errorf("KindSet bits %b", s)
@@ -532,6 +537,85 @@ func TestNearest(t *testing.T) {
 		e, ok := g.Nearest(tt.lat, tt.lon, tt.kind)
 		if !ok || e.Name != tt.name || e.Country != tt.country {
 			t.Errorf("Nearest(%v, %v, %v) = %s/%s, %v; want %s/%s", tt.lat, tt.lon, tt.kind, e.Name, e.Country, ok, tt.name, tt.country)
+		}
+	}
+}
+
+// Admin2 divisions: counties, départements and provinces big enough to be
+// named bare in the news, and smaller ones under a name that says what
+// they are; never a division that is its seat town under another title.
+func TestAdmin2(t *testing.T) {
+	g := Default()
+	first := func(q string) (Entry, bool) {
+		for _, e := range g.Lookup(q) {
+			if e.Kind == Admin2 {
+				return e, true
+			}
+		}
+		return Entry{}, false
+	}
+	for _, tc := range []struct {
+		query, name, country, admin1 string
+	}{
+		{"Suffolk", "Suffolk", "GB", "England"},
+		{"Fife", "Fife", "GB", "Scotland"},
+		{"Laguna", "Laguna", "PH", "Calabarzon"},
+		{"Province of Laguna", "Laguna", "PH", "Calabarzon"}, // GeoNames' name stays an alias
+		{"Harris County", "Harris County", "US", "Texas"},
+		{"Jefferson Parish", "Jefferson Parish", "US", "Louisiana"},
+	} {
+		e, ok := first(tc.query)
+		if !ok || e.Name != tc.name || e.Country != tc.country || e.Admin1 != tc.admin1 {
+			t.Errorf("Lookup(%q) admin2 = %+v (%v), want %s in %s, %s", tc.query, e, ok, tc.name, tc.admin1, tc.country)
+		}
+	}
+	// A division bigger than any town of its name is what the name means
+	// first; the town comes after it.
+	if es := g.Lookup("Surrey"); len(es) < 2 || es[0].Kind != Admin2 || es[0].Country != "GB" || es[1].Country != "CA" {
+		t.Errorf("Lookup(Surrey) = %+v", es)
+	}
+	// A small county is kept under its full name, so that "Scott County,
+	// Indiana" is not taken for a bigger Scott County.
+	found := false
+	for _, e := range g.Lookup("Scott County") {
+		found = found || e.Kind == Admin2 && e.Admin1 == "Indiana"
+	}
+	if !found {
+		t.Error("Lookup(Scott County) has no Scott County in Indiana")
+	}
+	for _, tc := range []struct{ query, why string }{
+		{"Palermo", "the province is its seat town under another title"},
+		{"Paris", "the département is the city"},
+		{"Harris", "a county's bare name is a person's far more often"},
+		{"Bogor", "the regency's bare name is a city a tenth its size or more"},
+		{"Ebonyi", "a division named after its state is not what the name means"},
+	} {
+		if e, ok := first(tc.query); ok {
+			t.Errorf("Lookup(%q) has admin2 %+v: %s", tc.query, e, tc.why)
+		}
+	}
+}
+
+func TestPrefixIn(t *testing.T) {
+	g := Default()
+	noAdmin2 := ^KindSet(0) &^ KindSet(0).With(Admin2)
+	for _, tc := range []struct {
+		words string
+		only  KindSet
+		n     int
+		kinds KindSet
+	}{
+		{"Jefferson Parish officials", ^KindSet(0), 2, KindSet(0).With(Admin2)},
+		{"Jefferson Parish officials", noAdmin2, 0, 0},
+		{"Surrey police", noAdmin2, 1, KindSet(0).With(City)},
+		{"Surrey police", KindSet(0).With(Admin2), 1, KindSet(0).With(Admin2)},
+		{"New York state", KindSet(0).With(City), 2, KindSet(0).With(City)},
+		{"US troops", KindSet(0).With(Country), 1, KindSet(0).With(Country)},
+		{"US troops", KindSet(0).With(City), 0, 0},
+	} {
+		n, kinds := g.PrefixIn(strings.Fields(tc.words), tc.only)
+		if n != tc.n || kinds != tc.kinds {
+			t.Errorf("PrefixIn(%q, %v) = %d, %v; want %d, %v", tc.words, tc.only, n, kinds, tc.n, tc.kinds)
 		}
 	}
 }

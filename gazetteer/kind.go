@@ -20,12 +20,13 @@ const (
 	Bay
 	Region    // a named area spanning or inside countries ("Middle East", "Sahel", "West Bank")
 	Continent // Africa, Asia, Europe, North America, South America, Oceania, Antarctica
+	Admin2    // second-level division: county, département, province of a region
 )
 
-var kindNames = [...]string{"", "country", "admin1", "city", "sea", "ocean", "gulf", "strait", "bay", "region", "continent"}
+var kindNames = [...]string{"", "country", "admin1", "city", "sea", "ocean", "gulf", "strait", "bay", "region", "continent", "admin2"}
 
-// String returns the kind's lower-case name: "country", "admin1", "city", "sea",
-// "ocean", "gulf", "strait", "bay", "region" or "continent".
+// String returns the kind's lower-case name: "country", "admin1", "admin2",
+// "city", "sea", "ocean", "gulf", "strait", "bay", "region" or "continent".
 func (k Kind) String() string {
 	if int(k) < len(kindNames) && k != 0 {
 		return kindNames[k]
@@ -58,7 +59,7 @@ func (s KindSet) With(k Kind) KindSet { return s | 1<<k }
 // String lists the kinds, "country|city".
 func (s KindSet) String() string {
 	var parts []string
-	for k := Country; k <= Continent; k++ {
+	for k := Country; int(k) < len(kindNames); k++ {
 		if s.Has(k) {
 			parts = append(parts, k.String())
 		}

@@ -92,7 +92,7 @@ func load(keyHook func(key string, h uint64)) (*Gazetteer, error) {
 		pairs: make([]pair, 0, 200000), last: -1}
 
 	small := map[string]string{}
-	for _, n := range []string{"countries.tsv.gz", "admin1.tsv.gz", "givennames.txt.gz"} {
+	for _, n := range []string{"countries.tsv.gz", "admin1.tsv.gz", "admin2.tsv.gz", "givennames.txt.gz"} {
 		s, err := readGz(n)
 		if err != nil {
 			return nil, err
@@ -117,7 +117,7 @@ func load(keyHook func(key string, h uint64)) (*Gazetteer, error) {
 
 	b.countries(small["countries.tsv.gz"], small["countries.tsv"])
 	b.places(small["places.tsv"])
-	b.admin1AndCities(small["admin1.tsv.gz"], chunks, small["cities.tsv"])
+	b.admin1AndCities(small["admin1.tsv.gz"], small["admin2.tsv.gz"], chunks, small["cities.tsv"])
 	for range chunks { // drain after an early failure
 	}
 	if streamErr != nil {
@@ -404,7 +404,7 @@ func (b *builder) places(lex string) {
 			return
 		}
 		k, ok := ParseKind(f[0])
-		if !ok || k == Country || k == Admin1 || k == City {
+		if !ok || k == Country || k == Admin1 || k == Admin2 || k == City {
 			b.fail("lexicon/places.tsv: bad kind in %q", line)
 			return
 		}
@@ -422,7 +422,7 @@ func (b *builder) places(lex string) {
 	}
 }
 
-func (b *builder) admin1AndCities(admin1 string, cities <-chan string, lex string) {
+func (b *builder) admin1AndCities(admin1, admin2 string, cities <-chan string, lex string) {
 	var f []string
 	// City aliases by GeoNames id.
 	cityAliases := map[uint64][]string{}
@@ -436,7 +436,8 @@ func (b *builder) admin1AndCities(admin1 string, cities <-chan string, lex strin
 		cityAliases[id] = split(at(f, 2))
 	}
 
-	twins := map[uint64]int32{} // seat city id -> its admin1 entry
+	twins := map[uint64]int32{}    // seat city id -> its admin1 entry
+	adminOf := map[string]uint16{} // admin1 code -> index in g.admins
 	for _, line := range lines(admin1) {
 		f = fields(line, f)
 		if len(f) < 7 || len(f[0]) < 4 || f[0][2] != '.' {
@@ -453,12 +454,34 @@ func (b *builder) admin1AndCities(admin1 string, cities <-chan string, lex strin
 		}
 		ai := uint16(len(b.g.admins))
 		b.g.admins = append(b.g.admins, f[1])
+		adminOf[f[0]] = ai
 		e := b.add(rec{id: stableID(Admin1, f[0]), name: f[1], kind: Admin1, lat: lat, lon: lon,
 			pop: uint32(min(pop, 1<<32-1)), cc: b.cc(f[0][:2]), admin: ai}, f[1])
 		b.addAliases(split(f[6]))
 		if twin != 0 {
 			twins[twin] = e
 		}
+	}
+
+	// Admin2 divisions rank after admin1 and before cities.
+	for _, line := range lines(admin2) {
+		f = fields(line, f)
+		code := at(f, 0)
+		var ai uint16
+		ok := false
+		if dot := strings.LastIndexByte(code, '.'); dot > 0 {
+			ai, ok = adminOf[code[:dot]] // "GB.ENG.N5" lies in "GB.ENG"
+		}
+		lat, ok1 := parseE5(at(f, 2))
+		lon, ok2 := parseE5(at(f, 3))
+		pop, ok3 := parseUint(at(f, 4))
+		if len(f) < 6 || !ok || !ok1 || !ok2 || !ok3 {
+			b.fail("admin2: bad line %q", line)
+			return
+		}
+		b.add(rec{id: stableID(Admin2, code), name: f[1], kind: Admin2, lat: lat, lon: lon,
+			pop: uint32(min(pop, 1<<32-1)), cc: b.cc(code[:2]), admin: ai}, f[1])
+		b.addAliases(split(f[5]))
 	}
 
 	// Cities, by population.
@@ -567,7 +590,7 @@ func (b *builder) prefixKinds(r *rec, h uint64, words int) KindSet {
 		} else if r.pop < minPopMultiWord && r.flags == 0 {
 			return 0
 		}
-	case Admin1:
+	case Admin1, Admin2:
 		if b.common[h] {
 			return 0
 		}

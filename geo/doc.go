@@ -33,10 +33,13 @@
 //
 // Resolution picks among the gazetteer's entries of the same name by a score:
 // a prior by kind (countries, then seas, oceans, regions and continents, then
-// admin1 divisions and cities by population, a national capital or a city
+// admin1 divisions, admin2 divisions (a little behind an admin1 division of
+// their size) and cities by population, a national capital or a city
 // that is the seat of its same-named division a little ahead: "Washington"
 // alone is the capital, "São Paulo" the city), plus the article's context:
-// the countries and admin1 divisions its other place names resolve to; the
+// the countries and admin1 divisions its other place names resolve to (a
+// county of a state the article names is that state's: "Scott County" beside
+// "Indiana"); the
 // names listed with it, whose kind and country it shares ("Utah, Washington
 // and Wyoming" are states); and above all a neighbouring container ("Pandi,
 // Bulacan", "Paris, Texas", "Cabanatuan in Nueva Ecija": the first must lie
@@ -99,8 +102,8 @@
 //     are kind "sea" with no country, no ID and no coordinates (Lat and Lon
 //     nil), since they name no point.
 //
-// Kind is the gazetteer's kind name: country, admin1, city, sea, ocean, gulf,
-// strait, bay, region or continent. ID is the gazetteer entry's ID in
+// Kind is the gazetteer's kind name: country, admin1, admin2, city, sea,
+// ocean, gulf, strait, bay, region or continent. ID is the gazetteer entry's ID in
 // decimal (a GeoNames id for cities), except for the waters off a coast
 // ("waters-off:" and the coast's ID, above) and open water (no ID).
 //

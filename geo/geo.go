@@ -24,7 +24,7 @@ type Annotator struct {
 func (Annotator) Name() string { return "geo" }
 
 // Version changes whenever the places made from the same input change.
-func (Annotator) Version() string { return "6" }
+func (Annotator) Version() string { return "7" }
 
 // maxNameWords bounds the words read for one name, whatever the gazetteer
 // says its longest name is.
@@ -303,7 +303,7 @@ func (r *resolver) mention(first, last int, alt string) (mention, bool) {
 	// "Somali" is a demonym and an Ethiopian region; "Philippines" and
 	// "Laos" read as demonyms too, but are countries first.
 	if last-first == 1 && r.g.IsDemonym(name) {
-		if es := r.lookup(name); len(es) == 0 || es[0].Kind == gazetteer.Admin1 || es[0].Kind == gazetteer.City {
+		if es := r.lookup(name); len(es) == 0 || es[0].Kind == gazetteer.Admin1 || es[0].Kind == gazetteer.Admin2 || es[0].Kind == gazetteer.City {
 			return mention{}, false
 		}
 	}
@@ -654,13 +654,19 @@ func (r *resolver) containerBonuses(ms []mention) {
 	}
 }
 
+// inAdmin1 reports whether e is an admin1 division or lies in one whose
+// name it knows.
+func inAdmin1(e gazetteer.Entry) bool {
+	return (e.Kind == gazetteer.City || e.Kind == gazetteer.Admin1 || e.Kind == gazetteer.Admin2) && e.Admin1 != ""
+}
+
 // contains reports whether place a lies in place b.
 func contains(b, a gazetteer.Entry) bool {
 	switch b.Kind {
 	case gazetteer.Country:
 		return a.Kind != gazetteer.Country && a.Country == b.Country && a.Country != ""
 	case gazetteer.Admin1:
-		return a.Kind == gazetteer.City && a.Country == b.Country && a.Admin1 != "" && strings.EqualFold(a.Admin1, b.Name)
+		return (a.Kind == gazetteer.City || a.Kind == gazetteer.Admin2) && a.Country == b.Country && a.Admin1 != "" && strings.EqualFold(a.Admin1, b.Name)
 	}
 	return false
 }
@@ -702,7 +708,7 @@ func newContext(ms []mention) *context {
 			k.division = true
 			c.divisions[e.Country]++
 		}
-		if (e.Kind == gazetteer.City || e.Kind == gazetteer.Admin1) && e.Admin1 != "" {
+		if inAdmin1(e) {
 			k.admin1 = admin1Key{e.Country, e.Admin1}
 			c.admin1[k.admin1]++
 		}
@@ -753,14 +759,14 @@ func (r *resolver) best(ms []mention, i int, c *context) int {
 		s := r.prior(e) + m.bonus[k]
 		if c != nil && e.Country != "" {
 			var admin1 admin1Key
-			if (e.Kind == gazetteer.City || e.Kind == gazetteer.Admin1) && e.Admin1 != "" {
+			if inAdmin1(e) {
 				admin1 = admin1Key{e.Country, e.Admin1}
 			}
 			nCountry, nDivisions, nAdmin1 := c.counts(m, e.Country, admin1)
 			if nCountry > 0 {
 				s += 2
 			}
-			if e.Kind == gazetteer.City && nAdmin1 > 0 {
+			if (e.Kind == gazetteer.City || e.Kind == gazetteer.Admin2) && nAdmin1 > 0 {
 				s += 2
 			}
 			// "Georgia" beside "Atlanta" or beside "Alabama" and "Texas":
@@ -795,6 +801,11 @@ func (r *resolver) prior(e gazetteer.Entry) float64 {
 		return 20
 	case gazetteer.Admin1:
 		return math.Log10(float64(e.Population)+1) + 0.5
+	case gazetteer.Admin2:
+		// Below an admin1 division of its size, level with a city of it:
+		// "Durham" is the English county or the North Carolina city by
+		// size and by the article's other places.
+		return math.Log10(float64(e.Population) + 1)
 	case gazetteer.City:
 		s := math.Log10(float64(e.Population) + 1)
 		if r.isCapital(e) {

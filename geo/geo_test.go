@@ -72,6 +72,12 @@ func TestResolution(t *testing.T) {
 			"Cases were found in Virginia, Washington, West Virginia and Wyoming. Offices in Arlington, Virginia, and Bethesda, Maryland, closed.",
 			[]string{"Virginia=Virginia/admin1/US", "Washington=Washington/admin1/US", "West Virginia=West Virginia/admin1/US",
 				"Wyoming=Wyoming/admin1/US", "Arlington=Arlington/city/US", "Virginia=Virginia/admin1/US", "Bethesda=Bethesda/city/US", "Maryland=Maryland/admin1/US"}},
+		{"English counties are counties, and their towns English",
+			"Fires spread across Suffolk and Norfolk on Monday, and police in Ipswich urged calm.",
+			[]string{"Suffolk=Suffolk/admin2/GB", "Norfolk=Norfolk/admin2/GB", "Ipswich=Ipswich/city/GB"}},
+		{"a Philippine province, not a Californian town",
+			"Floods hit Laguna and Pangasinan north of Manila.",
+			[]string{"Laguna=Laguna/admin2/PH", "Pangasinan=Pangasinan/admin2/PH", "Manila=Manila/city/PH"}},
 		{"a city beside its state",
 			"The film festival in Paris, Texas, drew a small crowd on Friday.",
 			[]string{"Paris=Paris/city/US", "Texas=Texas/admin1/US"}},
@@ -212,6 +218,27 @@ func TestAreaPointIsItsPagePoint(t *testing.T) {
 		if lat, lon := *d.Places[0].Lat, *d.Places[0].Lon; math.Abs(lat-tt.lat) > 1e-4 || math.Abs(lon-tt.lon) > 1e-4 {
 			t.Errorf("%s at %.4f,%.4f, want %.4f,%.4f", tt.name, lat, lon, tt.lat, tt.lon)
 		}
+	}
+}
+
+// A county inside its state is that state's, not a bigger county of its
+// name elsewhere.
+func TestCountyInItsState(t *testing.T) {
+	d := annotate(t, "Austin, in Scott County, Indiana, was the epicenter of the outbreak. Cases in Scott County rose past 140.")
+	n := 0
+	for _, p := range d.Places {
+		if p.Text != "Scott County" {
+			continue
+		}
+		n++
+		// Scott County, Indiana lies near 38.7 N, 85.7 W; the other Scott
+		// Counties are hundreds of kilometres away.
+		if p.Kind != "admin2" || p.Lat == nil || math.Abs(*p.Lat-38.7) > 0.5 || math.Abs(*p.Lon+85.7) > 0.5 {
+			t.Errorf("Scott County = %s", describeAll([]sitrep.Place{p}))
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d mentions of Scott County placed, want 2: %s", n, describeAll(d.Places))
 	}
 }
 

@@ -109,7 +109,7 @@ func (r *resolver) waters(sp sitrep.Span, e gazetteer.Entry) sitrep.Place {
 }
 
 func landKind(k gazetteer.Kind) bool {
-	return k == gazetteer.Country || k == gazetteer.Admin1 || k == gazetteer.City
+	return k == gazetteer.Country || k == gazetteer.Admin1 || k == gazetteer.Admin2 || k == gazetteer.City
 }
 
 // offCoast reads the place of tokens [first, last) as the sea off it: "off

@@ -1,6 +1,7 @@
 // Package pagepoints learns, from gold data that links place names to
 // Wikipedia pages (GeoVirus), the point each page gives an area: a
-// country, an admin1 division, a region, a continent or a body of water.
+// country, an admin1 or admin2 division, a region, a continent or a body
+// of water.
 //
 // An area has no one true point. GeoNames puts China at 35,105, its
 // Wikipedia page at 35,103; Canada at 60.1,−113.6 and 60,−95. A reader
@@ -48,7 +49,8 @@ type Point struct {
 // a tie teaches nothing.
 //
 // A point must lie in the area's country, and a division's in the
-// division, as far as the gazetteer's nearest town says: a page about a
+// division (an admin2 division's in the admin1 division holding it), as
+// far as the gazetteer's nearest town says: a page about a
 // place the gazetteer lacks does not lend its point to a namesake ("Long
 // Island", New York's, is not the Bahamas district of the name; "Buenos
 // Aires", the city, is not the province; Kuwait's page point lies outside
@@ -146,7 +148,19 @@ func within(g *gazetteer.Gazetteer, k Key, lat, lon float64) bool {
 	if !ok || town.Country != k.Country {
 		return false
 	}
-	return k.Kind != gazetteer.Admin1 || town.Admin1 == k.Name
+	switch k.Kind {
+	case gazetteer.Admin1:
+		return town.Admin1 == k.Name
+	case gazetteer.Admin2:
+		// A county's point lies in the admin1 division that holds it.
+		for _, e := range g.Lookup(k.Name) {
+			if e.Kind == k.Kind && e.Country == k.Country && e.Name == k.Name {
+				return town.Admin1 == e.Admin1
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // qualifies reports whether a page's qualifier ("U.S. state", "country")
@@ -161,6 +175,12 @@ func qualifies(k gazetteer.Kind, qual string) bool {
 				return true
 			}
 		}
+	case gazetteer.Admin2:
+		for _, w := range []string{"county", "province", "district", "department", "parish"} {
+			if strings.Contains(qual, w) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -168,14 +188,14 @@ func qualifies(k gazetteer.Kind, qual string) bool {
 // Write writes points as the TSV geo embeds (lexicon/page_points.tsv),
 // with a header saying what it is and where it came from.
 func Write(w io.Writer, source string, points []Point) error {
-	if _, err := fmt.Fprintf(w, `# Wikipedia page points of areas: for each country, admin1 division, region,
-# continent or body of water whose Wikipedia page the gold places of %s
-# link, the point that page gives (GeoVirus records it with each place).
-# Made by internal/pagepoints (go generate ./geo); do not edit by hand.
-# geo uses these points before GeoNames' country centres and Natural Earth's
-# division centroids. Columns (tab-separated): kind, ISO alpha-2 country
-# ("" for none), gazetteer name, lat, lon, gold places that gave it, page
-# title.
+	if _, err := fmt.Fprintf(w, `# Wikipedia page points of areas: for each country, admin1 or admin2
+# division, region, continent or body of water whose Wikipedia page the
+# gold places of %s link, the point that page gives (GeoVirus records it
+# with each place). Made by internal/pagepoints (go generate ./geo); do not
+# edit by hand. geo uses these points before GeoNames' country centres,
+# Natural Earth's admin1 centroids and the gazetteer's admin2 ones.
+# Columns (tab-separated): kind, ISO alpha-2 country ("" for none),
+# gazetteer name, lat, lon, gold places that gave it, page title.
 `, source); err != nil {
 		return err
 	}
