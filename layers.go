@@ -91,7 +91,7 @@ type Place struct {
 	Span
 	Text    string `json:"text"`
 	Name    string `json:"name"`
-	Kind    string `json:"kind"`    // country, admin1, city, sea, ocean, gulf, strait, bay, region, continent
+	Kind    string `json:"kind"`    // country, admin1, admin2, city, sea, ocean, gulf, strait, bay, region, continent
 	Country string `json:"country"` // ISO 3166-1 alpha-2; for waters off a coast, the coast's; empty for open seas and regions spanning several
 	// ID is the gazetteer entry the mention resolved to; for waters off a
 	// coast, "waters-off:" and the coast's ID; empty for open water.

@@ -256,7 +256,7 @@ func TestUCDP(t *testing.T) {
 
 func TestWherePrec(t *testing.T) {
 	for _, c := range []struct{ kind, id, want string }{
-		{"city", "", "1"}, {"admin1", "", "4"}, {"region", "", "5"}, {"country", "", "6"},
+		{"city", "", "1"}, {"admin2", "", "3"}, {"admin1", "", "4"}, {"region", "", "5"}, {"country", "", "6"},
 		{"sea", "", "7"}, {"ocean", "", "7"}, {"bay", "", "7"}, {"country", "waters-off:MX", "7"}, {"", "", ""},
 	} {
 		if got := wherePrec(c.kind, c.id); got != c.want {

@@ -125,6 +125,8 @@ func wherePrec(kind, id string) string {
 	switch k {
 	case gazetteer.City:
 		return "1"
+	case gazetteer.Admin2:
+		return "3"
 	case gazetteer.Admin1:
 		return "4"
 	case gazetteer.Region:

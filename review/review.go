@@ -107,7 +107,7 @@ type Killed struct {
 // Place is a reviewed place.
 type Place struct {
 	Name    string   `json:"name"`
-	Kind    string   `json:"kind,omitempty"`    // a gazetteer kind: country, admin1, city, sea, …
+	Kind    string   `json:"kind,omitempty"`    // a gazetteer kind: country, admin1, admin2, city, sea, …
 	Country string   `json:"country,omitempty"` // ISO 3166-1 alpha-2
 	Lat     *float64 `json:"lat"`
 	Lon     *float64 `json:"lon"`

@@ -157,7 +157,7 @@ func (p Place) validate() error {
 		errs = append(errs, err)
 	}
 	if _, ok := gazetteer.ParseKind(p.Kind); p.Kind != "" && !ok {
-		errs = append(errs, fmt.Errorf("place kind %.40q: not country, admin1, city, sea, ocean, gulf, strait, bay, region or continent", p.Kind))
+		errs = append(errs, fmt.Errorf("place kind %.40q: not country, admin1, admin2, city, sea, ocean, gulf, strait, bay, region or continent", p.Kind))
 	}
 	if p.Country != "" && (len(p.Country) != 2 || p.Country[0] < 'A' || p.Country[0] > 'Z' || p.Country[1] < 'A' || p.Country[1] > 'Z') {
 		errs = append(errs, fmt.Errorf("place country %.40q: not an ISO 3166-1 alpha-2 code (two capital letters)", p.Country))

@@ -770,8 +770,8 @@ func incSamePlace(a, b *sitrep.Place) bool {
 }
 
 // incContains reports whether place a contains place b: a country its
-// admin1 divisions and cities, an admin1 division its cities. Land never
-// contains waters, even off its own coast.
+// divisions and cities, an admin1 division its admin2 divisions and
+// cities. Land never contains waters, even off its own coast.
 func incContains(a, b *sitrep.Place) bool {
 	if incWater(a) || incWater(b) || a.Country == "" || a.Country != b.Country {
 		return false
@@ -780,16 +780,16 @@ func incContains(a, b *sitrep.Place) bool {
 	kb, _ := gazetteer.ParseKind(b.Kind)
 	switch {
 	case ka == gazetteer.Country:
-		return kb == gazetteer.Admin1 || kb == gazetteer.City
-	case ka == gazetteer.Admin1 && kb == gazetteer.City:
+		return kb == gazetteer.Admin1 || kb == gazetteer.Admin2 || kb == gazetteer.City
+	case ka == gazetteer.Admin1 && (kb == gazetteer.City || kb == gazetteer.Admin2):
 		admin := incAdmin1(b)
 		return admin != "" && strings.EqualFold(admin, a.Name)
 	}
 	return false
 }
 
-// incAdmin1 is the admin1 division of a city place, from the gazetteer
-// entry its ID names.
+// incAdmin1 is the admin1 division of a city or admin2 place, from the
+// gazetteer entry its ID names.
 func incAdmin1(p *sitrep.Place) string {
 	if p.Name == "" || len(p.Name) > 200 {
 		return ""
