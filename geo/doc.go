@@ -8,10 +8,15 @@
 //   - names the gazetteer knows that the tagger left untagged, read with
 //     gazetteer.Prefix (so common words and small one-word towns are not
 //     places), unless they lean on a neighbouring capitalized word ("Kenya
-//     Airways", "Bank of America") and so are part of a longer name;
+//     Airways", "Bank of America") and so are part of a longer name. An
+//     admin2 division's one-word name counts here only where a place
+//     stands, after a preposition of place or as the container of a place
+//     just named ("in Dorset", "Manaoag, Pangasinan"), since such names
+//     are often words or persons' ("Antique dealers", "Carmen said");
 //   - ORG and MISC entities that are wholly a place name, which are the
 //     government or people of that place ("Washington said", "Mexico
-//     City’s opposition" when tagged ORG);
+//     City’s opposition" when tagged ORG), under the same rule for admin2
+//     names ("Dallas County" is one, "VAR" is not Var);
 //   - a country or admin1 division opening an organization's name, the
 //     jurisdiction it belongs to ("the U.S. Food and Drug Administration",
 //     "the California Department of Public Health"): it resolves to a
@@ -43,7 +48,9 @@
 // names listed with it, whose kind and country it shares ("Utah, Washington
 // and Wyoming" are states); and above all a neighbouring container ("Pandi,
 // Bulacan", "Paris, Texas", "Cabanatuan in Nueva Ecija": the first must lie
-// in the second, which in turn is read as the container). A country name
+// in the second, which in turn is read as the container; a town lies in an
+// admin2 division of its state within 80 km of the division's centre, as
+// towns carry no admin2 code: "Boston, Lincolnshire"). A country name
 // means the country, unless the article is plainly about another country
 // that has an admin1 division of that name ("Georgia" beside "Atlanta", or
 // beside "Alabama" and "Texas"): that needs a place in that division or two

@@ -170,7 +170,12 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 			if first+1 < last && strings.EqualFold(r.word(first), "the") {
 				first++
 			}
-			n, kinds := r.g.Prefix(r.wordsOf(first, min(last, first+maxNameWords)))
+			words := r.wordsOf(first, min(last, first+maxNameWords))
+			n, kinds := r.g.PrefixIn(words, untaggedKinds)
+			// "Dallas County" tagged ORG, "Boston, Lincolnshire" too.
+			if all, allKinds := r.g.Prefix(words); all > n && (all >= 2 || r.locative(first, ms)) {
+				n, kinds = all, allKinds
+			}
 			if n == 0 {
 				continue
 			}
@@ -204,7 +209,15 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 		for end < len(r.toks) && end-i < maxWords && !covered[end] {
 			end++
 		}
-		n, _ := r.g.Prefix(r.wordsOf(i, end))
+		words := r.wordsOf(i, end)
+		n, _ := r.g.PrefixIn(words, untaggedKinds)
+		// A county's name may stand untagged where it cannot be a word or
+		// a person's: as two words or more ("Dallas County", "Nueva
+		// Ecija"), after a preposition of place ("in Dorset") or as the
+		// container of a place just named ("Manaoag, Pangasinan").
+		if all, _ := r.g.Prefix(words); all > n && (all >= 2 || r.locative(i, ms)) {
+			n = all
+		}
 		if n == 0 && r.lx.aliases[r.word(i)] != "" {
 			n = 1
 		}
@@ -237,6 +250,40 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 		}
 	}
 	return out
+}
+
+// untaggedKinds are the kinds of place a name the tagger did not call a
+// place may be: not an admin2 division, whose bare name is too often a word
+// or a person's ("Antique dealers", "Plaza officials", "Carmen said",
+// "VAR overturned the penalty"), except where locative allows. A county the
+// tagger tags is found ("flooding in Suffolk"), and a name that is also a
+// town is looked up with all its readings.
+const untaggedKinds = ^gazetteer.KindSet(0) &^ (gazetteer.KindSet(1) << gazetteer.Admin2)
+
+// placePrepositions put a place after them.
+var placePrepositions = map[string]bool{"in": true, "across": true, "from": true, "near": true,
+	"throughout": true, "around": true, "outside": true, "into": true, "within": true}
+
+// locative reports whether token i stands where a place name does: after a
+// preposition of place, or after a comma that follows a place already
+// found (ms, in text order so far).
+func (r *resolver) locative(i int, ms []mention) bool {
+	if i == 0 {
+		return false
+	}
+	prev := r.word(i - 1)
+	if placePrepositions[strings.ToLower(prev)] {
+		return true
+	}
+	if prev != "," || i < 2 {
+		return false
+	}
+	for k := len(ms) - 1; k >= 0; k-- {
+		if ms[k].span.End == r.toks[i-2].End {
+			return true
+		}
+	}
+	return false
 }
 
 // widen returns tokens [first, last) grown to a longer name the gazetteer
@@ -630,10 +677,10 @@ func (r *resolver) containerBonuses(ms []mention) {
 		if between != "," && between != "in" && between != ", in" {
 			continue
 		}
-		// Only countries and admin1 divisions contain places, and a name
-		// has few of those, so this stays linear in the candidates.
+		// Only countries and divisions contain places, and a name has few
+		// of those, so this stays linear in the candidates.
 		for b, container := range out.cands {
-			if container.Kind != gazetteer.Country && container.Kind != gazetteer.Admin1 {
+			if container.Kind != gazetteer.Country && container.Kind != gazetteer.Admin1 && container.Kind != gazetteer.Admin2 {
 				continue
 			}
 			// "Virginia, Washington, West Virginia": a name that can be
@@ -660,6 +707,11 @@ func inAdmin1(e gazetteer.Entry) bool {
 	return (e.Kind == gazetteer.City || e.Kind == gazetteer.Admin1 || e.Kind == gazetteer.Admin2) && e.Admin1 != ""
 }
 
+// countyReach is how far from an admin2 division's centre a town of its
+// state may lie and still be read as in it: the gazetteer gives towns no
+// admin2 code, and few counties reach further ("Boston, Lincolnshire").
+const countyReach = 80 // km
+
 // contains reports whether place a lies in place b.
 func contains(b, a gazetteer.Entry) bool {
 	switch b.Kind {
@@ -667,6 +719,9 @@ func contains(b, a gazetteer.Entry) bool {
 		return a.Kind != gazetteer.Country && a.Country == b.Country && a.Country != ""
 	case gazetteer.Admin1:
 		return (a.Kind == gazetteer.City || a.Kind == gazetteer.Admin2) && a.Country == b.Country && a.Admin1 != "" && strings.EqualFold(a.Admin1, b.Name)
+	case gazetteer.Admin2:
+		return a.Kind == gazetteer.City && a.Country == b.Country && a.Admin1 != "" && a.Admin1 == b.Admin1 &&
+			gazetteer.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) < countyReach
 	}
 	return false
 }
@@ -803,8 +858,8 @@ func (r *resolver) prior(e gazetteer.Entry) float64 {
 		return math.Log10(float64(e.Population)+1) + 0.5
 	case gazetteer.Admin2:
 		// Below an admin1 division of its size, level with a city of it:
-		// "Durham" is the English county or the North Carolina city by
-		// size and by the article's other places.
+		// "Cornwall" is the English county or the Ontario city by size and
+		// by the article's other places.
 		return math.Log10(float64(e.Population) + 1)
 	case gazetteer.City:
 		s := math.Log10(float64(e.Population) + 1)

@@ -75,6 +75,12 @@ func TestResolution(t *testing.T) {
 		{"English counties are counties, and their towns English",
 			"Fires spread across Suffolk and Norfolk on Monday, and police in Ipswich urged calm.",
 			[]string{"Suffolk=Suffolk/admin2/GB", "Norfolk=Norfolk/admin2/GB", "Ipswich=Ipswich/city/GB"}},
+		{"a town beside its county is the county's",
+			"Flooding hit Boston, Lincolnshire, and York on Monday.",
+			[]string{"Boston=Boston/city/GB", "Lincolnshire=Lincolnshire/admin2/GB", "York=York/city/GB"}},
+		{"a county's bare name is no place where it is a word or a person's",
+			"Antique dealers and Plaza officials said on Monday that VAR had overturned the penalty.",
+			[]string{}},
 		{"a Philippine province, not a Californian town",
 			"Floods hit Laguna and Pangasinan north of Manila.",
 			[]string{"Laguna=Laguna/admin2/PH", "Pangasinan=Pangasinan/admin2/PH", "Manila=Manila/city/PH"}},
@@ -217,6 +223,39 @@ func TestAreaPointIsItsPagePoint(t *testing.T) {
 		}
 		if lat, lon := *d.Places[0].Lat, *d.Places[0].Lon; math.Abs(lat-tt.lat) > 1e-4 || math.Abs(lon-tt.lon) > 1e-4 {
 			t.Errorf("%s at %.4f,%.4f, want %.4f,%.4f", tt.name, lat, lon, tt.lat, tt.lon)
+		}
+	}
+}
+
+func TestContains(t *testing.T) {
+	// entry is the gazetteer's place of this name, kind and country (and
+	// admin1 division, when given).
+	entry := func(name string, kind gazetteer.Kind, country, admin1 string) gazetteer.Entry {
+		for _, e := range gazetteer.Default().Lookup(name) {
+			if e.Kind == kind && e.Country == country && (admin1 == "" || e.Admin1 == admin1) {
+				return e
+			}
+		}
+		t.Fatalf("no %v %s in %s %s", kind, name, admin1, country)
+		return gazetteer.Entry{}
+	}
+	indiana := entry("Indiana", gazetteer.Admin1, "US", "")
+	lincs := entry("Lincolnshire", gazetteer.Admin2, "GB", "")
+	for _, tc := range []struct {
+		out, in gazetteer.Entry
+		want    bool
+	}{
+		{indiana, entry("Scott County", gazetteer.Admin2, "US", "Indiana"), true},
+		{indiana, entry("Scott County", gazetteer.Admin2, "US", "Iowa"), false},
+		{lincs, entry("Boston", gazetteer.City, "GB", ""), true},
+		{lincs, entry("Lincoln", gazetteer.City, "GB", ""), true},
+		{lincs, entry("York", gazetteer.City, "GB", ""), false}, // in England, but far from Lincolnshire
+		{lincs, entry("Boston", gazetteer.City, "US", ""), false},
+		{entry("United Kingdom", gazetteer.Country, "GB", ""), lincs, true},
+		{lincs, entry("England", gazetteer.Admin1, "GB", ""), false},
+	} {
+		if got := contains(tc.out, tc.in); got != tc.want {
+			t.Errorf("contains(%s, %s in %s) = %v, want %v", tc.out.Name, tc.in.Name, tc.in.Admin1, got, tc.want)
 		}
 	}
 }

@@ -211,9 +211,9 @@ func withinTwoEdits(a, b string) bool {
 }
 
 // taggerKinds are the kinds of place the tagger's model was trained to see
-// in the gazetteer: all but admin2 divisions, which came later. Seeing
-// them untrained costs the tagger (CoNLL dev F1 93.60 → 93.41 retrained
-// with them, mostly English counties that are cricket clubs there).
+// in the gazetteer: all but admin2 divisions, which came later. Retrained
+// with them, the tagger did worse on CoNLL dev (F1 93.27 or 93.41 against
+// 93.60; other seeds 93.57-93.73; bench/results/2026-11-25-admin2).
 const taggerKinds = ^gazetteer.KindSet(0) &^ (gazetteer.KindSet(1) << gazetteer.Admin2)
 
 // places reports the longest place name starting at words[0] (as written:

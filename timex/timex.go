@@ -502,7 +502,7 @@ func (s *scanner) tense(i, j int) int {
 func (s *scanner) cue(k int) int {
 	low := s.w[k].low
 	switch {
-	case (futureCues[low] || planWords[low] || low == "planned") && s.pastPerfect(k) && (s.low(k+1) == "to" || s.low(k+1) == "for"):
+	case (futureCues[low] || planWords[low] || commitWords[low] || low == "planned") && s.pastPerfect(k) && (s.low(k+1) == "to" || s.low(k+1) == "for"):
 		// "had been scheduled to expire Friday", "had planned to meet
 		// Monday": a plan since overtaken, whose day may have come or may
 		// not ("had been expected to testify Thursday, but the hearing

@@ -196,12 +196,16 @@ var designators = map[string]bool{"County": true, "Parish": true, "Borough": tru
 	"Province": true, "Prefecture": true, "Department": true, "Municipality": true, "Regency": true,
 	"Raion": true, "Governorate": true, "Okrug": true, "Oblast": true, "Division": true}
 
-// designated reports whether name has a word that says it is a division.
+// designated reports whether name has a word that says it is a division,
+// and a word besides ("Okrug" alone names nothing).
 func designated(name string) bool {
+	has, other := false, false
 	for _, w := range strings.Fields(name) {
 		if designators[w] {
-			return true
+			has = true
+		} else {
+			other = true
 		}
 	}
-	return false
+	return has && other
 }

@@ -152,13 +152,16 @@ func within(g *gazetteer.Gazetteer, k Key, lat, lon float64) bool {
 	case gazetteer.Admin1:
 		return town.Admin1 == k.Name
 	case gazetteer.Admin2:
-		// A county's point lies in the admin1 division that holds it.
+		// A county's point lies in the admin1 division that holds it; a
+		// name several counties of the country share ("Washington
+		// County") says not which.
+		admin1, n := "", 0
 		for _, e := range g.Lookup(k.Name) {
 			if e.Kind == k.Kind && e.Country == k.Country && e.Name == k.Name {
-				return town.Admin1 == e.Admin1
+				admin1, n = e.Admin1, n+1
 			}
 		}
-		return false
+		return n == 1 && town.Admin1 == admin1
 	}
 	return true
 }
