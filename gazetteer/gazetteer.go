@@ -96,9 +96,8 @@ func (g *Gazetteer) MaxWords() int { return g.maxWords }
 // Lookup returns the places that name may mean, best first: countries, then
 // seas, oceans, gulfs, straits, bays, regions and continents, then admin1
 // divisions by population, then admin2 divisions by population, then cities
-// by population. (A city that is the seat
-// of an admin1 division of the same name, such as Mexico City, comes just before
-// that division.) name may be a canonical name, an alias or, for countries, an
+// by population. (A city that is the seat of an admin1 division of the same
+// name, such as Mexico City, comes just before that division.) name may be a canonical name, an alias or, for countries, an
 // ISO 3166-1 alpha-2 or alpha-3 code; codes and short all-capital aliases
 // ("US", "USA", "U.S.", "UK") match only as written in capitals. Otherwise case
 // and diacritics do not matter, full stops and apostrophes are ignored, and a

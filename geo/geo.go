@@ -265,8 +265,8 @@ var placePrepositions = map[string]bool{"in": true, "across": true, "from": true
 	"throughout": true, "around": true, "outside": true, "into": true, "within": true}
 
 // locative reports whether token i stands where a place name does: after a
-// preposition of place, or after a comma that follows a place already
-// found (ms, in text order so far).
+// preposition of place, or after a comma that follows one of the places ms
+// found so far.
 func (r *resolver) locative(i int, ms []mention) bool {
 	if i == 0 {
 		return false

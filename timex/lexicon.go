@@ -133,7 +133,7 @@ var planWords = map[string]bool{
 
 // commitWords look ahead when an infinitive follows: what was agreed,
 // promised or is likely "to" happen lies after the agreement ("agreed to
-// buy the line in February"); otherwise they keep their own tense.
+// lease two more ferries in June"); otherwise they keep their own tense.
 var commitWords = map[string]bool{
 	"agree": true, "agrees": true, "agreed": true, "agreement": true, "agreements": true,
 	"likely": true, "unlikely": true, "promised": true, "pledged": true, "vowed": true,

@@ -480,7 +480,8 @@ func (s *scanner) tense(i, j int) int {
 	}
 	// A long sentence: the verb may lie further back ("will be named
 	// commander of the shuttle for a mission in December"), or further on
-	// ("In January, a week after the anniversary of ..., a bomb exploded").
+	// ("In March, three weeks after the start of the talks in ..., the
+	// rebels shelled the port").
 	for k := i - 13; k >= lo && k >= i-40; k-- {
 		if t := s.cue(k); t != 0 {
 			return t
