@@ -242,12 +242,7 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page, err := s.store.List(r.Context(), q)
-	if errors.Is(err, store.ErrBadCursor) {
-		writeError(w, http.StatusBadRequest, CodeBadRequest, "parameter cursor: not a cursor this server issued")
-		return
-	}
-	if err != nil {
-		s.internal(w, r, err)
+	if s.pageFailed(w, r, err) {
 		return
 	}
 	out := ArticleList{Articles: summaries(page.Articles)}
@@ -259,12 +254,8 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 
 func parseQuery(r *http.Request) (store.Query, error) {
 	v := r.URL.Query()
-	for name := range v {
-		switch name {
-		case "q", "since", "until", "source", "lang", "limit", "cursor":
-		default:
-			return store.Query{}, fmt.Errorf("parameter %s: unknown (known: q, since, until, source, lang, limit, cursor)", name)
-		}
+	if err := knownParams(v, "q", "since", "until", "source", "lang", "limit", "cursor"); err != nil {
+		return store.Query{}, err
 	}
 	q := store.Query{Text: v.Get("q"), Source: v.Get("source"), Lang: v.Get("lang"), Cursor: v.Get("cursor")}
 	if len(q.Text) > 1000 {
@@ -289,6 +280,30 @@ func parseQuery(r *http.Request) (store.Query, error) {
 
 // limitParam reads a listing's limit parameter: 0 when absent (the store's
 // default), else a number from 1 to 500.
+// knownParams reports the first query parameter of v not in known.
+func knownParams(v url.Values, known ...string) error {
+	for name := range v {
+		if !slices.Contains(known, name) {
+			return fmt.Errorf("parameter %s: unknown (known: %s)", truncate(name, 40), strings.Join(known, ", "))
+		}
+	}
+	return nil
+}
+
+// pageFailed writes the answer to a failed page read, if err is one: a bad
+// request for a cursor the server never issued, else an internal error.
+func (s *Server) pageFailed(w http.ResponseWriter, r *http.Request, err error) bool {
+	switch {
+	case err == nil:
+		return false
+	case errors.Is(err, store.ErrBadCursor):
+		writeError(w, http.StatusBadRequest, CodeBadRequest, "parameter cursor: not a cursor this server issued")
+	default:
+		s.internal(w, r, err)
+	}
+	return true
+}
+
 func limitParam(v url.Values) (int, error) {
 	s := v.Get("limit")
 	if s == "" {
@@ -502,13 +517,9 @@ func LoadStoryAsOf(ctx context.Context, st store.Store, id string, asOf time.Tim
 func (s *Server) listStories(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	var q store.StoryQuery
-	for name := range v {
-		switch name {
-		case "limit", "cursor":
-		default:
-			writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("parameter %s: unknown (known: limit, cursor)", truncate(name, 40)))
-			return
-		}
+	if err := knownParams(v, "limit", "cursor"); err != nil {
+		writeError(w, http.StatusBadRequest, CodeBadRequest, err.Error())
+		return
 	}
 	q.Cursor = v.Get("cursor")
 	var err error
@@ -517,12 +528,7 @@ func (s *Server) listStories(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page, err := s.store.Stories(r.Context(), q)
-	if errors.Is(err, store.ErrBadCursor) {
-		writeError(w, http.StatusBadRequest, CodeBadRequest, "parameter cursor: not a cursor this server issued")
-		return
-	}
-	if err != nil {
-		s.internal(w, r, err)
+	if s.pageFailed(w, r, err) {
 		return
 	}
 	out := StoryList{Stories: make([]StorySummary, len(page.Stories))}

@@ -170,6 +170,9 @@ func TestErrors(t *testing.T) {
 		{"GET", "/api/articles?limit=100000", 400, CodeBadRequest, "parameter limit"},
 		{"GET", "/api/articles?cursor=garbage", 400, CodeBadRequest, "parameter cursor"},
 		{"GET", "/api/articles?sort=asc", 400, CodeBadRequest, "parameter sort: unknown"},
+		// A stranger's parameter name is echoed cut to 40 bytes.
+		{"GET", "/api/articles?" + strings.Repeat("x", 300) + "=1", 400, CodeBadRequest, "parameter " + strings.Repeat("x", 40) + "…: unknown"},
+		{"GET", "/api/stories?" + strings.Repeat("x", 300) + "=1", 400, CodeBadRequest, "parameter " + strings.Repeat("x", 40) + "…: unknown"},
 		{"GET", "/api/nothing", 404, CodeNotFound, "no such endpoint"},
 		{"POST", "/api/articles", 405, CodeMethodNotAllowed, "not allowed on /api/articles"},
 		{"GET", "/api/incidents/s0123456789abcdef-0123456789ab/review", 405, CodeMethodNotAllowed, "allowed: POST"},

@@ -172,13 +172,9 @@ type AuditList struct {
 func (s *Server) audit(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	var q store.AuditQuery
-	for name := range v {
-		switch name {
-		case "story", "incident", "user", "cursor", "limit":
-		default:
-			writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("parameter %s: unknown (known: story, incident, user, cursor, limit)", truncate(name, 40)))
-			return
-		}
+	if err := knownParams(v, "story", "incident", "user", "cursor", "limit"); err != nil {
+		writeError(w, http.StatusBadRequest, CodeBadRequest, err.Error())
+		return
 	}
 	q.Story, q.Incident, q.User, q.Cursor = v.Get("story"), v.Get("incident"), v.Get("user"), v.Get("cursor")
 	var err error
@@ -187,12 +183,7 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page, err := s.store.Audit(r.Context(), q)
-	if errors.Is(err, store.ErrBadCursor) {
-		writeError(w, http.StatusBadRequest, CodeBadRequest, "parameter cursor: not a cursor this server issued")
-		return
-	}
-	if err != nil {
-		s.internal(w, r, err)
+	if s.pageFailed(w, r, err) {
 		return
 	}
 	out := AuditList{Decisions: make([]ReviewVersion, len(page.Reviews))}
@@ -330,13 +321,9 @@ func ExportIncidents(ctx context.Context, st store.Store, storyID string, asOf t
 
 func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
-	for name := range v {
-		switch name {
-		case "format", "story", "since", "as_of", "include_rejected":
-		default:
-			writeError(w, http.StatusBadRequest, CodeBadRequest, fmt.Sprintf("parameter %s: unknown (known: format, story, since, as_of, include_rejected)", truncate(name, 40)))
-			return
-		}
+	if err := knownParams(v, "format", "story", "since", "as_of", "include_rejected"); err != nil {
+		writeError(w, http.StatusBadRequest, CodeBadRequest, err.Error())
+		return
 	}
 	q := ExportQuery{Format: v.Get("format"), Story: strings.ToLower(v.Get("story"))}
 	ctype, ok := ExportFormats[q.Format]
