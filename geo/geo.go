@@ -170,12 +170,8 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 			if first+1 < last && strings.EqualFold(r.word(first), "the") {
 				first++
 			}
-			words := r.wordsOf(first, min(last, first+maxNameWords))
-			n, kinds := r.g.PrefixIn(words, untaggedKinds)
 			// "Dallas County" tagged ORG, "Boston, Lincolnshire" too.
-			if all, allKinds := r.g.Prefix(words); all > n && (all >= 2 || r.locative(first, ms)) {
-				n, kinds = all, allKinds
-			}
+			n, kinds := r.untaggedPrefix(r.wordsOf(first, min(last, first+maxNameWords)), first, ms)
 			if n == 0 {
 				continue
 			}
@@ -209,15 +205,7 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 		for end < len(r.toks) && end-i < maxWords && !covered[end] {
 			end++
 		}
-		words := r.wordsOf(i, end)
-		n, _ := r.g.PrefixIn(words, untaggedKinds)
-		// A county's name may stand untagged where it cannot be a word or
-		// a person's: as two words or more ("Dallas County", "Nueva
-		// Ecija"), after a preposition of place ("in Dorset") or as the
-		// container of a place just named ("Manaoag, Pangasinan").
-		if all, _ := r.g.Prefix(words); all > n && (all >= 2 || r.locative(i, ms)) {
-			n = all
-		}
+		n, _ := r.untaggedPrefix(r.wordsOf(i, end), i, ms)
 		if n == 0 && r.lx.aliases[r.word(i)] != "" {
 			n = 1
 		}
@@ -252,13 +240,21 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 	return out
 }
 
-// untaggedKinds are the kinds of place a name the tagger did not call a
-// place may be: not an admin2 division, whose bare name is too often a word
-// or a person's ("Antique dealers", "Plaza officials", "Carmen said",
-// "VAR overturned the penalty"), except where locative allows. A county the
-// tagger tags is found ("flooding in Suffolk"), and a name that is also a
-// town is looked up with all its readings.
-const untaggedKinds = ^gazetteer.KindSet(0) &^ (gazetteer.KindSet(1) << gazetteer.Admin2)
+// untaggedPrefix is gazetteer.Prefix for words starting at token i that
+// the tagger did not call a place. A one-word admin2 name counts only
+// where a place stands (locative: "in Dorset", "Manaoag, Pangasinan"),
+// since such names are often words or persons' ("Antique dealers", "Plaza
+// officials", "Carmen said", "VAR overturned the penalty"); a longer one
+// ("Dallas County", "Nueva Ecija") always does. A county the tagger tags
+// is found anyway ("flooding in Suffolk"), and a name that is also a town
+// is looked up with all its readings.
+func (r *resolver) untaggedPrefix(words []string, i int, ms []mention) (int, gazetteer.KindSet) {
+	n, kinds := r.g.Prefix(words)
+	if !kinds.Has(gazetteer.Admin2) || n >= 2 || r.locative(i, ms) {
+		return n, kinds
+	}
+	return r.g.PrefixIn(words, ^gazetteer.KindSet(0)&^gazetteer.KindSet(0).With(gazetteer.Admin2))
+}
 
 // placePrepositions put a place after them.
 var placePrepositions = map[string]bool{"in": true, "across": true, "from": true, "near": true,
