@@ -166,7 +166,7 @@ var theHash = fold.Hash("the")
 // Prefix does not allocate. A token that folds to nothing (punctuation) ends
 // the name.
 func (g *Gazetteer) Prefix(words []string) (n int, kinds KindSet) {
-	return g.PrefixIn(words, ^KindSet(0))
+	return g.PrefixIn(words, AllKinds)
 }
 
 // PrefixIn is Prefix for names of places of the kinds in only: the longest

@@ -483,6 +483,9 @@ func TestKindStrings(t *testing.T) {
 	if s := KindSet(0).With(Admin2).With(Country); s.String() != "country|admin2" {
 		t.Errorf("KindSet %v, want country|admin2", s)
 	}
+	if s := AllKinds.Without(Admin2); s.Has(Admin2) || !s.Has(Admin1) || !s.Has(Continent) {
+		t.Errorf("AllKinds.Without(Admin2) = %v", s)
+	}
 	if s != 1<<City|1<<Sea {
 		t.Errorf("KindSet bits %b", s)
 	}
@@ -598,14 +601,14 @@ func TestAdmin2(t *testing.T) {
 
 func TestPrefixIn(t *testing.T) {
 	g := Default()
-	noAdmin2 := ^KindSet(0) &^ KindSet(0).With(Admin2)
+	noAdmin2 := AllKinds.Without(Admin2)
 	for _, tc := range []struct {
 		words string
 		only  KindSet
 		n     int
 		kinds KindSet
 	}{
-		{"Jefferson Parish officials", ^KindSet(0), 2, KindSet(0).With(Admin2)},
+		{"Jefferson Parish officials", AllKinds, 2, KindSet(0).With(Admin2)},
 		{"Jefferson Parish officials", noAdmin2, 0, 0},
 		{"Surrey police", noAdmin2, 1, KindSet(0).With(City)},
 		{"Surrey police", KindSet(0).With(Admin2), 1, KindSet(0).With(Admin2)},

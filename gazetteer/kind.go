@@ -56,6 +56,12 @@ func (s KindSet) Has(k Kind) bool { return s&(1<<k) != 0 }
 // With returns the set with k added.
 func (s KindSet) With(k Kind) KindSet { return s | 1<<k }
 
+// Without returns the set with k taken out.
+func (s KindSet) Without(k Kind) KindSet { return s &^ (1 << k) }
+
+// AllKinds is the set of every kind.
+const AllKinds = ^KindSet(0)
+
 // String lists the kinds, "country|city".
 func (s KindSet) String() string {
 	var parts []string

@@ -253,7 +253,7 @@ func (r *resolver) untaggedPrefix(words []string, i int, ms []mention) (int, gaz
 	if !kinds.Has(gazetteer.Admin2) || n >= 2 || r.locative(i, ms) {
 		return n, kinds
 	}
-	return r.g.PrefixIn(words, ^gazetteer.KindSet(0)&^gazetteer.KindSet(0).With(gazetteer.Admin2))
+	return r.g.PrefixIn(words, gazetteer.AllKinds.Without(gazetteer.Admin2))
 }
 
 // placePrepositions put a place after them.

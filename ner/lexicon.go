@@ -214,7 +214,7 @@ func withinTwoEdits(a, b string) bool {
 // in the gazetteer: all but admin2 divisions, which came later. Retrained
 // with them, the tagger did worse on CoNLL dev (F1 93.27 or 93.41 against
 // 93.60; other seeds 93.57-93.73; bench/results/2026-11-25-admin2).
-const taggerKinds = ^gazetteer.KindSet(0) &^ (gazetteer.KindSet(1) << gazetteer.Admin2)
+const taggerKinds = gazetteer.AllKinds &^ (1 << gazetteer.Admin2)
 
 // places reports the longest place name starting at words[0] (as written:
 // country codes count only in capitals) and its kinds.
