@@ -1295,7 +1295,9 @@ func (s *scanner) the(i int) (match, bool) {
 			m.start = i
 			return m, true
 		}
-		if w == "past" {
+		// "the past" is the noun unless a count follows: "the past three
+		// summers" counts something this scanner has no unit for.
+		if _, _, counted := s.number(j + 1); w == "past" && !(counted && s.adjacent(j)) {
 			return match{start: i, end: j + 1, typ: "DATE", value: "PAST_REF"}, true
 		}
 	}

@@ -184,8 +184,8 @@ func TestNormalization(t *testing.T) {
 			[]want{{text: "the near future", typ: "DATE", value: "FUTURE_REF"}, {text: "the short term", typ: "DATE", value: "FUTURE_REF"}}},
 		{"sets", "Patrols run every week, briefings happen daily and markets close every Monday.",
 			[]want{{text: "every week", typ: "SET", value: "P1W"}, {text: "daily", typ: "SET", value: "P1D"}, {text: "every Monday", typ: "SET", value: "XXXX-WXX-1"}}},
-		{"present and past references", "The port is now closed; it was recently bombed.",
-			[]want{{text: "now", typ: "DATE", value: "PRESENT_REF"}, {text: "recently", typ: "DATE", value: "PAST_REF"}}},
+		{"present and past references", "The port is now closed; it was recently bombed, as it was in the past.",
+			[]want{{text: "now", typ: "DATE", value: "PRESENT_REF"}, {text: "recently", typ: "DATE", value: "PAST_REF"}, {text: "the past", typ: "DATE", value: "PAST_REF"}}},
 		{"digits", "Filed 1998-08-07 and 11/02/89.",
 			[]want{{text: "1998-08-07", typ: "DATE", value: "1998-08-07"}, {text: "11/02/89", typ: "DATE", value: "1989-11-02"}}},
 		{"a year alone", "The treaty dates from 1901.",
@@ -304,6 +304,7 @@ func TestNotTimes(t *testing.T) {
 		"Every winter storm closes the pass; each summer camp fills up.",
 		"The striker scored 4 in the morning session.",
 		"Aid is needed for the future generations.",
+		"Over the past two harvests the rains failed.",
 	} {
 		if got := annotate(t, s, tuesday); len(got) != 0 {
 			t.Errorf("%q: got %+v, want no expressions", s, got)
