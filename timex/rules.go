@@ -878,6 +878,15 @@ func (s *scanner) relativeFrom(i, j int, w string) (match, bool) {
 		}
 		return s.datePoint(i, k+1, s.seasonNear(first, dir)), true
 	}
+	// "the next morning", "the following night": after the day in focus.
+	if code, ok := dayPartWords[next]; ok && dir > 0 && s.low(i-1) == "the" && s.adjacent(i-1) && !s.nounAfter(k+1) {
+		day := s.dayInFocus()
+		if !day.ok() {
+			return match{start: i, end: k + 1, typ: "TIME", value: "XXXX-XX-XXT" + code}, true
+		}
+		day = day.shift(1, uDay)
+		return match{start: i, end: k + 1, typ: "TIME", value: day.value() + "T" + code, p: day}, true
+	}
 	if code, ok := dayPartWords[next]; ok && dir <= 0 {
 		day := s.dct
 		if dir < 0 {
@@ -1365,9 +1374,10 @@ func (s *scanner) yearEnd(i int) (match, bool) {
 // theYear reads "the year", "the full year", "the fiscal year", "the
 // current fiscal year" at tokens i ("the") and j. An accounting year named
 // by its end ("the year ended June 30") is a DURATION P1Y, as TimeML
-// annotates it; otherwise "the full year", "the fiscal year", "for the
-// year" and "the end of the year" are the year of publication. A bare "the year" elsewhere ("the
-// year before") is not read.
+// annotates it; otherwise "the full year", "the fiscal year" and "for the
+// year" are the year of publication, and "the end of the year" the year in
+// focus (periodInFocus). A bare "the year" elsewhere ("the year before") is
+// not read.
 func (s *scanner) theYear(i, j int) (match, bool) {
 	k := j
 	for k < j+3 && s.low(k) != "year" {
@@ -1376,8 +1386,12 @@ func (s *scanner) theYear(i, j int) (match, bool) {
 	if nx := s.low(k + 1); (nx == "ended" || nx == "ending") && s.adjacent(k) {
 		return match{start: i, end: k + 1, typ: "DURATION", value: "P1Y"}, true
 	}
-	if prev := s.low(i - 1); s.low(j) == "year" && prev != "for" && prev != "of" {
+	prev := s.low(i - 1)
+	if s.low(j) == "year" && prev != "for" && prev != "of" {
 		return match{}, false
+	}
+	if prev == "of" && s.low(j) == "year" { // "the end of the year": the year in focus
+		return s.periodInFocus(i)
 	}
 	if !s.dct.ok() {
 		return unresolved(i, k+1, "XXXX"), true
@@ -1567,6 +1581,10 @@ func (s *scanner) sameAs(i int) (match, bool) {
 	}
 	if !s.adjacent(j - 1) {
 		return match{}, false
+	}
+	// "that night", "later that morning": on the last day named.
+	if code, ok := dayPartWords[s.low(j)]; ok && s.ref.ok() && s.ref.g == gDay && !s.nounAfter(j+1) {
+		return match{start: i, end: j + 1, typ: "TIME", value: s.ref.value() + "T" + code, p: s.ref}, true
 	}
 	u, ok := unitWords[s.low(j)]
 	if !ok || pluralUnit[s.low(j)] || !s.ref.ok() {

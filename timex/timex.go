@@ -344,7 +344,11 @@ func (s *scanner) parse(i int) (match, bool) {
 		}
 	}
 	if j != i {
-		if m, ok := s.core(j); ok && !(mod == "APPROX" && strings.HasSuffix(m.value, "_REF")) {
+		m, ok := s.core(j)
+		if !ok && (mod == "START" || mod == "MID" || mod == "END") {
+			m, ok = s.periodInFocus(j) // "the end of the month"
+		}
+		if ok && !(mod == "APPROX" && strings.HasSuffix(m.value, "_REF")) {
 			// "about the future" is not an approximate future.
 			m.start = i
 			if m.mod == "" {
@@ -354,6 +358,59 @@ func (s *scanner) parse(i int) (match, bool) {
 		}
 	}
 	return s.core(i)
+}
+
+// inPeriod reads "earlier in the year", "later in the week", "early in
+// the month", "late in the year": the period in focus.
+func (s *scanner) inPeriod(i int) (match, bool) {
+	mod := ""
+	switch s.low(i) {
+	case "earlier", "later":
+	case "early":
+		mod = "START"
+	case "late":
+		mod = "END"
+	default:
+		return match{}, false
+	}
+	if !s.adjacent(i) || s.low(i+1) != "in" || !s.adjacent(i+1) {
+		return match{}, false
+	}
+	m, ok := s.periodInFocus(i + 2)
+	if !ok {
+		return match{}, false
+	}
+	m.start, m.mod = i, mod
+	return m, true
+}
+
+// periodInFocus reads "the week", "the month", "the year" where a phrase
+// makes it the one the text is in: "the end of the month", "earlier in the
+// year". It is the period of the last date named, else of the publication
+// date. Alone, "the year" is as often a length ("for the year"), so
+// callers only ask after such a phrase.
+func (s *scanner) periodInFocus(k int) (match, bool) {
+	if s.low(k) != "the" || !s.adjacent(k) {
+		return match{}, false
+	}
+	var g granularity
+	switch s.low(k + 1) {
+	case "week":
+		g = gWeek
+	case "month":
+		g = gMonth
+	case "year":
+		g = gYear
+	default:
+		return match{}, false
+	}
+	switch {
+	case s.ref.ok() && s.ref.g >= g: // a day named gives its week, month and year
+		return s.datePoint(k, k+2, s.ref.at(g)), true
+	case s.dct.ok():
+		return s.datePoint(k, k+2, s.dct.at(g)), true
+	}
+	return unresolved(k, k+2, unspecified(g)), true
 }
 
 // core recognizes an expression starting at token i, the longest it can.
@@ -397,6 +454,7 @@ func (s *scanner) core(i int) (match, bool) {
 		try(s.barePlural(i))
 		try(s.holiday(i))
 		try(s.sameAs(i))
+		try(s.inPeriod(i))
 		try(s.spelledYear(i))
 		try(s.yearEnd(i))
 		try(s.partOfDay(i))

@@ -104,6 +104,12 @@ func TestNormalization(t *testing.T) {
 			[]want{{text: "the 1990s", typ: "DATE", value: "199"}, {text: "the mid-2000s", typ: "DATE", value: "200", mod: "MID"}}},
 		{"the past three years is a duration", "Violence has grown over the past three years.",
 			[]want{{text: "the past three years", typ: "DURATION", value: "P3Y"}}},
+		{"the period in focus", "The ceasefire is due to expire at the end of the month; early in the year the front had moved.",
+			[]want{{text: "the end of the month", typ: "DATE", value: "2025-11", mod: "END"}, {text: "early in the year", typ: "DATE", value: "2025", mod: "START"}}},
+		{"the period of the last date named", "The siege began on March 3, 2024. Later in the week the town fell, and by the end of the year it was rebuilt.",
+			[]want{{text: "Later in the week", typ: "DATE", value: "2024-W09"}, {text: "the end of the year", typ: "DATE", value: "2024", mod: "END"}}},
+		{"a part of the day after or on the day named", "Militants seized the bridge on Friday. That night the army shelled it; the next morning it was retaken.",
+			[]want{{text: "That night", typ: "TIME", value: "2025-11-14TNI"}, {text: "the next morning", typ: "TIME", value: "2025-11-15TMO"}}},
 		{"counted durations", "The siege lasted 18 months, then a two-week truce held for several days.",
 			[]want{{text: "18 months", typ: "DURATION", value: "P18M"}, {text: "two-week", typ: "DURATION", value: "P2W"}, {text: "several days", typ: "DURATION", value: "PXD"}}},
 		{"hours", "The fight lasted three hours.",
@@ -305,6 +311,8 @@ func TestNotTimes(t *testing.T) {
 		"The striker scored 4 in the morning session.",
 		"Aid is needed for the future generations.",
 		"Over the past two harvests the rains failed.",
+		"At the end of the day, voters decide.",
+		"That morning paper sold out; they met at the next evening class.",
 	} {
 		if got := annotate(t, s, tuesday); len(got) != 0 {
 			t.Errorf("%q: got %+v, want no expressions", s, got)
