@@ -99,7 +99,8 @@ func (g *Gazetteer) MaxWords() int { return g.maxWords }
 // by population. (A city that is the seat of an admin1 division of the same
 // name, such as Mexico City, comes just before that division.) name may be a canonical name, an alias or, for countries, an
 // ISO 3166-1 alpha-2 or alpha-3 code; codes and short all-capital aliases
-// ("US", "USA", "U.S.", "UK") match only as written in capitals. Otherwise case
+// ("US", "USA", "U.S.", "UK") match only as written in capitals, and initials
+// written with full stops ("E.U.") match nothing else. Otherwise case
 // and diacritics do not matter, full stops and apostrophes are ignored, and a
 // leading "the" is optional. It returns nil if nothing matches.
 func (g *Gazetteer) Lookup(name string) []Entry {
@@ -121,6 +122,10 @@ func (g *Gazetteer) Lookup(name string) []Entry {
 			if c := g.acr.get(h); c != nil {
 				add(&g.slots[c.id])
 			}
+		}
+		// "E.U." written with stops is initials, not the town of Eu.
+		if initials(fields[0]) {
+			fields = nil
 		}
 	}
 	if len(fields) > 1 {
@@ -267,6 +272,20 @@ func acronymHash(w string) (uint64, bool) {
 		}
 	}
 	return h, n >= 2 && n <= 5
+}
+
+// initials reports whether w is capital letters each followed by a full
+// stop: "E.U.", "U.S.A.".
+func initials(w string) bool {
+	if len(w) < 4 || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // Nearest returns the entry of kind k nearest to lat, lon (great-circle

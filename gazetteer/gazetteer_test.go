@@ -140,7 +140,9 @@ func TestLookupCodesAreCaseSensitive(t *testing.T) {
 }
 
 func TestLookupNothing(t *testing.T) {
-	for _, q := range []string{"", "  ", "the", "The", "Qwxzv Plorbington", ".", "\xff\xfe", "the the"} {
+	for _, q := range []string{"", "  ", "the", "The", "Qwxzv Plorbington", ".", "\xff\xfe", "the the",
+		"E.U.", // initials, not the town of Eu in Normandy
+	} {
 		if got := Default().Lookup(q); got != nil {
 			t.Errorf("Lookup(%q) = %v, want nil", q, got)
 		}

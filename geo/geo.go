@@ -144,6 +144,12 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 				first++
 			}
 			first, last = r.widen(first, last)
+			// "the South" alone is a part of the country in focus, or a
+			// country named with it (South Korea), never the region of
+			// Cameroon or Iceland that GeoNames calls "South".
+			if last-first == 1 && directions[strings.ToLower(r.word(first))] {
+				continue
+			}
 			// "Peanut Corporation of America": the tagger's place ends an
 			// organization's name.
 			if first >= 1 && orgEnd == first-2 && r.word(first-1) == "of" || r.endsName(first) {
