@@ -188,6 +188,11 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 			if n < last-first && !(e.Type == "ORG" && (kinds.Has(gazetteer.Country) || kinds.Has(gazetteer.Admin1))) {
 				continue
 			}
+			// "The New York Times" is a newspaper, printed in a place but
+			// not reporting from it.
+			if n < last-first && mastheads[strings.ToLower(r.word(last-1))] {
+				continue
+			}
 			if m, ok := r.mention(first, first+n, ""); ok {
 				if n < last-first {
 					m.jurisdiction = true
@@ -420,6 +425,15 @@ func (r *resolver) endsName(first int) bool {
 	}
 	w := r.word(first - 2)
 	return r.toks[first-2].Kind == sitrep.Word && institutionHeads[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+// mastheads are the words that end a newspaper's name ("Los Angeles
+// Times", "Texas Tribune").
+var mastheads = map[string]bool{
+	"times": true, "post": true, "herald": true, "tribune": true, "journal": true, "gazette": true,
+	"chronicle": true, "telegraph": true, "globe": true, "observer": true, "examiner": true,
+	"inquirer": true, "courier": true, "dispatch": true, "register": true, "bulletin": true,
+	"star-telegram": true, "sun-times": true, "plain-dealer": true, "statesman": true,
 }
 
 // directions are the words that name a part of a place ("Eastern China").
