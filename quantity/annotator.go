@@ -39,7 +39,7 @@ const (
 	maxNumberWords = 8 // "two hundred and fifty thousand"
 	maxNounRun     = 5 // "two Israeli air raids"
 	maxLeftCue     = 8 // "the death toll from the market bombing rose to 83"
-	maxAuxiliaries = 4 // "were believed to have been killed"
+	maxAuxiliaries = 6 // "are now believed to have been killed"
 	maxInheritGap  = 5 // "killed 259 people on the plane and 11 on the ground"
 	maxTokenBytes  = 64
 )
@@ -63,7 +63,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "quantity" }
 
 // Version changes whenever the output for some input changes.
-func (Annotator) Version() string { return "3" }
+func (Annotator) Version() string { return "4" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -202,9 +202,9 @@ func (s *scanner) mayStart(i int) bool {
 		n := s.w(i + 1)
 		_, few := fewWords[n]
 		_, sc := scales[n]
-		return (few && n != "several") || sc
+		return (few && n != "several") || sc || s.fractionEnd(i) > 0
 	case "half":
-		return s.w(i+1) == "a" && s.w(i+2) == "dozen"
+		return s.w(i+1) == "a" && s.w(i+2) == "dozen" || s.fractionEnd(i) > 0
 	case "several":
 		return true
 	}
@@ -215,7 +215,49 @@ func (s *scanner) mayStart(i int) bool {
 		return true
 	}
 	_, ok := compoundNumber(w)
-	return ok
+	return ok || s.fractionEnd(i) > 0
+}
+
+// fractions are the parts of a scale said in words: "half a million",
+// "a quarter of a million", "three quarters of a million", "two-thirds of a
+// million". Each is numerator and denominator.
+var fractions = map[string][2]int64{
+	"half": {1, 2}, "a quarter": {1, 4}, "one quarter": {1, 4}, "a third": {1, 3}, "one third": {1, 3},
+	"three quarters": {3, 4}, "three-quarters": {3, 4}, "two thirds": {2, 3}, "two-thirds": {2, 3},
+}
+
+// fractionOf reads a fraction of a scale starting at token i: its value and
+// the token after it, or ok false.
+func (s *scanner) fractionOf(i int) (v int64, end int, ok bool) {
+	f, j := fractions[s.w(i)], i+1
+	switch s.w(i) {
+	case "a", "one", "two", "three": // a concatenation only where it can match
+		f, j = fractions[s.w(i)+" "+s.w(i+1)], i+2
+	}
+	if f[1] == 0 {
+		return 0, i, false
+	}
+	if s.w(j) == "of" {
+		j++
+	}
+	if w := s.w(j); w == "a" || w == "an" {
+		j++
+	} else if s.w(i) == "half" || s.w(j-1) == "of" {
+		return 0, i, false // "half of them", "a third of the vote"
+	}
+	sc, isScale := scales[s.w(j)]
+	if !isScale || sc < 100 || sc == 12 {
+		return 0, i, false
+	}
+	return sc * f[0] / f[1], j + 1, true
+}
+
+// fractionEnd is the token after the fraction of a scale at i, 0 if none.
+func (s *scanner) fractionEnd(i int) int {
+	if _, end, ok := s.fractionOf(i); ok {
+		return end
+	}
+	return 0
 }
 
 // number is the numeric core of a quantity: tokens [first, end).
@@ -300,6 +342,10 @@ func (s *scanner) numberAt(i int) (number, bool) {
 	}
 	if w == "half" && s.w(i+1) == "a" && s.w(i+2) == "dozen" {
 		n.low, n.high, n.approx, n.end = 6, 6, true, i+3
+		return n, true
+	}
+	if v, end, ok := s.fractionOf(i); ok { // "a quarter of a million": a round figure
+		n.low, n.high, n.approx, n.end = v, v, true, end
 		return n, true
 	}
 	v, end, approx, ok := s.wordNumber(i)

@@ -140,7 +140,7 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 			unit = "people"
 		}
 	}
-	if category == catKilled && s.nonViolentCause(end) {
+	if category == catKilled && (s.nonViolentCause(end) || s.nonViolentSubject(qualStart)) {
 		category = catOther
 	}
 
@@ -539,6 +539,18 @@ func (s *scanner) rightCue(h headNoun, end *int) string {
 			}
 		}
 	}
+	// "Fifteen protesters and police officers were injured": a noun phrase
+	// joined by "and" shares the verb. Not "20 people and wounded 30": the
+	// words after "and" must be nouns, and a verb's auxiliary must follow.
+	if s.w(k) == "and" {
+		j := k + 1
+		for j < s.sentEnd && j <= k+3 && s.nounWord(j) && s.lx.cues[s.w(j)].category == "" {
+			j++
+		}
+		if j > k+1 && auxiliaries[s.w(j)] {
+			k = j
+		}
+	}
 	aux, relative := 0, 0
 	for aux+relative < maxAuxiliaries {
 		if w := s.w(k); auxiliaries[w] {
@@ -568,7 +580,8 @@ func (s *scanner) rightCue(h headNoun, end *int) string {
 		return catDisplaced
 	case (w == "forced" || w == "driven") && (s.w(k+1) == "from" || s.w(k+1) == "out" && s.w(k+2) == "of") && isHome(s.w(k+2), s.w(k+3), s.w(k+4)):
 		return catDisplaced // "have been forced from their homes"
-	case w == "taken" && s.w(k+1) == "into" && s.w(k+2) == "custody":
+	case w == "taken" && s.w(k+1) == "into" && s.w(k+2) == "custody",
+		(w == "placed" || w == "put") && s.w(k+1) == "under" && s.w(k+2) == "arrest":
 		return catArrested
 	case w == "among" && (s.w(k+1) == "those" || s.w(k+1) == "the"):
 		// "were among those injured", "among the dead"
@@ -694,6 +707,21 @@ func (s *scanner) nonViolentCause(end int) bool {
 			}
 		case ",", ";", ".":
 			return false
+		}
+	}
+	return false
+}
+
+// nonViolentSubject reports a disease or disaster as the subject of the
+// killing before the count: "Typhoid has killed 12 people", "the floods
+// have killed 1,600".
+func (s *scanner) nonViolentSubject(qualStart int) bool {
+	for k := qualStart - 1; k >= max(s.sentFrom, qualStart-maxLeftCue); k-- {
+		switch w := s.w(k); {
+		case w == "," || w == ";" || w == "by" || w == "and":
+			return false
+		case nonViolentSubjects[w]:
+			return true
 		}
 	}
 	return false

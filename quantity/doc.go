@@ -8,7 +8,8 @@
 //
 // Digits ("80", "3,500", "1.2 million", "10-15"), words ("six",
 // "twenty-five", "a hundred", "two hundred and fifty thousand", "a dozen",
-// "half a dozen"), ranges ("20 to 30", "two or three", "between 20 and 30",
+// "half a dozen", and fractions of a scale, "half a million", "a quarter of
+// a million", read as round figures, qualifier about), ranges ("20 to 30", "two or three", "between 20 and 30",
 // "10-15", "10–15") and vague amounts. A fraction is read only before a scale
 // ("1.2 million"); "2.5 tons" is not read, since bounds are whole numbers.
 // Each scale larger than the one before multiplies the whole ("300
@@ -85,7 +86,9 @@
 // ...) makes strikes; a casualty noun ("83 dead", "deaths", "lives",
 // "injuries") makes killed or wounded; then a participle before the noun
 // ("30 wounded soldiers"); then a verb after it, read through auxiliaries
-// ("12 people were killed", "10,000 fled", "forced from their homes") and
+// ("12 people were killed", "10,000 fled", "forced from their homes",
+// "placed under arrest"; "protesters and police officers were injured":
+// a noun joined by "and" shares the verb) and
 // over a name after "in", "from", "at" or "near" ("six aid workers in South
 // Sudan were killed"); then
 // a verb or noun before it within the sentence and at most six words back

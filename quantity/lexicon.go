@@ -206,7 +206,7 @@ var auxiliaries = map[string]bool{
 	"being": true, "have": true, "has": true, "had": true, "reportedly": true,
 	"also": true, "all": true, "later": true, "believed": true, "feared": true,
 	"reported": true, "thought": true, "said": true, "to": true, "confirmed": true,
-	"presumed": true, "now": true, "still": true, "already": true, "either": true,
+	"presumed": true, "known": true, "now": true, "still": true, "already": true, "either": true,
 	"allegedly": true, "subsequently": true, "got": true, "found": true,
 	"may": true, "might": true, "could": true, "would": true, "will": true,
 	"must": true, "aboard": true, "onboard": true, "inside": true,
@@ -221,6 +221,19 @@ var nonViolentCauses = map[string]bool{
 	"accidents": true, "accident": true, "crashes": true, "crash": true,
 	"flu": true, "malaria": true, "earthquake": true, "floods": true,
 	"heat": true, "opioids": true,
+}
+
+// nonViolentSubjects: a disease or a disaster that kills ("Cholera has
+// killed 12") makes no conflict toll. Not "drug", which opens "drug cartel".
+var nonViolentSubjects = map[string]bool{
+	"disease": true, "diseases": true, "outbreak": true, "epidemic": true, "pandemic": true,
+	"cholera": true, "typhoid": true, "ebola": true, "measles": true, "malaria": true,
+	"flu": true, "influenza": true, "h1n1": true, "covid": true, "covid-19": true,
+	"coronavirus": true, "virus": true, "dengue": true, "tuberculosis": true,
+	"earthquake": true, "quake": true, "floods": true, "flooding": true, "flood": true,
+	"tsunami": true, "storm": true, "hurricane": true, "typhoon": true, "cyclone": true,
+	"landslide": true, "landslides": true, "heatwave": true, "drought": true, "famine": true,
+	"crash": true, "accident": true, "overdoses": true, "fentanyl": true,
 }
 
 // streetWords end an address: "10 Downing Street".

@@ -606,6 +606,13 @@ func (s *scanner) amount(i int) (match, bool) {
 	if u == uQuarter && n > 0 && s.low(i) != "a" && n < 5 && !pluralUnit[uw] {
 		return match{}, false
 	}
+	// "a quarter of a million", "three quarters of an hour", "a quarter
+	// million": a fraction of something else, not a length of quarters.
+	// "several quarters of losses" is still a length.
+	if of := s.low(j + 2); u == uQuarter && (s.low(j+1) == "of" && (of == "a" || of == "an" || of == "the" || digitsValue(of) >= 0) ||
+		s.low(j+1) == "million" || s.low(j+1) == "billion") {
+		return match{}, false
+	}
 	end := j + 1
 	switch next := s.low(end); {
 	case next == "old" || next == "-old":

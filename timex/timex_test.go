@@ -312,6 +312,7 @@ func TestNotTimes(t *testing.T) {
 		"Aid is needed for the future generations.",
 		"Over the past two harvests the rains failed.",
 		"At the end of the day, voters decide.",
+		"A quarter of a million people fled, three quarters of the 40 victims were women and a quarter million marched.",
 		"That morning paper sold out; they met at the next evening class.",
 	} {
 		if got := annotate(t, s, tuesday); len(got) != 0 {
