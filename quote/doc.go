@@ -73,7 +73,11 @@
 // the speakers rather than speaking ("Officials in London and Manchester
 // said": Officials); a place alone speaks for its government ("Washington
 // said"). A common-noun subject keeps one complement
-// ("A spokesperson for the ministry", "the head of the agency"). A negated cue
+// ("A spokesperson for the ministry", "the head of the agency"), unless a
+// person's name follows it between commas: then the name speaks ("the
+// foreign minister of Libya, Abdel Rahman Shalgham, said"; "said the head
+// of UNHCR, Yolande Ditewig"; "According to the army's spokesman, Daniel
+// Hagari, “…”"). A negated cue
 // ("did not say") reports nothing. The clause runs to its sentence's end,
 // cut before a trailing attribution, ", according to", a participle clause
 // in the writer's voice (", reviving a controversial concept") or a quote

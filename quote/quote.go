@@ -19,7 +19,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "quote" }
 
 // Version changes whenever the annotator's output does.
-func (Annotator) Version() string { return "5" }
+func (Annotator) Version() string { return "6" }
 
 // Annotate replaces d.Quotes with the quotes found in d.Text.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -246,7 +246,10 @@ func (a *analysis) attachAfter(q direct) (cue string, speaker, addr ref, ok bool
 			r, ok = a.phraseAfter(j+1, min(len(a.toks), j+1+maxPhraseWords+2))
 		} else {
 			r, ok = a.subjectBefore(j, i)
-			ok = ok && r.lo >= i && r.lo-i <= 3
+			// The subject opens the attribution, or is the name after its
+			// title: “…,” the foreign minister of Libya, Abdel Rahman
+			// Shalgham, said.
+			ok = ok && r.lo >= i && (r.lo-i <= 3 || r.kind == refEntity && a.ents[r.ent].Type == "PERSON" && a.tok(r.lo-1) == ",")
 		}
 		if !ok {
 			break
@@ -323,6 +326,19 @@ func (a *analysis) attachBefore(q direct) (cue string, speaker, addr ref, ok boo
 		return "", ref{}, ref{}, false
 	}
 	lo := int(a.sentLo[b])
+	// "According to the ministry's spokesman, Mansour al-Turki, “…”": the
+	// source fills the words up to the comma before the quote.
+	for k := b - 1; punct && k >= lo && k >= b-maxAppositive; k-- {
+		if a.para[k] != a.para[q.open] || a.terminal(k) || a.isQuoteMark(k) || a.cueAt(k) != noCue {
+			break
+		}
+		if a.according(k) {
+			if r, ok := a.phraseAfter(k+2, b+1); ok && r.hi == b+1 {
+				return a.span(k, k+2), r, ref{}, true
+			}
+			break
+		}
+	}
 	for k := b; k >= lo && k >= b-maxBeforeTokens; k-- {
 		if a.para[k] != a.para[q.open] || a.terminal(k) || a.isQuoteMark(k) {
 			break

@@ -143,6 +143,15 @@ func TestStyles(t *testing.T) {
 	}{
 		{"inverted cue with a title", "“We will respond to this attack,” said President Emmanuel Macron.",
 			[]want{{Text: "We will respond to this attack", Direct: true, Cue: "said", Speaker: "Emmanuel Macron", SpeakerOf: "Emmanuel Macron"}}},
+		{"a name after its title", "“The ceasefire holds,” the defence minister of Chad, Issa Mahamat, said on Monday. The governor of Sonora, Alfonso Durazo, said the roads were open.",
+			[]want{
+				{Text: "The ceasefire holds", Direct: true, Cue: "said", Speaker: "Issa Mahamat", SpeakerOf: "Issa Mahamat"},
+				{Text: "the roads were open", Cue: "said", Speaker: "Alfonso Durazo", SpeakerOf: "Alfonso Durazo"},
+			}},
+		{"an inverted cue with a title and its holder", "“Food is running out,” said the head of the WFP, Cindy McCain.",
+			[]want{{Text: "Food is running out", Direct: true, Cue: "said", Speaker: "Cindy McCain", SpeakerOf: "Cindy McCain"}}},
+		{"according to, before the quote", "According to the army's spokesman, Daniel Hagari, “the tunnel was destroyed.”",
+			[]want{{Text: "the tunnel was destroyed.", Direct: true, Cue: "According to", Speaker: "Daniel Hagari", SpeakerOf: "Daniel Hagari"}}},
 		{"straight quotes, common-noun speaker", `"Nobody told us anything," a resident said.`,
 			[]want{{Text: "Nobody told us anything", Direct: true, Cue: "said", Speaker: "a resident"}}},
 		{"guillemets and an addressee", "«The talks have failed completely,» the minister told reporters.",

@@ -111,6 +111,13 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 				}
 			}
 		}
+		// "The foreign minister of Libya, Abdel Rahman Shalgham, said": a
+		// person between the last two commas names the title before it.
+		if best.kind == refNone || a.ents[best.ent].Type != "PERSON" {
+			if r, ok := a.phraseEndingAt(j-1, lo); ok && r.kind == refEntity && a.ents[r.ent].Type == "PERSON" && r.lo-1 > lo && a.tok(r.lo-1) == "," {
+				return r, true
+			}
+		}
 		if best.kind != refNone {
 			return best, true
 		}
@@ -275,6 +282,9 @@ func (a *analysis) phraseAfter(i, hi int) (ref, bool) {
 				if e2 := a.entityStartingAt(a.toks[p+1].Start); e2 >= 0 {
 					return ref{lo: i, hi: a.tokenAt(a.ents[e2].End-1) + 1, kind: refEntity, ent: e2}, true
 				}
+				if r, ok := a.titleHolder(p + 1); ok { // "the ministry's spokesman, Mansour al-Turki"
+					return r, true
+				}
 			}
 			return ref{lo: i, hi: last + 1, kind: refEntity, ent: e}, true
 		}
@@ -287,7 +297,31 @@ func (a *analysis) phraseAfter(i, hi int) (ref, bool) {
 	if end == i || in(determiners, a.tok(end-1)) {
 		return ref{}, false
 	}
+	if r, ok := a.titleHolder(end); ok { // "said the head of UNHCR, Yolande Ditewig"
+		return r, true
+	}
 	return ref{lo: i, hi: end, kind: refPhrase}, true
+}
+
+// titleHolder reads the person named after a title that ends before token
+// p: the rest of the title ("of UNHCR", "spokesman"), a comma, and a
+// person's name. The name is the speaker, not the title.
+func (a *analysis) titleHolder(p int) (ref, bool) {
+	for c := p; c < len(a.toks) && c < p+maxPhraseWords; c++ {
+		if a.isQuoteMark(c) || a.terminal(c) || a.cueAt(c) != noCue {
+			return ref{}, false
+		}
+		if a.tok(c) != "," {
+			continue
+		}
+		if c+1 < len(a.toks) {
+			if e := a.entityStartingAt(a.toks[c+1].Start); e >= 0 && a.ents[e].Type == "PERSON" {
+				return ref{lo: c + 1, hi: a.tokenAt(a.ents[e].End-1) + 1, kind: refEntity, ent: e}, true
+			}
+		}
+		return ref{}, false
+	}
+	return ref{}, false
 }
 
 // entityEndingAt returns the index of the entity mention ending at byte
