@@ -18,7 +18,9 @@
 // LaTeX-style pairs of backquotes and of apostrophes, and straight "…"
 // (a straight mark opens when it follows a space or
 // an opening bracket and precedes a non-space, and closes an open one).
-// Marks of another family nest inside an open quote and are ignored. A
+// Marks of another family nest inside an open quote and are ignored,
+// except that straight and curly double marks close each other ("…” as
+// hand-edited text mixes them). A
 // quote never crosses a paragraph: one left open at a paragraph's end is
 // kept, running to that end, only when the next paragraph opens with a
 // mark of the same family (the newswire convention for quotes continued
@@ -72,7 +74,8 @@
 // or be "who" after a name. A place after "in", "from", "at" ... locates
 // the speakers rather than speaking ("Officials in London and Manchester
 // said": Officials); a place alone speaks for its government ("Washington
-// said"). A common-noun subject keeps one complement
+// said"); a person of an organization speaks for it ("Manuel Bessler of
+// the United Nations said": Bessler). A common-noun subject keeps one complement
 // ("A spokesperson for the ministry", "the head of the agency"), unless a
 // person's name follows it between commas: then the name speaks ("the
 // foreign minister of Libya, Abdel Rahman Shalgham, said"; "said the head

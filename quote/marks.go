@@ -126,7 +126,7 @@ func (a *analysis) findDirect() {
 			if opens {
 				open, openEnd, fam = i, i+width, f
 			}
-		case f == fam && (closes || f == asciiDouble):
+		case f == fam && (closes || f == asciiDouble), closesMixed(fam, f, opens, closes):
 			a.addDirect(open, openEnd, i, i+width, false)
 			open = -1
 		case f == fam && opens:
@@ -137,6 +137,19 @@ func (a *analysis) findDirect() {
 	if open >= 0 {
 		a.addDirect(open, openEnd, -1, len(a.toks), true)
 	}
+}
+
+// closesMixed reports whether a double mark of the other style closes an
+// open double quote: text edited by hand mixes them ("What we face is a
+// catastrophe.” opened straight, closed curly).
+func closesMixed(open, f family, opens, closes bool) bool {
+	switch {
+	case open == asciiDouble && f == curlyDouble:
+		return closes
+	case open == curlyDouble && f == asciiDouble:
+		return !opens
+	}
+	return false
 }
 
 // addDirect records the quote between the marks at open and close. An

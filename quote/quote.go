@@ -241,6 +241,10 @@ func (a *analysis) attachAfter(q direct) (cue string, speaker, addr ref, ok bool
 		if k == noCue {
 			continue
 		}
+		// “…” A resident said: “…”: the cue introduces the next quote.
+		if j+2 < len(a.toks) && a.tok(j+1) == ":" && a.isQuoteMark(j+2) {
+			break
+		}
 		var r ref
 		if j == i { // inverted: “…,” said Trump
 			r, ok = a.phraseAfter(j+1, min(len(a.toks), j+1+maxPhraseWords+2))

@@ -148,6 +148,11 @@ func TestStyles(t *testing.T) {
 				{Text: "The ceasefire holds", Direct: true, Cue: "said", Speaker: "Issa Mahamat", SpeakerOf: "Issa Mahamat"},
 				{Text: "the roads were open", Cue: "said", Speaker: "Alfonso Durazo", SpeakerOf: "Alfonso Durazo"},
 			}},
+		{"a person of an organization", `Jan Egeland of the Norwegian Refugee Council said: "The camps are full." A resident said: “We have nothing left."`,
+			[]want{
+				{Text: "The camps are full.", Direct: true, Cue: "said", Speaker: "Jan Egeland", SpeakerOf: "Jan Egeland"},
+				{Text: "We have nothing left.", Direct: true, Cue: "said", Speaker: "A resident"},
+			}},
 		{"an inverted cue with a title and its holder", "“Food is running out,” said the head of the WFP, Cindy McCain.",
 			[]want{{Text: "Food is running out", Direct: true, Cue: "said", Speaker: "Cindy McCain", SpeakerOf: "Cindy McCain"}}},
 		{"according to, before the quote", "According to the army's spokesman, Daniel Hagari, “the tunnel was destroyed.”",

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/sitrep/sitrep"
 )
@@ -174,8 +175,24 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 			return h, true
 		}
 	}
+	if ok && r.kind == refEntity && a.ents[r.ent].Type == "ORG" {
+		// "Manuel Bessler of the United Nations said": the person speaks
+		// for the organization.
+		l := r.lo - 1
+		if l >= lo && strings.EqualFold(a.tok(l), "the") {
+			l--
+		}
+		if l-1 >= lo && in(orgLinks, a.tok(l)) {
+			if p, ok := a.phraseEndingAt(l-1, lo); ok && p.kind == refEntity && a.ents[p.ent].Type == "PERSON" {
+				return p, true
+			}
+		}
+	}
 	return r, ok
 }
+
+// orgLinks join a person to the organization they speak for.
+var orgLinks = set("of at for from with")
 
 // placePrepositions put a place after the noun it locates.
 var placePrepositions = set("in from at near across throughout")
