@@ -39,7 +39,12 @@
 // ..., said; before it: Trump told reporters: “…”, one poster writing “…”;
 // a credit line after a dash that ends the paragraph: “…” — CBC.ca,
 // August 15, 2008), or when it reads as a
-// sentence (at least six words, or ending in . ? !). A quote split by its
+// sentence (at least six words, or ending in . ? !). A cue after the quote
+// is not its own when a colon and another quote follow it (“…” A resident
+// said: “…”) or "that" does (it reports its own clause), and a quote that
+// ends its sentence keeps a cue that introduced it over one in the next
+// sentence. A line that ends in a colon or comma introduces a quote that
+// opens the next ("Rathbun stated,⏎“…”"). A quote split by its
 // attribution is two quotes, each with its own exact span and the same
 // speaker and cue. A speech quote without a cue takes the speaker, cue and
 // addressee of the last quote before it in the same paragraph, or of the

@@ -189,6 +189,14 @@ func (a *analysis) attributeDirect() {
 	for _, q := range a.directs {
 		c := cand{span: q.content, direct: true, para: a.para[q.open], paraStart: q.open == 0 || a.para[q.open-1] != a.para[q.open]}
 		cue, speaker, addr, ok := a.attachAfter(q)
+		// Keefe stated, “….” Water expert Ben Carter wrote ...: a quote
+		// that ends its sentence belongs to the cue that introduced it,
+		// when there is one, rather than to the next sentence's.
+		if ok && q.final && q.closeEnd < len(a.toks) && isUpperStart(a.tok(q.closeEnd)) {
+			if c, s, ad, before := a.attachBefore(q); before {
+				cue, speaker, addr = c, s, ad
+			}
+		}
 		if !ok {
 			cue, speaker, addr, ok = a.attachBefore(q)
 		}
@@ -229,7 +237,8 @@ func (a *analysis) attachAfter(q direct) (cue string, speaker, addr ref, ok bool
 			break
 		}
 		if a.according(j) {
-			if j != i {
+			// “….” According to ...: a new sentence, with a source of its own.
+			if j != i || q.final && a.tok(j) == "According" {
 				break
 			}
 			if r, ok := a.phraseAfter(j+2, min(len(a.toks), j+2+maxPhraseWords)); ok {
@@ -241,8 +250,9 @@ func (a *analysis) attachAfter(q direct) (cue string, speaker, addr ref, ok bool
 		if k == noCue {
 			continue
 		}
-		// “…” A resident said: “…”: the cue introduces the next quote.
-		if j+2 < len(a.toks) && a.tok(j+1) == ":" && a.isQuoteMark(j+2) {
+		// “…” A resident said: “…”: the cue introduces the next quote;
+		// “….” Ken May said that ...: it introduces its own clause.
+		if j+2 < len(a.toks) && a.tok(j+1) == ":" && a.isQuoteMark(j+2) || j+1 < len(a.toks) && a.tok(j+1) == "that" {
 			break
 		}
 		var r ref
@@ -320,7 +330,11 @@ func (a *analysis) dashCredit(i, close int) (ref, bool) {
 func (a *analysis) attachBefore(q direct) (cue string, speaker, addr ref, ok bool) {
 	b := q.open - 1
 	punct := b >= 0 && (a.tok(b) == ":" || a.tok(b) == ",")
+	// "Rathbun stated,⏎“…”": a line ending in a colon or comma introduces
+	// the quote that opens the next.
+	para := a.para[q.open]
 	if punct {
+		para = a.para[b]
 		b--
 	}
 	if b >= 0 && a.tok(b) == "that" {
@@ -333,7 +347,7 @@ func (a *analysis) attachBefore(q direct) (cue string, speaker, addr ref, ok boo
 	// "According to the ministry's spokesman, Mansour al-Turki, “…”": the
 	// source fills the words up to the comma before the quote.
 	for k := b - 1; punct && k >= lo && k >= b-maxAppositive; k-- {
-		if a.para[k] != a.para[q.open] || a.terminal(k) || a.isQuoteMark(k) || a.cueAt(k) != noCue {
+		if a.para[k] != para || a.terminal(k) || a.isQuoteMark(k) || a.cueAt(k) != noCue {
 			break
 		}
 		if a.according(k) {
@@ -344,7 +358,7 @@ func (a *analysis) attachBefore(q direct) (cue string, speaker, addr ref, ok boo
 		}
 	}
 	for k := b; k >= lo && k >= b-maxBeforeTokens; k-- {
-		if a.para[k] != a.para[q.open] || a.terminal(k) || a.isQuoteMark(k) {
+		if a.para[k] != para || a.terminal(k) || a.isQuoteMark(k) {
 			break
 		}
 		kind := a.cueAt(k)
@@ -392,3 +406,6 @@ func (a *analysis) partialCue(q direct) (cue string, speaker ref, ok bool) {
 func (a *analysis) span(lo, hi int) string {
 	return a.text[a.toks[lo].Start:a.toks[hi-1].End]
 }
+
+// isUpperStart reports whether w starts with an ASCII capital letter.
+func isUpperStart(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }

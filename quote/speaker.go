@@ -314,6 +314,11 @@ func (a *analysis) phraseAfter(i, hi int) (ref, bool) {
 	if end == i || in(determiners, a.tok(end-1)) {
 		return ref{}, false
 	}
+	for c := i; c < end; c++ {
+		if in(calendarWords, a.tok(c)) {
+			return ref{}, false // a date: "reads a July 15, 2005 memo"
+		}
+	}
 	if r, ok := a.titleHolder(end); ok { // "said the head of UNHCR, Yolande Ditewig"
 		return r, true
 	}
