@@ -147,7 +147,7 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 			// "the South" alone is a part of the country in focus, or a
 			// country named with it (South Korea), never the region of
 			// Cameroon or Iceland that GeoNames calls "South".
-			if last-first == 1 && directions[strings.ToLower(r.word(first))] {
+			if last-first == 1 && inLower(directions, r.word(first)) {
 				continue
 			}
 			// "Peanut Corporation of America": the tagger's place ends an
@@ -160,7 +160,7 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 			// is a place name by itself (not "Plateau" of "Central
 			// Plateau", a common word, nor "Eastern Province" of "North
 			// Eastern Province").
-			if last-first >= 2 && directions[strings.ToLower(r.word(first))] && !directions[strings.ToLower(r.word(first+1))] &&
+			if last-first >= 2 && inLower(directions, r.word(first)) && !inLower(directions, r.word(first+1)) &&
 				len(r.lookup(e.Span.In(r.text))) == 0 && len(r.lookup(e.Name)) == 0 {
 				if n, _ := r.g.Prefix(r.wordsOf(first+1, last)); n == last-first-1 {
 					first++
@@ -190,7 +190,7 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 			}
 			// "The New York Times" is a newspaper, printed in a place but
 			// not reporting from it.
-			if n < last-first && mastheads[strings.ToLower(r.word(last-1))] {
+			if n < last-first && inLower(mastheads, r.word(last-1)) {
 				continue
 			}
 			if m, ok := r.mention(first, first+n, ""); ok {
@@ -434,6 +434,23 @@ var mastheads = map[string]bool{
 	"chronicle": true, "telegraph": true, "globe": true, "observer": true, "examiner": true,
 	"inquirer": true, "courier": true, "dispatch": true, "register": true, "bulletin": true,
 	"star-telegram": true, "sun-times": true, "plain-dealer": true, "statesman": true,
+}
+
+// inLower reports whether w, lowercased, is in set, whose words are ASCII
+// and short; unlike strings.ToLower it does not allocate.
+func inLower(set map[string]bool, w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
 }
 
 // directions are the words that name a part of a place ("Eastern China").
