@@ -202,7 +202,7 @@ func (s *scanner) mayStart(i int) bool {
 		n := s.w(i + 1)
 		_, few := fewWords[n]
 		_, sc := scales[n]
-		return (few && n != "several") || sc || s.fractionEnd(i) > 0
+		return (few && n != "several") || sc || n == "quarter" || n == "third" // numberAt checks the fraction
 	case "half":
 		return s.w(i+1) == "a" && s.w(i+2) == "dozen" || s.fractionEnd(i) > 0
 	case "several":
@@ -215,26 +215,32 @@ func (s *scanner) mayStart(i int) bool {
 		return true
 	}
 	_, ok := compoundNumber(w)
-	return ok || s.fractionEnd(i) > 0
+	return ok || (w == "three-quarters" || w == "two-thirds") && s.fractionEnd(i) > 0
 }
 
-// fractions are the parts of a scale said in words: "half a million",
-// "a quarter of a million", "three quarters of a million", "two-thirds of a
-// million". Each is numerator and denominator.
-var fractions = map[string][2]int64{
-	"half": {1, 2}, "a quarter": {1, 4}, "one quarter": {1, 4}, "a third": {1, 3}, "one third": {1, 3},
-	"three quarters": {3, 4}, "three-quarters": {3, 4}, "two thirds": {2, 3}, "two-thirds": {2, 3},
-}
-
-// fractionOf reads a fraction of a scale starting at token i: its value and
-// the token after it, or ok false.
+// fractionOf reads a fraction of a scale starting at token i ("half a
+// million", "a quarter of a million", "three quarters of a million",
+// "two-thirds of a million"): its value and the token after it, or ok
+// false.
 func (s *scanner) fractionOf(i int) (v int64, end int, ok bool) {
-	f, j := fractions[s.w(i)], i+1
-	switch s.w(i) {
-	case "a", "one", "two", "three": // a concatenation only where it can match
-		f, j = fractions[s.w(i)+" "+s.w(i+1)], i+2
-	}
-	if f[1] == 0 {
+	var num, den int64
+	j := i + 1
+	switch w, nx := s.w(i), s.w(i+1); {
+	case w == "half":
+		num, den = 1, 2
+	case w == "three-quarters":
+		num, den = 3, 4
+	case w == "two-thirds":
+		num, den = 2, 3
+	case (w == "a" || w == "one") && nx == "quarter":
+		num, den, j = 1, 4, i+2
+	case (w == "a" || w == "one") && nx == "third":
+		num, den, j = 1, 3, i+2
+	case w == "three" && (nx == "quarters" || nx == "quarter"):
+		num, den, j = 3, 4, i+2
+	case w == "two" && nx == "thirds":
+		num, den, j = 2, 3, i+2
+	default:
 		return 0, i, false
 	}
 	if s.w(j) == "of" {
@@ -249,7 +255,7 @@ func (s *scanner) fractionOf(i int) (v int64, end int, ok bool) {
 	if !isScale || sc < 100 || sc == 12 {
 		return 0, i, false
 	}
-	return sc * f[0] / f[1], j + 1, true
+	return sc * num / den, j + 1, true
 }
 
 // fractionEnd is the token after the fraction of a scale at i, 0 if none.
