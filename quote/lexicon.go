@@ -84,8 +84,8 @@ var (
 	// quotingVerbs take the speaker as object: "AP quoted him as saying".
 	quotingVerbs   = set("quoted cited")
 	objectPronouns = set("him her them me us you reporters journalists")
-	// name a day or month: a phrase holding one is a date, never a speaker
-	// ("reads a July 15 memo").
+	// name a day or month, written with a capital: a phrase holding one is
+	// a date, never a speaker ("reads a July 15 memo").
 	calendarWords = set("january february march april june july august september october november december jan. feb. aug. sept. oct. nov. dec. monday tuesday wednesday thursday friday saturday sunday")
 	weekdays      = set("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later last this")
 	prepositions  = set("in on at of for with by from to into about after before since during over under between against without through within across")

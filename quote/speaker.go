@@ -315,7 +315,7 @@ func (a *analysis) phraseAfter(i, hi int) (ref, bool) {
 		return ref{}, false
 	}
 	for c := i; c < end; c++ {
-		if in(calendarWords, a.tok(c)) {
+		if t := a.tok(c); isUpperStart(t) && in(calendarWords, t) { // "the march organizers" may speak
 			return ref{}, false // a date: "reads a July 15, 2005 memo"
 		}
 	}
