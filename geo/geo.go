@@ -436,10 +436,11 @@ var mastheads = map[string]bool{
 	"star-telegram": true, "sun-times": true, "plain-dealer": true, "statesman": true,
 }
 
-// inLower reports whether w, lowercased, is in set, whose words are ASCII
-// and short; unlike strings.ToLower it does not allocate.
+// inLower reports whether w, its ASCII letters lowercased, is in set,
+// whose keys are at most 32 bytes; unlike strings.ToLower it does not
+// allocate.
 func inLower(set map[string]bool, w string) bool {
-	var buf [16]byte
+	var buf [32]byte
 	if len(w) > len(buf) {
 		return false
 	}
@@ -487,19 +488,7 @@ func (r *resolver) notPlace(name string) bool {
 	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
 		name = name[4:]
 	}
-	// Lower-cased ASCII into a stack buffer: the lookup does not allocate.
-	var buf [32]byte
-	if len(name) > len(buf) {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return r.lx.notPlaces[string(buf[:len(name)])]
+	return inLower(r.lx.notPlaces, name)
 }
 
 func startsUpper(w string) bool {
