@@ -115,9 +115,12 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 		}
 	}
 	if !ok && !passive && (v == lo || a.isPause(v-1)) {
-		// Inverted: "..., said the ministry."
+		// Inverted: "..., said the ministry." A phrase followed by an
+		// auxiliary is the subject of the reported clause, not the
+		// source: ", said 12 civilians were killed".
 		var last int
 		subj, last, ok = a.phraseFwd(v+1, hi)
+		ok = ok && !a.is(last+1, cAux|cPassive)
 		spanFirst, after, pauseTok = v, last+1, v-1
 	}
 	if !ok || subj[0].kind == pPronoun || subj[len(subj)-1].kind == pPronoun {
@@ -130,6 +133,15 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 		// claimed, killed"). "a coma which his lawyer said lasted three
 		// months" still attributes.
 		return
+	}
+	if a.is(v, cShow) {
+		// Only a document shows what it reports: "figures show", not
+		// "police showed reporters the site".
+		for _, p := range subj {
+			if !p.doc || inverted(spanFirst, v) {
+				return
+			}
+		}
 	}
 	if a.isWord(v, "reports") && !inverted(spanFirst, v) {
 		// "reports" is also a noun: "media reports", "Recent reports". Only
@@ -272,6 +284,16 @@ func (a *annotation) apposition(j, lo int) (subj []party, first int, cites []par
 			continue
 		}
 		h := c - 1
+		if a.is(h, cReport) {
+			// "The report, seen by Reuters, said": the outlet that holds
+			// the document reports, citing it.
+			if holder, last, held := a.heldBy(c+1, j); held && last == j-1 {
+				if doc, first, ok := a.phraseBack(h, lo); ok && len(doc) == 1 {
+					doc[0].holder = &holder
+					return doc, first, nil, true
+				}
+			}
+		}
 		if p, ok := a.appositiveName(c, j); ok {
 			// "the Foreign Minister of Libya, Abdel Rahman Shalgham, said":
 			// the name between the commas is the source.
@@ -449,6 +471,9 @@ func (a *annotation) add(span, scope sitrep.Span, subj []party, outlet *party, c
 	var scopes []sitrep.Span
 	if scope.Len() > 0 {
 		scopes = []sitrep.Span{scope}
+	}
+	if outlet == nil && len(subj) == 1 && subj[0].holder != nil {
+		outlet = subj[0].holder
 	}
 	if outlet != nil {
 		c := candidate{span: span, source: outlet.source(), outlet: true, scopes: scopes}

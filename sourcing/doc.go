@@ -12,8 +12,9 @@
 // "according to", and "citing"/"quoting" clauses. The phrase naming the
 // source is the subject before the verb (with its apposition skipped:
 // "Geoff Garmany, associate professor ..., told"), the subject after it
-// ("..., said the ministry"), or the agent of a passive ("as reported by
-// NBC"). A phrase is accepted as a source only when its head is a person,
+// ("..., said the ministry", but not ", said 12 civilians were killed",
+// whose phrase is the subject of the reported clause), or the agent of a
+// passive ("as reported by NBC"). A phrase is accepted as a source only when its head is a person,
 // organization or place entity, a word of the lexicons (officials,
 // ministry, president, state media, report, ...) or a short capitalized
 // name the entity tagger missed; this keeps "the strikes said" out. A
@@ -36,7 +37,10 @@
 //     commas after one is the source ("Secretary of State Marco Rubio",
 //     "the president of France, Nicolas Sarkozy, said"); a spokesman or a
 //     document speaks for the organization it names ("a Pentagon
-//     spokesman", "a UN report").
+//     spokesman", "a UN report"). A document that an outlet obtained or saw
+//     is the outlet's report, citing the document ("a memo obtained by AP
+//     shows", "The report, seen by Reuters, said": AP, Reuters). Only a
+//     document "shows" ("figures show", not "police showed reporters").
 //   - Cites are the people or bodies the source relies on. "NBC reported,
 //     citing two administration officials" cites {two administration
 //     officials, anonymous, count 2}. "X told Al Jazeera" has Source Al

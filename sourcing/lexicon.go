@@ -34,6 +34,8 @@ const (
 	cReport                      // documents: report, statement
 	cStatement                   // adjunct nouns after a cue: "in a statement", "in an interview"
 	cAnd                         // and, &
+	cHeld                        // obtained, seen (by): who holds a document
+	cShow                        // show, showed: a cue only for a document ("figures show")
 )
 
 // nounClasses are the classes that make a word a possible head of a source.
@@ -104,7 +106,7 @@ func loadLexicon() *lexicon {
 		"during", "about", "into", "over", "under", "against", "across",
 		// participles that open a post-modifier: "figures released by the ministry"
 		"released", "published", "compiled", "issued", "provided", "obtained", "seen",
-		"reviewed", "gathered", "collected")
+		"reviewed", "gathered", "collected", "viewed", "acquired")
 	add(cPronoun, "he", "she", "they", "it", "we", "i", "you", "one's", "someone", "everyone",
 		"him", "them", "us", "me")
 	add(cTime, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -116,6 +118,8 @@ func loadLexicon() *lexicon {
 		"message", "video", "speech", "note", "report", "conference", "broadcast", "filing",
 		"posting", "email", "e-mail", "text", "op-ed", "column", "podcast", "appearance")
 	add(cAnd, "and", "&")
+	add(cHeld, "obtained", "seen", "reviewed", "viewed", "acquired")
+	add(cShow|cCue, "show", "shows", "showed", "shown")
 	for w := range l.words {
 		l.maxWordLen = max(l.maxWordLen, len(w))
 	}

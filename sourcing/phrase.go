@@ -35,6 +35,11 @@ type party struct {
 	// anaphor marks "the report", "the newspaper": it names the outlet that
 	// reported last.
 	anaphor bool
+	// holder is who obtained or saw the document the phrase names ("a memo
+	// obtained by AP"): the source, citing the document.
+	holder *party
+	// doc marks a document ("the report", "figures from the ministry").
+	doc bool
 }
 
 // source is the party as a Source. An unresolved pronoun ("he" that the
@@ -66,6 +71,19 @@ func (p party) cited() sitrep.Cited {
 		c.Count = &one
 	}
 	return c
+}
+
+// heldBy reads "obtained by X", "seen by X" at token k, ending before hi:
+// the named party that holds a document, and its last token.
+func (a *annotation) heldBy(k, hi int) (party, int, bool) {
+	if !a.is(k, cHeld) || !a.isWord(k+1, "by") {
+		return party{}, 0, false
+	}
+	ps, last, ok := a.phraseFwd(k+2, hi)
+	if !ok || len(ps) != 1 || ps[0].kind != pNamed {
+		return party{}, 0, false
+	}
+	return ps[0], last, true
 }
 
 // stopsPhrase reports whether token t cannot be inside a source phrase.
@@ -272,6 +290,15 @@ func (a *annotation) analyze(f, l int) (party, bool) {
 		p.count, descStart = a.count(start, head)
 		p.desc = a.spanText(descStart, l)
 	case c&cReport != 0 || bytes.HasPrefix(a.lower(head), []byte("spokes")):
+		p.doc = c&cReport != 0
+		if holder, _, ok := a.heldBy(head+1, l+1); ok && c&cReport != 0 {
+			// "a memo obtained by AP": AP holds the memo, it did not
+			// write it.
+			p.last, p.text, p.kind = head, a.spanText(start, head), pBody
+			p.name = a.commonName(start, head)
+			p.holder = &holder
+			return p, true
+		}
 		// A document or a spokesman speaks for the body it names: "a
 		// statement from the Pentagon", "a UN report", "an army spokesman".
 		if e := a.namedIn(start, l, c&cReport == 0); e >= 0 {

@@ -113,6 +113,42 @@ func TestPatterns(t *testing.T) {
 			want: []sitrep.Attribution{{Text: "reported by Axios", Source: sitrep.Source{Text: "Axios", Name: "Axios"}}},
 		},
 		{
+			name: "a document seen by an outlet: the outlet reports, citing the document",
+			text: "The report, seen by Reuters, said 12 civilians were killed.",
+			want: []sitrep.Attribution{{
+				Text:   "The report, seen by Reuters, said",
+				Source: sitrep.Source{Text: "Reuters", Name: "Reuters"},
+				Cites:  []sitrep.Cited{{Text: "The report"}},
+			}},
+		},
+		{
+			name: "a document obtained by an outlet is not the outlet's own",
+			text: "A memo obtained by the Associated Press shows that 30 people were detained.",
+			want: []sitrep.Attribution{{
+				Text:   "A memo obtained by the Associated Press shows",
+				Source: sitrep.Source{Text: "Associated Press", Name: "Associated Press"},
+				Cites:  []sitrep.Cited{{Text: "A memo"}},
+			}},
+		},
+		{
+			name: "the subject of a reported clause is no inverted source",
+			text: "The ministry, in its weekly update, said 12 civilians were killed.",
+			want: []sitrep.Attribution{{Text: "The ministry, in its weekly update, said", Source: sitrep.Source{Text: "The ministry", Name: "ministry"}}},
+		},
+		{
+			name: "the subject of a clause after the verb is no inverted source",
+			text: "The watchdog, in its update, said 12 civilians were killed.",
+		},
+		{
+			name: "figures show what they report",
+			text: "Figures from the health ministry show that 40 people have died.",
+			want: []sitrep.Attribution{{Text: "Figures from the health ministry show", Source: sitrep.Source{Text: "Figures from the health ministry", Name: "figures from the health ministry"}}},
+		},
+		{
+			name: "only a document shows what it reports",
+			text: "Police showed reporters the site where the bodies were found.",
+		},
+		{
 			name: "outlet quoting a named person",
 			text: "The BBC quoted Sudan's army chief as saying the war would go on.",
 			want: []sitrep.Attribution{{
