@@ -723,6 +723,12 @@ func (s *scanner) ago(i, j, n int, u unit) match {
 	if !s.dct.ok() {
 		return unresolved(i, j, unspecified(g))
 	}
+	if d := clockUnit(u); d > 0 {
+		// "24 hours ago" is the day before: the day the publication
+		// clock lands on when the hours are taken off it.
+		back := s.published.Add(-time.Duration(min(n, maxClockCount)) * d)
+		return s.datePoint(i, j, point{t: dayOf(back), g: gDay})
+	}
 	p := s.dct.at(g).shift(-n, u)
 	m := s.datePoint(i, j, p)
 	if u == uDecade || u == uCentury {
@@ -730,6 +736,23 @@ func (s *scanner) ago(i, j, n int, u unit) match {
 	}
 	return m
 }
+
+// clockUnit is the length of a unit finer than a day, 0 for the others.
+func clockUnit(u unit) time.Duration {
+	switch u {
+	case uHour:
+		return time.Hour
+	case uMinute:
+		return time.Minute
+	case uSecond:
+		return time.Second
+	}
+	return 0
+}
+
+// maxClockCount bounds a count of clock units so that the product stays a
+// valid duration (a hostile "99999999999 hours ago").
+const maxClockCount = 1_000_000
 
 // deictic reads the words that name a day or a time by themselves:
 // "today", "yesterday", "tomorrow", "tonight", "now", "recently".

@@ -29,7 +29,10 @@
 // publication date when there is none; "the following month" and "the
 // previous year" count from a month or year named before as well as from a
 // day. "since September" opens a range
-// that runs to the publication date (From, Until).
+// that runs to the publication date (From, Until). Hours and minutes ago
+// are the day the publication's clock lands on when they are taken off it
+// ("24 hours ago" is the day before), counted from midday when the
+// publication has a date but no time.
 //
 // Financial reports follow TimeBank's conventions: once an article names
 // the quarter it reports on ("the fiscal first quarter", in the publication
@@ -115,7 +118,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "timex" }
 
 // Version changes whenever the output for the same input changes.
-func (Annotator) Version() string { return "8" }
+func (Annotator) Version() string { return "9" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -137,11 +140,14 @@ type word struct {
 }
 
 type scanner struct {
-	text   string
-	w      []word
-	dct    point // the publication day; !ok() when unknown
-	ref    point // the last date resolved, for "a year earlier"
-	refTok int   // the token it started at
+	text string
+	w    []word
+	dct  point // the publication day; !ok() when unknown
+	// published is the publication time, to count hours back from: its
+	// midday when it has no time of day (midnight exactly).
+	published time.Time
+	ref       point // the last date resolved, for "a year earlier"
+	refTok    int   // the token it started at
 	// refQ is the last quarter the article named: a report on "the third
 	// quarter ended Sept. 30" goes on to count "a year ago" and "the
 	// latest period" from that quarter, not from Sept. 30.
@@ -176,6 +182,12 @@ func newScanner(txt string, toks []sitrep.Token, sents []sitrep.Span, published 
 	s := &scanner{text: txt, w: make([]word, 0, len(toks))}
 	if !published.IsZero() {
 		s.dct = point{t: dayOf(published), g: gDay}
+		// The wall clock where it was published, as dayOf reads its day.
+		s.published = time.Date(published.Year(), published.Month(), published.Day(),
+			published.Hour(), published.Minute(), published.Second(), 0, time.UTC)
+		if s.published.Equal(s.dct.t) {
+			s.published = s.published.Add(12 * time.Hour)
+		}
 	}
 	low := asciiLower(txt)
 	si := 0

@@ -289,6 +289,31 @@ func TestNormalization(t *testing.T) {
 	}
 }
 
+// TestHoursAgo specifies hours and minutes counted back from the
+// publication time: to its clock when it has one, else from its midday.
+func TestHoursAgo(t *testing.T) {
+	morning := time.Date(2025, 11, 18, 9, 30, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name      string
+		published time.Time
+		text      string
+		value     string
+	}{
+		{"whole days of hours", tuesday, "Fighting resumed 48 hours ago.", "2025-11-16"},
+		{"a day of hours", tuesday, "Fighting resumed 24 hours ago.", "2025-11-17"},
+		{"a few hours on a day with no clock stay on it", tuesday, "Fighting resumed three hours ago.", "2025-11-18"},
+		{"hours back past midnight of the publication clock", morning, "Fighting resumed 12 hours ago.", "2025-11-17"},
+		{"minutes before the publication clock", morning, "The convoy left 45 minutes ago.", "2025-11-18"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := annotate(t, c.text, c.published)
+			if len(got) != 1 || got[0].Type != "DATE" || got[0].Value != c.value {
+				t.Fatalf("got %+v, want one DATE %s", got, c.value)
+			}
+		})
+	}
+}
+
 func TestNotTimes(t *testing.T) {
 	for _, s := range []string{
 		"The 10-year-old boy was 12 years old.",
