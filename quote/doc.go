@@ -94,7 +94,10 @@
 // Overlaps. The layer has no overlapping quotes: of overlapping
 // candidates, speech in quotation marks beats a reported clause, which
 // beats a partial quote; between equals the shorter wins (so in "Trump
-// said he may ..., Reuters reported" Trump's clause is kept). A quotation
+// said he may ..., Reuters reported" Trump's clause is kept), except that
+// a clause whose speaker comes first keeps a clause reported within it
+// whose subject names no one ("Hassan said that initial surveys found
+// that ..." is Hassan's). A quotation
 // without a cue that beats a reported clause takes the clause's speaker.
 //
 // Speakers. Speaker is the mention as written (Span, Text); for an entity
@@ -112,6 +115,7 @@
 // and Key. An all-capital word ("WHO") is a name, not a function word. A
 // speaker that is no entity ("The report", "a resident") has
 // its text without a leading determiner as Name and no Key. Cue is the cue
-// as written ("told", "According to", the dash of a credit line); Addressee the phrase after a
-// "tell" verb, or nil.
+// as written ("told", "According to", the dash of a credit line);
+// Addressee the phrase after a "tell" verb ("reporters", "the Reuters news
+// agency"), or nil.
 package quote

@@ -84,6 +84,9 @@ var (
 	// quotingVerbs take the speaker as object: "AP quoted him as saying".
 	quotingVerbs   = set("quoted cited")
 	objectPronouns = set("him her them me us you reporters journalists")
+	// kindNouns end a phrase after a name that says what the name is:
+	// "the Reuters news agency", "the state broadcaster".
+	kindNouns = set("agency newspaper daily weekly broadcaster network channel station programme program magazine website service outlet paper")
 	// name a day or month, written with a capital: a phrase holding one is
 	// a date, never a speaker ("reads a July 15 memo").
 	calendarWords = set("january february march april june july august september october november december jan. feb. aug. sept. oct. nov. dec. monday tuesday wednesday thursday friday saturday sunday")

@@ -19,7 +19,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "quote" }
 
 // Version changes whenever the annotator's output does.
-func (Annotator) Version() string { return "6" }
+func (Annotator) Version() string { return "7" }
 
 // Annotate replaces d.Quotes with the quotes found in d.Text.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -409,3 +409,6 @@ func (a *analysis) span(lo, hi int) string {
 
 // isUpperStart reports whether w starts with an ASCII capital letter.
 func isUpperStart(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// isLowerStart reports whether w starts with an ASCII lower-case letter.
+func isLowerStart(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }

@@ -263,6 +263,10 @@ func TestStyles(t *testing.T) {
 			[]want{{Text: "the strike killed 12 people", Cue: "said", Speaker: "Officials"}}},
 		{"comma before the auxiliary", "The security firm Secunia.com, has said that the browser has 277 flaws.",
 			[]want{{Text: "the browser has 277 flaws", Cue: "said", Speaker: "Secunia", SpeakerOf: "Secunia"}}},
+		{"a finding reported inside a speaker's clause is the speaker's", "The spokesman, Ali Hassan, said that initial surveys found that most wells were dry.",
+			[]want{{Text: "initial surveys found that most wells were dry", Cue: "said", Speaker: "Ali Hassan", SpeakerOf: "Ali Hassan"}}},
+		{"an addressee named with its kind", "Maria Lopez works at the camp. She told the Reuters news agency that “the camps are full of people who have not eaten.”",
+			[]want{{Text: "the camps are full of people who have not eaten.", Direct: true, Cue: "told", Speaker: "She", SpeakerOf: "Maria Lopez", Addressee: "the Reuters news agency"}}},
 		{"an acronym is a name", "Experts at the WHO say iodine deficiency is easy to prevent.",
 			[]want{{Text: "iodine deficiency is easy to prevent", Cue: "say", Speaker: "Experts at the WHO"}}},
 	}

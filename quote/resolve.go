@@ -19,7 +19,7 @@ func (a *analysis) resolve() []sitrep.Quote {
 	for _, c := range a.cands {
 		if n := len(kept); n > 0 && kept[n-1].span.Overlaps(c.span) {
 			win, lose := kept[n-1], c
-			if better(c, kept[n-1]) {
+			if better(c, kept[n-1]) && !a.reportsWithin(kept[n-1], c) {
 				win, lose = c, kept[n-1]
 			}
 			// A quotation inside a reported clause is the clause's
@@ -71,13 +71,32 @@ func (a *analysis) resolve() []sitrep.Quote {
 			}
 		}
 		if c.addressee.kind != refNone {
-			m := a.mention(c.addressee)
-			s := m.Text
+			s := a.mention(c.addressee).Text
+			if r := c.addressee; r.kind == refEntity && a.toks[r.hi-1].End > a.ents[r.ent].End {
+				// "the Reuters news agency": the name with what it names.
+				s = a.text[a.toks[r.lo].Start:a.toks[r.hi-1].End]
+			}
 			q.Addressee = &s
 		}
 		out = append(out, q)
 	}
 	return out
+}
+
+// reportsWithin reports whether the reported clause outer, whose speaker
+// comes before it, holds the cue of the reported clause inner, whose
+// subject names no one: "Hassan said that initial surveys found that most
+// wells were dry" is Hassan's, the surveys being what he reports. The
+// inner clause is kept when its speaker is a name or a pronoun ("Key said
+// he believes ...", "According to ABC, Basya believes ..."), or when the
+// outer speaker trails ("Trump said he may go, Reuters reported").
+func (a *analysis) reportsWithin(outer, inner cand) bool {
+	if outer.prio != prioIndirect || inner.prio != prioIndirect || outer.speaker.kind == refNone ||
+		inner.speaker.kind != refPhrase || strings.EqualFold(outer.cue, "according to") {
+		return false
+	}
+	return a.toks[outer.speaker.lo].Start < outer.span.Start &&
+		a.toks[inner.speaker.hi-1].End > outer.span.Start && inner.span.End <= outer.span.End
 }
 
 // better reports whether candidate c should replace the overlapping k.

@@ -28,6 +28,7 @@ const (
 	maxPhraseWords  = 6  // a speaker phrase is short: "the company's chief spokesman"
 	maxAppositive   = 30 // tokens of ", associate professor of ... Melbourne," between a name and its cue
 	maxSkippedWords = 3  // auxiliaries and adverbs between a subject and its cue
+	maxKindWords    = 3  // words after a name that say what it names: "news agency"
 )
 
 // subjectBefore finds the subject of the cue at token k, looking back no
@@ -303,7 +304,7 @@ func (a *analysis) phraseAfter(i, hi int) (ref, bool) {
 					return r, true
 				}
 			}
-			return ref{lo: i, hi: last + 1, kind: refEntity, ent: e}, true
+			return ref{lo: i, hi: a.kindAfter(last+1, hi), kind: refEntity, ent: e}, true
 		}
 		t := a.tok(c)
 		if a.toks[c].Kind == sitrep.Punctuation || in(npStop, t) || a.cueAt(c) != noCue || (c > i && in(determiners, t)) {
@@ -323,6 +324,22 @@ func (a *analysis) phraseAfter(i, hi int) (ref, bool) {
 		return r, true
 	}
 	return ref{lo: i, hi: end, kind: refPhrase}, true
+}
+
+// kindAfter returns one past the end of the words that follow a name at
+// token p and say what kind of thing it names ("the Reuters news agency",
+// "the Kyodo wire service"), or p when none do.
+func (a *analysis) kindAfter(p, hi int) int {
+	for c := p; c < hi && c < p+maxKindWords; c++ {
+		t := a.tok(c)
+		if a.toks[c].Kind == sitrep.Punctuation || !isLowerStart(t) || in(npStop, t) || in(determiners, t) || a.cueAt(c) != noCue {
+			break
+		}
+		if in(kindNouns, t) {
+			return c + 1
+		}
+	}
+	return p
 }
 
 // titleHolder reads the person named after a title that ends before token
