@@ -85,8 +85,7 @@ func (a *annotation) speech(q sitrep.Quote) candidate {
 		speaker.person = true
 	}
 	c := candidate{span: span, scopes: []sitrep.Span{q.Span}}
-	if q.Addressee != nil && isOutletName(*q.Addressee) {
-		addressee := strings.TrimSpace(*q.Addressee)
+	if addressee, ok := outletIn(q.Addressee); ok {
 		c.source = sitrep.Source{Text: addressee, Name: addressee}
 		c.outlet = true
 		cited := speaker.cited()
@@ -103,6 +102,34 @@ func (a *annotation) speech(q sitrep.Quote) candidate {
 		c.cites = []sitrep.Cited{speaker.cited()}
 	}
 	return c
+}
+
+// maxKindWords bounds the words after an outlet's name that say what it
+// is: "news agency".
+const maxKindWords = 3
+
+// outletIn returns the outlet an addressee names, itself ("Reuters") or
+// followed by what it is ("the Agence France-Presse news agency"), and
+// whether it names one.
+func outletIn(addressee *string) (string, bool) {
+	if addressee == nil {
+		return "", false
+	}
+	s := strings.TrimSpace(*addressee)
+	for n := 0; n <= maxKindWords; n++ {
+		if isOutletName(s) {
+			if n > 0 {
+				s = strings.TrimPrefix(s, "the ")
+			}
+			return s, true
+		}
+		i := strings.LastIndexByte(s, ' ')
+		if i < 0 || i+1 == len(s) || s[i+1] < 'a' || s[i+1] > 'z' {
+			break
+		}
+		s = s[:i]
+	}
+	return "", false
 }
 
 // findCue returns the token nearest the speaker tokens lo..hi-1 spelling the

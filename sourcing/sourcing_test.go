@@ -254,26 +254,33 @@ func TestQuantityScope(t *testing.T) {
 // for a speaker not yet attributed, the quote added to the scope of one
 // that is.
 func TestQuotes(t *testing.T) {
-	text := "“We lost 30 men,” he told reporters. Donald Trump told Al Jazeera that “200 boats” were destroyed."
+	text := "“We lost 30 men,” he told reporters. Donald Trump told Al Jazeera that “200 boats” were destroyed. " +
+		"“We found 12 bodies,” she told the Reuters news agency."
 	d := annotatetest.Prepare(t, text)
 	he := spanOf(t, text, "he", 0)
 	trump := spanOf(t, text, "Donald Trump", 0)
+	she := spanOf(t, text, "she", 0)
 	reporters := "reporters"
 	aj := "Al Jazeera"
+	agency := "the Reuters news agency"
 	d.Quotes = []sitrep.Quote{
 		{Span: spanOf(t, text, "We lost 30 men,", 0), Direct: true, Cue: "told", Addressee: &reporters,
 			Speaker: &sitrep.Mention{Span: he, Text: "he", Name: "Ali Hassan", Key: "ali-hassan"}},
 		{Span: spanOf(t, text, "200 boats", 0), Direct: true, Cue: "told", Addressee: &aj,
 			Speaker: &sitrep.Mention{Span: trump, Text: "Donald Trump", Name: "Donald Trump"}},
+		{Span: spanOf(t, text, "We found 12 bodies,", 0), Direct: true, Cue: "told", Addressee: &agency,
+			Speaker: &sitrep.Mention{Span: she, Text: "she", Name: "Maria Lopez", Key: "maria-lopez"}},
 	}
 	d.Quantities = []sitrep.Quantity{
 		{Span: spanOf(t, text, "30 men", 0), Text: "30 men"},
 		{Span: spanOf(t, text, "200 boats", 0), Text: "200 boats"},
+		{Span: spanOf(t, text, "12 bodies", 0), Text: "12 bodies"},
 	}
 	annotate(t, d)
 	want := []string{
 		"he told => Ali Hassan",
 		"Donald Trump told Al Jazeera => Al Jazeera <- Donald Trump (named 1)",
+		"she told => Reuters <- Maria Lopez (named 1)",
 	}
 	if got := renderAll(d.Sourcing); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("attributions\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
