@@ -56,8 +56,9 @@
 //   - Every quote with a speaker (Doc.Quotes) yields an attribution, its scope
 //     the quote: Source is the speaker (Text as written, Name the mention's
 //     canonical name), or the outlet when the addressee is or names one
-//     ("told the Reuters news agency": Reuters), citing the speaker. A quote whose speaker is already the source or a cited person
-//     of an attribution found in the text ("Trump told reporters") adds its
+//     ("told the Reuters news agency": Reuters), citing the speaker. A
+//     quote whose speaker is already the source or a cited person of an
+//     attribution found in the text ("Trump told reporters") adds its
 //     content to that attribution's scope instead of making a second item.
 //   - Scope, the text an attribution covers, is written to Attribution.Scope
 //     and used to point quantities. It is the clause after "that" or after the
