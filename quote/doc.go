@@ -78,10 +78,12 @@
 // or the object of "quoted him as saying",
 // or be "who" after a name. A place after "in", "from", "at" ... locates
 // the speakers rather than speaking ("Officials in London and Manchester
-// said": Officials); a place alone speaks for its government ("Washington
+// said": Officials; "a man in Pakistan-administered Kashmir, who ...,
+// saying": a man); a place alone speaks for its government ("Washington
 // said"); a person of an organization speaks for it ("Manuel Bessler of
-// the United Nations said": Bessler). A common-noun subject keeps one complement
-// ("A spokesperson for the ministry", "the head of the agency"), unless a
+// the United Nations said": Bessler). A common-noun subject keeps one
+// complement ("A spokesperson for the ministry", "the head of the agency",
+// not "reports of a man"), unless a
 // person's name follows it between commas: then the name speaks ("the
 // foreign minister of Libya, Abdel Rahman Shalgham, said"; "said the head
 // of UNHCR, Yolande Ditewig"; "According to the army's spokesman, Daniel

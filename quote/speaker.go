@@ -103,6 +103,14 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 				if ok && r.kind == refPhrase && r.lo == lo {
 					initial = r // "Officials, speaking on condition of anonymity, said"
 				}
+				if ok && r.kind == refEntity && a.ents[r.ent].Type == "LOC" && nearest.kind == refNone {
+					// "a farmer in Kashmir, who has lost his home, saying":
+					// the place says where the speaker is.
+					if h, found := a.headBeforePlaces(r.lo, lo); found {
+						nearest = h
+						continue
+					}
+				}
 				if ok && r.kind == refEntity {
 					if nearest.kind == refNone {
 						nearest = r
@@ -198,12 +206,26 @@ var orgLinks = set("of at for from with")
 // placePrepositions put a place after the noun it locates.
 var placePrepositions = set("in from at near across throughout")
 
+// placeModifier reports whether w may stand between a preposition and the
+// place it locates: a compass adjective or a hyphenated qualifier
+// ("southern", "rebel-held", "Pakistan-administered").
+func placeModifier(w string) bool {
+	return in(compassAdjectives, w) || len(w) > 2 && strings.IndexByte(w[1:len(w)-1], '-') >= 0
+}
+
+// compassAdjectives qualify a place: "in northern Syria".
+var compassAdjectives = set("northern southern eastern western central north-eastern north-western south-eastern south-western northeastern northwestern southeastern southwestern")
+
 // headBeforePlaces returns the phrase a run of places starting at token p
 // locates ("Officials" of "Officials in London and Manchester"): it steps
 // back over places joined by "and" or commas to a preposition, and reads
 // the phrase before it, which must not itself be a place.
 func (a *analysis) headBeforePlaces(p, lo int) (ref, bool) {
 	for n := 0; n < 4 && p-1 >= lo; n++ {
+		// "in southern Kashmir", "in Pakistan-administered Kashmir".
+		for m := 0; m < 2 && p-2 >= lo && placeModifier(a.tok(p-1)); m++ {
+			p--
+		}
 		w := a.tok(p - 1)
 		if in(placePrepositions, w) {
 			h, ok := a.phraseEndingAt(p-2, lo)
@@ -243,7 +265,8 @@ func (a *analysis) phraseEndingAt(j, lo int) (ref, bool) {
 	// "a spokesperson for the ministry", "the head of the agency": the
 	// speaker is the head noun's phrase, not the last noun's. One link
 	// only, with no name before it.
-	if l := start - 1; l-1 >= lo && in(phraseLinks, a.tok(l)) && a.entityEndingAt(a.toks[l-1].End) < 0 {
+	// A cue before the link is a verb, not a head: "reports of a man".
+	if l := start - 1; l-1 >= lo && in(phraseLinks, a.tok(l)) && a.entityEndingAt(a.toks[l-1].End) < 0 && a.cueAt(l-1) == noCue {
 		if _, ok := pronoun(a.tok(l - 1)); !ok {
 			if s := a.nounPhraseStart(l-1, lo); s >= 0 {
 				start = s
