@@ -269,6 +269,8 @@ func TestStyles(t *testing.T) {
 			[]want{{Text: "the camps are full of people who have not eaten.", Direct: true, Cue: "told", Speaker: "She", SpeakerOf: "Maria Lopez", Addressee: "the Reuters news agency"}}},
 		{"a place after a preposition locates the speaker before an aside", "The BBC reports of a farmer in Pakistan-administered Kashmir, who has lost his home, saying “We have nothing left.”",
 			[]want{{Text: "We have nothing left.", Direct: true, Cue: "saying", Speaker: "a farmer"}}},
+		{"a web address names its site", "Other sites such as Gawker.com have stated that they will keep the video online.",
+			[]want{{Text: "they will keep the video online", Cue: "stated", Speaker: "Gawker", SpeakerOf: "Gawker"}}},
 		{"an acronym is a name", "Experts at the WHO say iodine deficiency is easy to prevent.",
 			[]want{{Text: "iodine deficiency is easy to prevent", Cue: "say", Speaker: "Experts at the WHO"}}},
 	}

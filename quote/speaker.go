@@ -258,6 +258,19 @@ func (a *analysis) phraseEndingAt(j, lo int) (ref, bool) {
 	if e := a.entityEndingAt(a.toks[j].End); e >= 0 && a.ents[e].Start >= a.toks[lo].Start {
 		return ref{lo: a.tokenAt(a.ents[e].Start), hi: j + 1, kind: refEntity, ent: e}, true
 	}
+	if j-2 >= lo && a.tok(j-1) == "." && a.inWord(j-1) {
+		// "Gawker.com": a web address is one name, its site's.
+		f := j - 2
+		for f-2 >= lo && a.tok(f-1) == "." && a.inWord(f-1) {
+			f -= 2
+		}
+		if e := a.entityEndingAt(a.toks[f].End); e >= 0 && a.ents[e].Start >= a.toks[lo].Start {
+			return ref{lo: a.tokenAt(a.ents[e].Start), hi: j + 1, kind: refEntity, ent: e}, true
+		}
+		if isUpperStart(a.tok(f)) {
+			return ref{lo: f, hi: j + 1, kind: refPhrase}, true
+		}
+	}
 	start := a.nounPhraseStart(j, lo)
 	if start < 0 {
 		return ref{}, false
