@@ -117,7 +117,7 @@
 // and Key. An all-capital word ("WHO") is a name, not a function word, and
 // a web address ("Gawker.com") is its site's name. A speaker that is no
 // entity ("The report", "a resident") has its text without a leading
-// determiner as Name and no Key. Cue is the cue as written ("told", "According to", the dash of a credit line);
-// Addressee the phrase after a "tell" verb ("reporters", "the Reuters news
-// agency"), or nil.
+// determiner as Name and no Key. Cue is the cue as written ("told",
+// "According to", the dash of a credit line); Addressee the phrase after a
+// "tell" verb ("reporters", "the Reuters news agency"), or nil.
 package quote
