@@ -354,6 +354,13 @@ func (a *analysis) attachBefore(q direct) (cue string, speaker, addr ref, ok boo
 			if r, ok := a.phraseAfter(k+2, b+1); ok && r.hi == b+1 {
 				return a.span(k, k+2), r, ref{}, true
 			}
+			// "According to Buffalo Fire Chief, Don Mcfeely, “…”": a
+			// person named between commas after a title.
+			if e := a.entityEndingAt(a.toks[b].End); e >= 0 && a.ents[e].Type == "PERSON" {
+				if f := a.tokenAt(a.ents[e].Start); f-1 > k+2 && a.tok(f-1) == "," {
+					return a.span(k, k+2), ref{lo: f, hi: b + 1, kind: refEntity, ent: e}, ref{}, true
+				}
+			}
 			break
 		}
 	}

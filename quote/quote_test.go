@@ -271,6 +271,8 @@ func TestStyles(t *testing.T) {
 			[]want{{Text: "We have nothing left.", Direct: true, Cue: "saying", Speaker: "a farmer"}}},
 		{"a web address names its site", "Other sites such as Gawker.com have stated that they will keep the video online.",
 			[]want{{Text: "they will keep the video online", Cue: "stated", Speaker: "Gawker", SpeakerOf: "Gawker"}}},
+		{"a person named after a capitalized title, according to", `The court was closed on Monday. According to Springfield Fire Chief, Ann Marlow, "a call was placed to 911 by a clerk working on the third floor."`,
+			[]want{{Text: "a call was placed to 911 by a clerk working on the third floor.", Direct: true, Cue: "According to", Speaker: "Ann Marlow", SpeakerOf: "Ann Marlow"}}},
 		{"an acronym is a name", "Experts at the WHO say iodine deficiency is easy to prevent.",
 			[]want{{Text: "iodine deficiency is easy to prevent", Cue: "say", Speaker: "Experts at the WHO"}}},
 	}
