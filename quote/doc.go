@@ -37,6 +37,8 @@
 // A quoted stretch is speech when a cue is attached to it (after it:
 // “…,” he told reporters / “…,” said Trump / “…,” Garmany, a professor at
 // ..., said; before it: Trump told reporters: “…”, one poster writing “…”;
+// a participle takes the subject of the cue before it and needs no colon
+// after a medium: "One poster admitted ..., writing in a blog post “…”";
 // a credit line after a dash that ends the paragraph: “…” — CBC.ca,
 // August 15, 2008), or when it reads as a
 // sentence (at least six words, or ending in . ? !). A cue after the quote

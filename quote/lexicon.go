@@ -84,6 +84,8 @@ var (
 	// quotingVerbs take the speaker as object: "AP quoted him as saying".
 	quotingVerbs   = set("quoted cited")
 	objectPronouns = set("him her them me us you reporters journalists")
+	// media are what words are said in: "in a blog post", "in a statement".
+	media = set("post statement tweet interview letter message email e-mail video speech note broadcast release blog")
 	// kindNouns end a phrase after a name that says what the name is:
 	// "the Reuters news agency", "the state broadcaster".
 	kindNouns = set("agency newspaper daily weekly broadcaster network channel station programme program magazine website service outlet paper")

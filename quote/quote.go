@@ -385,7 +385,9 @@ func (a *analysis) attachBefore(q direct) (cue string, speaker, addr ref, ok boo
 		// Between the cue (and addressee) and the quote only a short
 		// adverbial may stand, and then a colon or comma must introduce
 		// the quote: "said on Monday: “…”", not "said the strikes were a “…”".
-		if j <= b && !(punct && (in(prepositions, a.tok(j)) || in(weekdays, a.tok(j)))) {
+		// A medium needs no colon: "writing in a blog post “…”".
+		if j <= b && !(punct && (in(prepositions, a.tok(j)) || in(weekdays, a.tok(j)))) &&
+			!(in(prepositions, a.tok(j)) && in(media, a.tok(b))) {
 			break
 		}
 		return a.tok(k), r, addr, true

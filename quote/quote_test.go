@@ -273,6 +273,10 @@ func TestStyles(t *testing.T) {
 			[]want{{Text: "they will keep the video online", Cue: "stated", Speaker: "Gawker", SpeakerOf: "Gawker"}}},
 		{"a person named after a capitalized title, according to", `The court was closed on Monday. According to Springfield Fire Chief, Ann Marlow, "a call was placed to 911 by a clerk working on the third floor."`,
 			[]want{{Text: "a call was placed to 911 by a clerk working on the third floor.", Direct: true, Cue: "According to", Speaker: "Ann Marlow", SpeakerOf: "Ann Marlow"}}},
+		{"a participle after a comma speaks for the subject of the cue before it", "One poster admitted to taking part in the attacks, writing in a blog post “I have myself loaded the program and let it run.”",
+			[]want{{Text: "I have myself loaded the program and let it run.", Direct: true, Cue: "writing", Speaker: "One poster"}}},
+		{"a participle after a comma speaks for a name opening the sentence", "Marta Ruiz walked to the podium, saying “We will rebuild every home.”",
+			[]want{{Text: "We will rebuild every home.", Direct: true, Cue: "saying", Speaker: "Marta Ruiz", SpeakerOf: "Marta Ruiz"}}},
 		{"an acronym is a name", "Experts at the WHO say iodine deficiency is easy to prevent.",
 			[]want{{Text: "iodine deficiency is easy to prevent", Cue: "say", Speaker: "Experts at the WHO"}}},
 	}

@@ -131,6 +131,11 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 		if best.kind != refNone {
 			return best, true
 		}
+		if followAnd && c >= lo && a.cueAt(c) != noCue && a.isGerund(k) && nearest.kind == refNone {
+			// "One poster admitted to ..., writing “…”": the participle
+			// shares the subject of the cue before it.
+			return a.subjectOf(c, lo, false)
+		}
 		if nearest.kind != refNone {
 			return nearest, true
 		}
