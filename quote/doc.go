@@ -56,7 +56,8 @@
 // ("narco-terrorists", a “war” on drugs) is dropped, unless a cue with a
 // named or pronoun subject precedes it in its sentence (He described the
 // situation as “war-like”): it is then a partial quote, Direct, of that
-// subject. Quoted terms inside a reported clause are not quotes of their
+// subject. A quote of any length after "as" takes that subject too ("He
+// characterized the conflict as “another skirmish in a long war ...”"). Quoted terms inside a reported clause are not quotes of their
 // own: the clause is (see overlaps below).
 //
 // Reported speech (Direct false). SUBJECT CUE [ADDRESSEE] [that] CLAUSE

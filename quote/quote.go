@@ -205,6 +205,11 @@ func (a *analysis) attributeDirect() {
 			c.prio = prioDirect
 		case q.words >= speechWords || (q.final && q.words >= 2):
 			c.prio = prioDirect
+			if q.open > 0 && a.tok(q.open-1) == "as" {
+				// "He characterized the conflict as “another skirmish in
+				// a long war ...”": long words of the subject's too.
+				cue, speaker, ok = a.partialCue(q)
+			}
 		default:
 			cue, speaker, ok = a.partialCue(q)
 			if !ok {

@@ -277,6 +277,8 @@ func TestStyles(t *testing.T) {
 			[]want{{Text: "I have myself loaded the program and let it run.", Direct: true, Cue: "writing", Speaker: "One poster"}}},
 		{"a participle after a comma speaks for a name opening the sentence", "Marta Ruiz walked to the podium, saying “We will rebuild every home.”",
 			[]want{{Text: "We will rebuild every home.", Direct: true, Cue: "saying", Speaker: "Marta Ruiz", SpeakerOf: "Marta Ruiz"}}},
+		{"a long quote after as is the subject's", "Ann Marlow wrote on her blog. She characterized the dispute as “another small skirmish in a war that has gone on for almost fifteen years.”",
+			[]want{{Text: "another small skirmish in a war that has gone on for almost fifteen years.", Direct: true, Cue: "characterized", Speaker: "She", SpeakerOf: "Ann Marlow"}}},
 		{"an acronym is a name", "Experts at the WHO say iodine deficiency is easy to prevent.",
 			[]want{{Text: "iodine deficiency is easy to prevent", Cue: "say", Speaker: "Experts at the WHO"}}},
 	}
