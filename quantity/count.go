@@ -288,6 +288,16 @@ func (s *scanner) notACount(n number, qual string, qualStart int) bool {
 			}
 		}
 	}
+	// The base of a ratio: "one in three children", "2 out of 5 homes"
+	// (a smaller number before it; "12 in two attacks" is two attacks).
+	if k := n.first - 2; before == "in" || before == "of" && s.w(k) == "out" {
+		if before == "of" {
+			k--
+		}
+		if v, ok := s.bareNumber(k); ok && v < n.low {
+			return true
+		}
+	}
 	// An age in apposition: "Kopp, 44, of St. Albans".
 	if before == "," && after == "," && s.endsPerson(n.first-2) {
 		return true
@@ -302,6 +312,18 @@ func (s *scanner) notACount(n number, qual string, qualStart int) bool {
 	}
 	// Part of a name: "G8", "the Group of 20".
 	return s.inEntity(s.toks[n.first].Span)
+}
+
+// bareNumber is the value of the single token k when it is a number in
+// digits or a small number word.
+func (s *scanner) bareNumber(k int) (int64, bool) {
+	if k < s.sentFrom || k >= len(s.toks) {
+		return 0, false
+	}
+	if s.kind(k) == sitrep.Number {
+		return plainInt(s.w(k))
+	}
+	return smallOrCompound(s.w(k))
 }
 
 func (s *scanner) endsPerson(k int) bool {

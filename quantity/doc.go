@@ -108,7 +108,8 @@
 // ("$5 million", "580 million shillings"), percentages, ordinals, ages ("a
 // 34-year-old", "aged 34", "Kopp, 44,"), identifiers ("Flight 103",
 // "Resolution 2334", "No. 10"), phone numbers, addresses ("10 Downing
-// Street"), sports scores ("won 3-1"), numbers inside an entity's name, the
+// Street"), sports scores ("won 3-1"), the bases of ratios ("one in three
+// children", "2 out of 5 homes"), numbers inside an entity's name, the
 // pronoun "one" ("one of the", "no one"), partitives ("two of its
 // nationals"), a count of a known group with a determiner and nothing
 // happening to it ("the two countries"), and a bare number with no noun and

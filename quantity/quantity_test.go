@@ -132,10 +132,13 @@ func TestCounts(t *testing.T) {
 		{"passive strike on people is not a strike count", "Three people were hit by shrapnel.", []want{"Three people | 3 | 3 | exact | people | other"}},
 		{"claimed the lives", "The attack claimed the lives of 30 people.", []want{"30 people | 30 | 30 | exact | people | killed"}},
 		{"aboard", "Six people aboard were killed.", []want{"Six people | 6 | 6 | exact | people | killed"}},
+		{"a count after in that is no ratio", "Gunmen killed 12 in two attacks.", []want{
+			"12 | 12 | 12 | exact | people | killed", "two attacks | 2 | 2 | exact | attacks | strikes"}},
 		{"no inheritance across sentences", "Gunmen killed 20 people.\nAnd 5 more arrived.", []want{"20 people | 20 | 20 | exact | people | killed"}},
 
 		// Not counts.
 		{"fraction", "One third of the fighters have been demobilized.", nil},
+		{"ratio", "One in three children is malnourished, and 2 out of 5 homes stand empty.", nil},
 		{"sports score", "Group F — Sweden 1 – 0 Korea Republic.", nil},
 		{"one with nothing happening", "One side of the memorial and one poster.", nil},
 		{"date", "The attack took place on Aug. 7 and on 12 September.", nil},
