@@ -22,7 +22,9 @@
 //     "the California Department of Public Health"): it resolves to a
 //     country or division only, and a plain mention of the same name is
 //     resolved on its own ("Washington" alone stays the capital beside
-//     "the Washington Department of Health", the state).
+//     "the Washington Department of Health", the state), except in the
+//     name of a newspaper or a criminal group ("The New York Times", the
+//     "Sinaloa Cartel"), which acts far from the place it is named for.
 //
 // Any other place inside an ORG or MISC name is not emitted, nor a place
 // ending an institution's name after "of" when the tagger split it off

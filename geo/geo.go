@@ -24,7 +24,7 @@ type Annotator struct {
 func (Annotator) Name() string { return "geo" }
 
 // Version changes whenever the places made from the same input change.
-func (Annotator) Version() string { return "8" }
+func (Annotator) Version() string { return "9" }
 
 // maxNameWords bounds the words read for one name, whatever the gazetteer
 // says its longest name is.
@@ -189,8 +189,9 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 				continue
 			}
 			// "The New York Times" is a newspaper, printed in a place but
-			// not reporting from it.
-			if n < last-first && inLower(mastheads, r.word(last-1)) {
+			// not reporting from it; the "Sinaloa Cartel" a gang named for
+			// its home, which acts far from it.
+			if n < last-first && (inLower(mastheads, r.word(last-1)) || inLower(gangHeads, r.word(last-1))) {
 				continue
 			}
 			if m, ok := r.mention(first, first+n, ""); ok {
@@ -435,6 +436,10 @@ var mastheads = map[string]bool{
 	"inquirer": true, "courier": true, "dispatch": true, "register": true, "bulletin": true,
 	"star-telegram": true, "sun-times": true, "plain-dealer": true, "statesman": true,
 }
+
+// gangHeads end the names of criminal groups ("Sinaloa Cartel", "Gulf
+// Clan").
+var gangHeads = map[string]bool{"cartel": true, "gang": true, "mafia": true, "clan": true, "syndicate": true}
 
 // inLower reports whether w, its ASCII letters lowercased, is in set,
 // whose keys are at most 32 bytes; unlike strings.ToLower it does not
