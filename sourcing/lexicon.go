@@ -119,7 +119,7 @@ func loadLexicon() *lexicon {
 		"posting", "email", "e-mail", "text", "op-ed", "column", "podcast", "appearance")
 	add(cAnd, "and", "&")
 	add(cHeld, "obtained", "seen", "reviewed", "viewed", "acquired")
-	add(cShow|cCue, "show", "shows", "showed", "shown")
+	add(cShow|cCue, "show", "shows", "showed")
 	for w := range l.words {
 		l.maxWordLen = max(l.maxWordLen, len(w))
 	}
