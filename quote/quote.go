@@ -208,7 +208,7 @@ func (a *analysis) attributeDirect() {
 			if q.open > 0 && a.tok(q.open-1) == "as" {
 				// "He characterized the conflict as “another skirmish in
 				// a long war ...”": long words of the subject's too.
-				cue, speaker, ok = a.partialCue(q)
+				cue, speaker, _ = a.partialCue(q)
 			}
 		default:
 			cue, speaker, ok = a.partialCue(q)
