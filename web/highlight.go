@@ -787,26 +787,12 @@ func (v articleView) writeSegment(b *strings.Builder, s segment) {
 		// Blank text between two words of one annotation keeps its
 		// highlight but is no link: a link must have words to announce,
 		// and a Tab stop on a space helps no one.
-		b.WriteString(`<span class="`)
-		b.WriteString(segClass(s))
-		b.WriteString(`"`)
-		if id := segID(s); id != "" {
-			b.WriteString(` id="`)
-			b.WriteString(id)
-			b.WriteString(`"`)
-		}
+		openSegment(b, "span", s)
 		b.WriteString(`>`)
 		writeShown(b, s.Text)
 		b.WriteString(`</span>`)
 	default:
-		b.WriteString(`<a class="`)
-		b.WriteString(segClass(s))
-		b.WriteString(`"`)
-		if id := segID(s); id != "" {
-			b.WriteString(` id="`)
-			b.WriteString(id)
-			b.WriteString(`"`)
-		}
+		openSegment(b, "a", s)
 		b.WriteString(` href="`)
 		b.WriteString(templ.EscapeString(v.segURL(s)))
 		b.WriteString(`" hx-get="`)
@@ -827,6 +813,21 @@ func (v articleView) writeSegment(b *strings.Builder, s segment) {
 			writeShown(b, a.Name)
 			b.WriteString(`</bdi></span>`)
 		}
+	}
+}
+
+// openSegment writes the start of the element that marks segment s, up to
+// its class and id attributes: `<span class="…" id="…"`.
+func openSegment(b *strings.Builder, tag string, s segment) {
+	b.WriteString(`<`)
+	b.WriteString(tag)
+	b.WriteString(` class="`)
+	b.WriteString(segClass(s))
+	b.WriteString(`"`)
+	if id := segID(s); id != "" {
+		b.WriteString(` id="`)
+		b.WriteString(id)
+		b.WriteString(`"`)
 	}
 }
 
