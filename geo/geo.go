@@ -24,7 +24,7 @@ type Annotator struct {
 func (Annotator) Name() string { return "geo" }
 
 // Version changes whenever the places made from the same input change.
-func (Annotator) Version() string { return "9" }
+func (Annotator) Version() string { return "10" }
 
 // maxNameWords bounds the words read for one name, whatever the gazetteer
 // says its longest name is.
@@ -653,6 +653,11 @@ type kindIn struct {
 // with it.
 const listBonus = 3
 
+// listReach is how far below the name's most prominent reading in its
+// country (in prior points, about orders of magnitude of population) a
+// reading may lie and still gain the list bonus.
+const listReach = 4
+
 // findLists links each mention to the ones listed right before and after
 // it, separated by a comma, "and" or "or".
 // listedPeer reports whether in, listed right after prev (", " or "and"),
@@ -837,6 +842,13 @@ func (r *resolver) best(ms []mention, i int, c *context) int {
 		}
 	}
 	hasCountry := slices.ContainsFunc(m.cands, func(e gazetteer.Entry) bool { return e.Kind == gazetteer.Country })
+	// The most prominent reading of the name in each country.
+	topPrior := map[string]float64{}
+	for _, e := range m.cands {
+		if p, ok := topPrior[e.Country]; !ok || r.prior(e) > p {
+			topPrior[e.Country] = r.prior(e)
+		}
+	}
 	for k, e := range m.cands {
 		s := r.prior(e) + m.bonus[k]
 		if c != nil && e.Country != "" {
@@ -858,8 +870,13 @@ func (r *resolver) best(ms []mention, i int, c *context) int {
 				s += 15
 			}
 		}
-		// Names listed together are alike: states with states.
-		if c != nil {
+		// Names listed together are alike: states with states. Not a
+		// village over the state of its name in the same country ("New
+		// York City and Florida"): there the list tells the country but
+		// not which of its places, and the far larger one is meant. Small
+		// places listed abroad still gain ("San Juan, Choropampa, and
+		// Magdalena" in Peru, not Colombia's Magdalena department).
+		if c != nil && r.prior(e) > topPrior[e.Country]-listReach {
 			for _, n := range m.listed {
 				if n >= 0 && ms[n].pick >= 0 {
 					if o := ms[n].cands[ms[n].pick]; o.Kind == e.Kind && o.Country == e.Country {
