@@ -132,6 +132,35 @@ func (s *scanner) clockAt(i int) (hh, mm, n int, ok bool) {
 		}
 		return 0, 0, 1, true
 	}
+	// "quarter to six", "half past seven", "a quarter past 10".
+	if (w == "quarter" || w == "half") && s.adjacent(i) && s.adjacent(i+1) {
+		if rel := s.low(i + 1); rel == "past" || rel == "to" || rel == "after" && w == "quarter" {
+			if rel == "to" && w == "half" {
+				return 0, 0, 0, false
+			}
+			mm = 15
+			if w == "half" {
+				mm = 30
+			}
+			// "quarter to six p.m.": the hour's own clock reading.
+			if h, m2, n2, ok := s.clockAt(i + 2); ok && m2 == 0 && n2 > 1 {
+				if rel == "to" {
+					h, mm = (h+23)%24, 45
+				}
+				return h, mm, 2 + n2, true
+			}
+			if h := clockHour(s.low(i + 2)); h > 0 && !s.nounAfter(i+3) {
+				if rel == "to" {
+					h, mm = h-1, 45
+				}
+				if h == 0 {
+					h = 12
+				}
+				return h, mm, 3, true
+			}
+		}
+		return 0, 0, 0, false
+	}
 	explicit := false // a form that is a time whatever follows
 	switch {
 	case strings.Count(w, ":") >= 1:
@@ -153,7 +182,13 @@ func (s *scanner) clockAt(i int) (hh, mm, n int, ok bool) {
 	default:
 		hh = digitsValue(w)
 		if hh < 1 || hh > 12 || len(w) > 2 {
-			return 0, 0, 0, false
+			// "four o'clock", "at seven in the evening": an hour in words
+			// is a time only before a word that makes it one.
+			hh = clockHour(w)
+			next := strings.TrimSuffix(s.low(i+1), ".")
+			if hh < 1 || !(next == "o'clock" || next == "a.m" || next == "am" || next == "p.m" || next == "pm" || next == "in" && s.low(i-1) == "at") {
+				return 0, 0, 0, false
+			}
 		}
 	}
 	n = 1
@@ -171,6 +206,18 @@ func (s *scanner) clockAt(i int) (hh, mm, n int, ok bool) {
 			n, explicit = 2, true
 		case "o'clock":
 			n, explicit = 2, true
+			// "four o'clock in the morning".
+			switch {
+			case s.nounAfter(i + 5):
+			case s.is(i+1, "o'clock", "in", "the", "morning"):
+				if hh == 12 {
+					hh = 0
+				}
+				n = 5
+			case (s.is(i+1, "o'clock", "in", "the", "afternoon") || s.is(i+1, "o'clock", "in", "the", "evening")) && hh < 12:
+				hh += 12
+				n = 5
+			}
 		case "in":
 			// "4 in the morning", "8 in the evening"; not "4 in the
 			// morning session", nor "12 in the evening", which is no hour.
@@ -216,6 +263,11 @@ func (s *scanner) clock(i int) (match, bool) {
 			m, ok = s.weekday(k)
 		} else if _, mo := monthWords[s.w[k].low]; mo {
 			m, ok = s.monthDate(k)
+		} else if s.w[k].low == "the" || s.w[k].low == "that" {
+			// "2:30 the next day", "10 p.m. that day".
+			if m, ok = s.sameAs(k); !ok && s.w[k].low == "the" {
+				m, ok = s.the(k)
+			}
 		} else {
 			m, ok = s.deictic(k)
 		}
@@ -359,6 +411,9 @@ func (s *scanner) monthDay(i, j, mo, d int) (match, bool) {
 		}
 	}
 	if !s.dct.ok() {
+		if y, ok := s.narrativeYear(); ok && validDay(y, mo, d) {
+			return s.datePoint(i, j, point{t: ymd(y, mo, d), g: gDay}), true
+		}
 		if d > 31 {
 			return match{}, false
 		}
@@ -435,6 +490,9 @@ func (s *scanner) monthDate(i int) (match, bool) {
 		}
 	}
 	if !s.dct.ok() {
+		if y, ok := s.narrativeYear(); ok {
+			return s.datePoint(i, i+1, point{t: ymd(y, mo, 1), g: gMonth}), true
+		}
 		return unresolved(i, i+1, "XXXX-"+pad(mo, 2)), true
 	}
 	return s.datePoint(i, i+1, s.monthNear(mo, 0, s.tense(i, i+1))), true
@@ -638,7 +696,7 @@ func (s *scanner) amount(i int) (match, bool) {
 			a = a.at(maxGran(unitGranularity(u), a.g))
 		}
 		m := s.datePoint(i, end+1, a.shift(n, u))
-		m.counted = true
+		m.counted = next == "earlier"
 		return m, true
 	case next == "from" && s.is(end, "from", "now"):
 		if n < 0 || !s.dct.ok() {
@@ -772,6 +830,10 @@ func (s *scanner) deictic(i int) (match, bool) {
 		}
 		return match{start: i, end: i + 1, typ: "TIME", value: s.dct.value() + "TNI", p: s.dct}, true
 	default:
+		// "every now and again", "now and then": now and then, not now.
+		if w == "now" && s.adjacent(i) && s.low(i+1) == "and" && (s.low(i+2) == "again" || s.low(i+2) == "then") {
+			return match{}, false
+		}
 		if r, ok := refWords[w]; ok {
 			if w == "recent" || w == "current" { // "recent years", "the current quarter"
 				if m, ok := s.relative(i); ok {
@@ -1173,6 +1235,18 @@ func (s *scanner) hyphenated(i int) (match, bool) {
 }
 
 // wordNumber reads "two", "twenty-four" as a number, -1 otherwise.
+// clockHour is the hour 1–12 that w writes in digits or in words, else 0.
+func clockHour(w string) int {
+	h := digitsValue(w)
+	if h < 0 || len(w) > 2 {
+		h = wordNumber(w)
+	}
+	if h < 1 || h > 12 {
+		return 0
+	}
+	return h
+}
+
 func wordNumber(w string) int {
 	if v, ok := numberWords[w]; ok {
 		return v
@@ -1613,8 +1687,13 @@ func (s *scanner) sameAs(i int) (match, bool) {
 		return match{}, false
 	}
 	// "that night", "later that morning": on the last day named.
-	if code, ok := dayPartWords[s.low(j)]; ok && s.ref.ok() && s.ref.g == gDay && !s.nounAfter(j+1) {
-		return match{start: i, end: j + 1, typ: "TIME", value: s.ref.value() + "T" + code, p: s.ref}, true
+	if code, ok := dayPartWords[s.low(j)]; ok && !s.nounAfter(j+1) {
+		switch {
+		case s.ref.ok() && s.ref.g == gDay && s.refDay == "":
+			return match{start: i, end: j + 1, typ: "TIME", value: s.ref.value() + "T" + code, p: s.ref}, true
+		case s.refDay != "":
+			return match{start: i, end: j + 1, typ: "TIME", value: s.refDay + "T" + code}, true
+		}
 	}
 	u, ok := unitWords[s.low(j)]
 	if !ok || pluralUnit[s.low(j)] || !s.ref.ok() {

@@ -26,7 +26,10 @@
 // date's value, and "Tuesday nights" is a SET. Expressions that count from
 // another time ("a year earlier", "the year-ago quarter") count from the
 // last date the article resolved, as TimeML annotators do, or from the
-// publication date when there is none; "the following month" and "the
+// publication date when there is none; "N units later" becomes the
+// reference in turn, so "A week later ... A week later" moves on a week
+// each time, while "a year earlier" said again compares with the same
+// date; "the following month" and "the
 // previous year" count from a month or year named before as well as from a
 // day. "since September" opens a range
 // that runs to the publication date (From, Until). Hours and minutes ago
@@ -54,11 +57,14 @@
 // its own falls on the last day the article named, else the publication
 // day; so does a part of the day named alone ("in the morning",
 // "mid-afternoon" with mod MID, unless a day follows: "mid-afternoon
-// yesterday"), or the next day when the clause speaks of the future and
+// yesterday", "2:30 the next day", "10 p.m. that day"), or the next day when the clause speaks of the future and
 // no day was named ("will call in the morning"); not one that qualifies a
 // noun ("the morning paper", "the evening news") or names a show ("The
 // Morning Show"). "4 in the morning" is 04:00 (not "4 in the morning
-// session"). Midnight before a day is the end of that day ("midnight
+// session"); hours in words are clock times before "o'clock", "a.m." or
+// "p.m." ("four o'clock in the morning", "at seven in the evening"), as
+// are "quarter to six" and "half past seven"; "every now and again" and
+// "now and then" are no times. Midnight before a day is the end of that day ("midnight
 // Friday" is Friday T24:00), alone the start of the day in focus; "high
 // noon" is no time.
 //
@@ -97,7 +103,11 @@
 // beyond a few fixed ones (Christmas, New Year's Day, Halloween, US
 // Thanksgiving and Election Day), fiscal calendars, or expressions in other languages.
 // When Doc.Published is zero, anything relative comes out in TIMEX3's
-// underspecified form ("XXXX-XX-XX", "XXXX-WXX-1", "XXXX-09").
+// underspecified form ("XXXX-XX-XX", "XXXX-WXX-1", "XXXX-09"), except a
+// month or a day of a month, which takes the year of the last month or
+// day the article wrote with one, as a narrative is read ("November 1, 2006 ...
+// By November 11"); an underspecified day still takes its part of the day
+// ("Monday afternoon" XXXX-WXX-1TAF) and gives one to "that night".
 package timex
 
 import (
@@ -118,7 +128,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "timex" }
 
 // Version changes whenever the output for the same input changes.
-func (Annotator) Version() string { return "9" }
+func (Annotator) Version() string { return "10" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -156,11 +166,15 @@ type scanner struct {
 	// refQTo is the token after it.
 	refQFiscal bool
 	refQTo     int
-	out        []sitrep.Time
-	sentLo     []int // first token of each sentence
-	sentHi     []int // one past the last token of each sentence
-	since      bool  // the expression being read follows "since"
-	nested     bool  // reading the inner expression of a compound one
+	// refDay is the last day named when it could not be resolved
+	// ("Sunday" with no publication date), for "that night"; it is
+	// cleared by any later resolved date.
+	refDay string
+	out    []sitrep.Time
+	sentLo []int // first token of each sentence
+	sentHi []int // one past the last token of each sentence
+	since  bool  // the expression being read follows "since"
+	nested bool  // reading the inner expression of a compound one
 }
 
 // match is one recognized expression over tokens [start, end).
@@ -171,7 +185,8 @@ type match struct {
 	p          point // the resolved point, when it is one
 	// counted is set on values counted from the last reference ("a year
 	// earlier"): they do not become the reference themselves, so a chain
-	// of them does not drift.
+	// of comparisons does not drift ("N units later" is not counted: a
+	// narrative moves on with it).
 	counted bool
 	// from and until bound the range a duration spans between two events
 	// ("two weeks after NBC reported"), when a reference date fixes it.
@@ -270,7 +285,11 @@ func (s *scanner) emit(m match) {
 			t.Until = m.value
 		}
 	}
+	if m.typ == "DATE" && !m.p.ok() && unresolvedDay(m.value) {
+		s.refDay = m.value
+	}
 	if m.p.ok() && m.typ != "DURATION" && m.typ != "SET" && !m.counted {
+		s.refDay = ""
 		s.ref, s.refTok = m.p, m.start
 		// A quarter before the one reported on is named for comparison
 		// ("after a flat second quarter") and does not replace it.
@@ -462,6 +481,13 @@ func (s *scanner) core(i int) (match, bool) {
 		try(s.set(i))
 		try(s.hyphenated(i))
 		try(s.clock(i))
+		if w == "a" && s.adjacent(i) && (s.low(i+1) == "quarter" || s.low(i+1) == "half") {
+			// "a quarter past 10", not the three months of "a quarter".
+			if m, ok := s.clock(i + 1); ok {
+				m.start = i
+				try(m, true)
+			}
+		}
 		try(s.ordinalQuarter(i))
 		try(s.barePlural(i))
 		try(s.holiday(i))
@@ -502,7 +528,10 @@ func (s *scanner) core(i int) (match, bool) {
 // dayPart extends a resolved day by a following part of the day: "Monday
 // night" is 2025-11-17TNI.
 func (s *scanner) dayPart(m match) match {
-	if m.typ != "DATE" || m.p.g != gDay || !s.adjacent(m.end-1) {
+	// An unresolved day ("XXXX-WXX-1" for Monday with no publication
+	// date) takes its part of the day as well.
+	day := m.p.g == gDay || !m.p.ok() && unresolvedDay(m.value)
+	if m.typ != "DATE" || !day || !s.adjacent(m.end-1) {
 		return m
 	}
 	code, ok := dayPartWords[s.low(m.end)]
@@ -513,6 +542,14 @@ func (s *scanner) dayPart(m match) match {
 	m.typ = "TIME"
 	m.value += "T" + code
 	return m
+}
+
+// unresolvedDay reports a day's value left underspecified by a missing
+// publication date: a weekday ("XXXX-WXX-1"), a day of a month
+// ("XXXX-11-11"), or a day relative to it ("XXXX-XX-XX").
+func unresolvedDay(v string) bool {
+	return len(v) == len("XXXX-WXX-1") && strings.HasPrefix(v, "XXXX-WXX-") ||
+		len(v) == len("XXXX-XX-XX") && strings.HasPrefix(v, "XXXX-")
 }
 
 // tense is +1 when the clause around tokens [i, j) speaks of the future,
@@ -680,6 +717,19 @@ func (s *scanner) participle(k int) int {
 // datePoint is a DATE over tokens [i, j) with the value of p.
 func (s *scanner) datePoint(i, j int, p point) match {
 	return match{start: i, end: j, typ: "DATE", value: p.value(), p: p}
+}
+
+// narrativeYear is the year a month or a day without one falls in when the
+// publication date is unknown: that of the last month or day the article
+// named with its year ("November 1, 2006 ... By November 11"), as a
+// narrative is read. Not a year alone, which is more often background
+// ("the 2001 attacks ... in July"). With a publication date, that date
+// decides, as in news.
+func (s *scanner) narrativeYear() (int, bool) {
+	if s.dct.ok() || !s.ref.ok() || s.ref.g < gMonth {
+		return 0, false
+	}
+	return s.ref.t.Year(), true
 }
 
 // unresolved is a DATE over [i, j) that the missing publication date

@@ -194,6 +194,11 @@ func TestNormalization(t *testing.T) {
 			[]want{{text: "now", typ: "DATE", value: "PRESENT_REF"}, {text: "recently", typ: "DATE", value: "PAST_REF"}, {text: "the past", typ: "DATE", value: "PAST_REF"}}},
 		{"digits", "Filed 1998-08-07 and 11/02/89.",
 			[]want{{text: "1998-08-07", typ: "DATE", value: "1998-08-07"}, {text: "11/02/89", typ: "DATE", value: "1989-11-02"}}},
+		{"clock times in words", "We heard at four o'clock in the morning and left at quarter to six; talks began at half past seven and ended at a quarter past 10 p.m.",
+			[]want{{text: "four o'clock in the morning", typ: "TIME", value: "2025-11-18T04:00"}, {text: "quarter to six", typ: "TIME", value: "2025-11-18T05:45"},
+				{text: "half past seven", typ: "TIME", value: "2025-11-18T07:30"}, {text: "a quarter past 10 p.m.", typ: "TIME", value: "2025-11-18T22:15"}}},
+		{"a clock time takes the day named right after it", "Voting ended on Sunday, but the last ballot was cast at 2:30 the next day.",
+			[]want{{text: "Sunday", typ: "DATE", value: "2025-11-16"}, {text: "2:30 the next day", typ: "TIME", value: "2025-11-17T02:30"}}},
 		{"a year alone", "The treaty dates from 1901.",
 			[]want{{text: "1901", typ: "DATE", value: "1901"}}},
 		{"effective with a day is ahead, whatever the clause's tense", "The union signed a pact effective June 1.",
@@ -339,10 +344,37 @@ func TestNotTimes(t *testing.T) {
 		"At the end of the day, voters decide.",
 		"A quarter of a million people fled, three quarters of the 40 victims were women and a quarter million marched.",
 		"That morning paper sold out; they met at the next evening class.",
+		"They hold such events every now and again, and now and then a rally.",
+		"Odds of quarter to six percent were quoted; he was one in the morning crowd.",
 	} {
 		if got := annotate(t, s, tuesday); len(got) != 0 {
 			t.Errorf("%q: got %+v, want no expressions", s, got)
 		}
+	}
+}
+
+// Without a publication date a narrative is read from the dates it gives:
+// a day or month without a year takes the last year written, "later"
+// counts on from the day before it, and a part of the day joins the
+// unresolved day it names.
+func TestWithoutPublicationDateNarrative(t *testing.T) {
+	got := annotate(t, "He fell ill on November 1, 2006. By November 11, he was in hospital. A week later he was moved. "+
+		"A week later he died. In October he had become a citizen. A tsunami hit on Monday afternoon. "+
+		"A vigil was set for Sunday, and protesters gathered that night.", time.Time{})
+	checkTimes(t, got, []want{
+		{text: "November 11", typ: "DATE", value: "2006-11-11"},
+		{text: "October", typ: "DATE", value: "2006-10"},
+		{text: "Monday afternoon", typ: "TIME", value: "XXXX-WXX-1TAF"},
+		{text: "that night", typ: "TIME", value: "XXXX-WXX-7TNI"},
+	})
+	var later []string
+	for _, x := range got {
+		if x.Text == "A week later" {
+			later = append(later, x.Value)
+		}
+	}
+	if !slices.Equal(later, []string{"2006-11-18", "2006-11-25"}) {
+		t.Errorf(`"A week later" twice = %v, want [2006-11-18 2006-11-25]`, later)
 	}
 }
 
