@@ -143,6 +143,9 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 	if category == catKilled && (s.nonViolentCause(end) || s.nonViolentSubject(qualStart)) {
 		category = catOther
 	}
+	if (category == catKilled || category == catWounded) && s.counterfactual(qualStart, end) {
+		category = catOther
+	}
 
 	// What is left of "other" needs a noun, and a known group ("the two
 	// countries") or a pronoun "one" is not a count.
@@ -614,6 +617,8 @@ func (s *scanner) rightCue(h headNoun, end *int) string {
 		return catKilled
 	case (w == "sought" || w == "took" || w == "seeking") && (s.w(k+1) == "refuge" || s.w(k+1) == "asylum" || s.w(k+1) == "shelter"):
 		return catDisplaced
+	case (w == "made" || w == "left" || w == "rendered") && s.w(k+1) == "homeless":
+		return catDisplaced // "4 million who have been made homeless"
 	}
 	c, ok := s.lx.cues[w]
 	if !ok || c.sides&sideRight == 0 {
@@ -730,6 +735,41 @@ func (s *scanner) nonViolentCause(end int) bool {
 		case ",", ";", ".":
 			return false
 		}
+	}
+	return false
+}
+
+// counterfactual reports a toll that did not happen: "the death toll would
+// have been more than a thousand", "a dose with the potential to kill
+// about 1,400", "50 people would have died", "the vial could kill 1,400".
+// "could have been killed" and "may have died" are left alone: they are
+// as often an uncertain toll.
+func (s *scanner) counterfactual(qualStart, end int) bool {
+left:
+	for k := qualStart - 1; k >= max(s.sentFrom, qualStart-maxLeftCue); k-- {
+		switch w := s.w(k); {
+		case w == "," || w == ";" || w == "." || w == "—":
+			break left
+		case w == "would" || w == "potential" || w == "enough" || s.capacity(k):
+			return true
+		}
+	}
+	for k := end; k < end+maxAuxiliaries && k < s.sentEnd && auxiliaries[s.w(k)]; k++ {
+		if s.w(k) == "would" || s.capacity(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// capacity reports a modal of what can happen before a plain verb: "could
+// kill 1,400", "1,400 could die"; not "could have been killed" or "may
+// be dead", which say what perhaps happened.
+func (s *scanner) capacity(k int) bool {
+	switch s.w(k) {
+	case "could", "can", "might":
+		next := s.w(k + 1)
+		return next != "have" && next != "be" && next != "been" && next != "" && !auxiliaries[next]
 	}
 	return false
 }

@@ -98,8 +98,14 @@
 // joined to it by "and", "including", ... ("including 12 Americans"). The
 // strike verbs (struck, hit, bombed, shelled, targeted) only count things
 // ("struck 3 boats"), never people. A death toll of drugs, disease or
-// accidents ("lost hundreds of thousands of people to drugs") is other, not
-// killed. Everything else is other ("designating six drug cartels").
+// accidents ("lost hundreds of thousands of people to drugs", "died from
+// typhoid") is other, not killed; so is a toll that did not happen ("the
+// death toll would have been more than a thousand", "the potential to kill
+// about 1,400", "could kill 1,400"), though an uncertain one still counts
+// ("could have been killed", "may have died"). Displacement is read from
+// the verb on either side ("evacuate hundreds of thousands of people",
+// "thousands that were recently expelled", "made homeless"). Everything
+// else is other ("designating six drug cartels").
 //
 // # What is not a count
 //

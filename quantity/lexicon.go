@@ -207,7 +207,7 @@ var auxiliaries = map[string]bool{
 	"also": true, "all": true, "later": true, "believed": true, "feared": true,
 	"reported": true, "thought": true, "said": true, "to": true, "confirmed": true,
 	"presumed": true, "known": true, "now": true, "still": true, "already": true, "either": true,
-	"allegedly": true, "subsequently": true, "got": true, "found": true,
+	"allegedly": true, "subsequently": true, "got": true, "found": true, "recently": true,
 	"may": true, "might": true, "could": true, "would": true, "will": true,
 	"must": true, "aboard": true, "onboard": true, "inside": true,
 }
@@ -220,7 +220,8 @@ var nonViolentCauses = map[string]bool{
 	"covid": true, "covid-19": true, "coronavirus": true, "cancer": true,
 	"accidents": true, "accident": true, "crashes": true, "crash": true,
 	"flu": true, "malaria": true, "earthquake": true, "floods": true,
-	"heat": true, "opioids": true,
+	"heat": true, "opioids": true, "typhoid": true, "ebola": true, "measles": true,
+	"influenza": true, "h1n1": true, "dengue": true, "tuberculosis": true, "virus": true,
 }
 
 // nonViolentSubjects: a disease or a disaster that kills ("Cholera has
