@@ -70,7 +70,12 @@
 // to X" before or after its clause. Some cues count only before "that"
 // ("reported that", not "reported a rise"), unless an auxiliary follows a
 // short subject ("The study revealed many are not getting enough
-// iodine"). The subject may stand a few
+// iodine"). A time may stand between the cue and a clause that opens
+// with its subject ("said today there was", "said last week the army
+// would"), and an addressee ends at the clause's pronoun subject ("told
+// his trial he had"). A word that is a cue only before "that" does not
+// claim a clause without it ("no reports of outbreaks ..., Vandemoortele
+// said" is Vandemoortele's). The subject may stand a few
 // auxiliaries and adverbs before the cue ("has previously said"), before
 // an appositive between commas (of the names before its commas, the
 // leftmost person or organization), a sentence-initial name set off by a

@@ -50,6 +50,11 @@ func (a *analysis) findIndirect() {
 			}
 			c.addressee, i = addr, addr.hi
 		}
+		// "said today there was", "said on Monday he would": a time
+		// between the cue and a clause that opens with its subject.
+		if j := a.afterTimeAdjunct(i, hi); j > i && j < hi && (isSubjectPronoun(a.tok(j)) || a.bareClause(j, hi)) {
+			i = j
+		}
 		start := -1
 		switch {
 		case i >= hi:
@@ -86,6 +91,20 @@ func (a *analysis) findIndirect() {
 			a.cands = append(a.cands, c)
 		}
 	}
+}
+
+// afterTimeAdjunct returns the token after a time adverbial at i
+// ("today", "on Monday", "last week", "earlier this month"), or i when
+// none is there.
+func (a *analysis) afterTimeAdjunct(i, hi int) int {
+	switch {
+	case i+1 < hi && in(timeDeictics, a.tok(i)) && in(timePeriods, a.tok(i+1)),
+		i+1 < hi && a.tok(i) == "on" && in(weekdays, a.tok(i+1)):
+		return i + 2
+	case i < hi && (in(weekdays, a.tok(i)) && !in(timeDeictics, a.tok(i)) || in(timeAdverbs, a.tok(i))):
+		return i + 1
+	}
+	return i
 }
 
 // bareClause reports whether the tokens from i open a clause with a
@@ -134,8 +153,10 @@ func (a *analysis) trailing(subj ref, lo, after, hi int) (sitrep.Span, bool) {
 		}
 	}
 	for j := lo; j < comma; j++ {
-		if a.cueAt(j) != noCue && a.cueAt(j) != cueQuote {
-			return sitrep.Span{}, false // "X said Y, Z said": the first cue owns the clause
+		// "X said Y, Z said": the first cue owns the clause; a cue that
+		// counts only before "that" owns none ("no reports of ...").
+		if k := a.cueAt(j); k != noCue && k != cueQuote && (k != cueThat || j+1 < comma && a.tok(j+1) == "that") {
+			return sitrep.Span{}, false
 		}
 	}
 	return a.trimmed(lo, comma)

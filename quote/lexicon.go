@@ -82,7 +82,12 @@ var (
 	determiners = set("the a an this that these those its his her their our one two three four five six seven eight nine ten several many some both all another other each every no")
 	// object-like words that name an addressee: "told reporters".
 	// quotingVerbs take the speaker as object: "AP quoted him as saying".
-	quotingVerbs   = set("quoted cited")
+	quotingVerbs = set("quoted cited")
+	// Time adverbials that may stand between a cue and its clause: "said
+	// today there was", "said last week it would".
+	timeAdverbs    = set("today yesterday tonight earlier later previously recently again repeatedly")
+	timeDeictics   = set("last this next")
+	timePeriods    = set("week month year night weekend")
 	objectPronouns = set("him her them me us you reporters journalists")
 	// media are what words are said in: "in a blog post", "in a statement".
 	media = set("post statement tweet interview letter message email e-mail video speech note broadcast release blog")

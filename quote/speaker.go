@@ -351,6 +351,9 @@ func (a *analysis) phraseAfter(i, hi int) (ref, bool) {
 		if a.toks[c].Kind == sitrep.Punctuation || in(npStop, t) || a.cueAt(c) != noCue || (c > i && in(determiners, t)) {
 			break
 		}
+		if _, ok := pronoun(t); ok && c > i && t != "it" && t != "It" {
+			break // "told his trial he had": the reported clause's subject
+		}
 		end = c + 1
 	}
 	if end == i || in(determiners, a.tok(end-1)) {
