@@ -95,7 +95,16 @@
 // person's name follows it between commas: then the name speaks ("the
 // foreign minister of Libya, Abdel Rahman Shalgham, said"; "said the head
 // of UNHCR, Yolande Ditewig"; "According to the army's spokesman, Daniel
-// Hagari, “…”"). A negated cue
+// Hagari, “…”"; "said a UNHCR protection officer, Yolande Ditewig"), and a
+// person alone between the last two commas before the cue speaks whatever
+// names the title before holds ("Chief of Humanitarian Affairs and
+// Emergency Relief, John Holmes, says"). A name that only modifies the
+// next one gives way to it: an organization before its member's title and
+// name ("according to Marine Corps Major Tim Keefe"), a nationality before
+// an organization ("the Saudi Interior Ministry"). "In the words of X"
+// works as "according to X", and an aside between dashes after the source
+// is skipped ("According to X – a military spokesman – CLAUSE"). A
+// negated cue
 // ("did not say") reports nothing. The clause runs to its sentence's end,
 // cut before a trailing attribution, ", according to", a participle clause
 // in the writer's voice (", reviving a controversial concept") or a quote

@@ -93,6 +93,26 @@ func (a *analysis) findIndirect() {
 	}
 }
 
+// afterDashAside returns the token after an aside set off by dashes at i
+// ("According to Tim Keefe – a military spokesman – the memo ..."), or i
+// when none opens there.
+func (a *analysis) afterDashAside(i, hi int) int {
+	if i >= hi || !isDashTok(a.tok(i)) {
+		return i
+	}
+	for c := i + 1; c < hi && c <= i+maxPhraseWords; c++ {
+		if isDashTok(a.tok(c)) {
+			return c + 1
+		}
+		if a.terminal(c) || a.isQuoteMark(c) {
+			break
+		}
+	}
+	return i
+}
+
+func isDashTok(w string) bool { return w == "–" || w == "—" || w == "--" }
+
 // afterTimeAdjunct returns the token after a time adverbial at i
 // ("today", "on Monday", "last week", "earlier this month"), or i when
 // none is there.
@@ -173,15 +193,16 @@ func (a *analysis) accordingTo(k int) {
 	switch {
 	case k == lo || (k == lo+1 && a.isQuoteMark(lo)):
 		// According to X, CLAUSE. (or According to Rathbun CLAUSE.)
-		j := src.hi
-		for j < hi && j < src.hi+maxTrailingWords && a.tok(j) != "," {
+		from := a.afterDashAside(src.hi, hi)
+		j := from
+		for j < hi && j < from+maxTrailingWords && a.tok(j) != "," {
 			j++
 		}
 		switch {
 		case j < hi && a.tok(j) == ",":
 			j++
 		case src.kind == refEntity:
-			j = src.hi
+			j = from
 		default:
 			return
 		}

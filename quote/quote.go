@@ -134,6 +134,19 @@ func (a *analysis) according(i int) bool {
 	return (w == "according" || w == "According") && a.tok(i+1) == "to"
 }
 
+// sourcePhrase returns the length in tokens of a phrase at i that names
+// the source after it, like a cue: "according to", "in the words of"; 0
+// when there is none.
+func (a *analysis) sourcePhrase(i int) int {
+	if a.according(i) {
+		return 2
+	}
+	if i+3 < len(a.toks) && strings.EqualFold(a.tok(i), "in") && a.tok(i+1) == "the" && a.tok(i+2) == "words" && a.tok(i+3) == "of" {
+		return 4
+	}
+	return 0
+}
+
 func (a *analysis) isQuoteMark(i int) bool {
 	f, _, _, _ := a.mark(i)
 	return f != noFamily
@@ -355,15 +368,19 @@ func (a *analysis) attachBefore(q direct) (cue string, speaker, addr ref, ok boo
 		if a.para[k] != para || a.terminal(k) || a.isQuoteMark(k) || a.cueAt(k) != noCue {
 			break
 		}
-		if a.according(k) {
-			if r, ok := a.phraseAfter(k+2, b+1); ok && r.hi == b+1 {
-				return a.span(k, k+2), r, ref{}, true
+		if n := a.sourcePhrase(k); n > 0 {
+			if r, ok := a.phraseAfter(k+n, b+1); ok && r.hi == b+1 {
+				return a.span(k, k+n), r, ref{}, true
 			}
-			// "According to Buffalo Fire Chief, Don Mcfeely, “…”": a
-			// person named between commas after a title.
-			if e := a.entityEndingAt(a.toks[b].End); e >= 0 && a.ents[e].Type == "PERSON" {
-				if f := a.tokenAt(a.ents[e].Start); f-1 > k+2 && a.tok(f-1) == "," {
-					return a.span(k, k+2), ref{lo: f, hi: b + 1, kind: refEntity, ent: e}, ref{}, true
+			// "According to Buffalo Fire Chief, Don Mcfeely, “…”", "in the
+			// words of the Crown prosecutor, Mark Tedeschi, QC, “…”": a
+			// person named between commas after a title, perhaps with a
+			// rank or honour after the name.
+			for c := b; c > k+n && c >= b-2; c-- {
+				if e := a.entityEndingAt(a.toks[c].End); e >= 0 && a.ents[e].Type == "PERSON" {
+					if f := a.tokenAt(a.ents[e].Start); f-1 > k+n && a.tok(f-1) == "," && (c == b || a.tok(c+1) == ",") {
+						return a.span(k, k+n), ref{lo: f, hi: c + 1, kind: refEntity, ent: e}, ref{}, true
+					}
 				}
 			}
 			break

@@ -122,11 +122,11 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 			}
 		}
 		// "The foreign minister of Libya, Abdel Rahman Shalgham, said": a
-		// person between the last two commas names the title before it.
-		if best.kind == refNone || a.ents[best.ent].Type != "PERSON" {
-			if r, ok := a.phraseEndingAt(j-1, lo); ok && r.kind == refEntity && a.ents[r.ent].Type == "PERSON" && r.lo-1 > lo && a.tok(r.lo-1) == "," {
-				return r, true
-			}
+		// person alone between the last two commas names the title before
+		// it, whatever names the title holds ("Chief of Humanitarian
+		// Affairs and Emergency Relief, John Holmes, says").
+		if r, ok := a.phraseEndingAt(j-1, lo); ok && r.kind == refEntity && a.ents[r.ent].Type == "PERSON" && r.lo-1 > lo && a.tok(r.lo-1) == "," {
+			return r, true
 		}
 		if best.kind != refNone {
 			return best, true
@@ -345,6 +345,16 @@ func (a *analysis) phraseAfter(i, hi int) (ref, bool) {
 					return r, true
 				}
 			}
+			if r, ok := a.headAfterModifier(i, e, last, hi); ok {
+				return r, true
+			}
+			// "said a UNHCR protection officer, Yolande Ditewig": the
+			// name modifies a title whose holder follows.
+			if last+1 < hi && isLowerStart(a.tok(last+1)) {
+				if r, ok := a.titleHolder(last + 1); ok {
+					return r, true
+				}
+			}
 			return ref{lo: i, hi: a.kindAfter(last+1, hi), kind: refEntity, ent: e}, true
 		}
 		t := a.tok(c)
@@ -403,6 +413,32 @@ func (a *analysis) titleHolder(p int) (ref, bool) {
 			}
 		}
 		return ref{}, false
+	}
+	return ref{}, false
+}
+
+// headAfterModifier reads a name that only modifies the name after it:
+// an organization before its member's title and name ("Marine Corps Major
+// Tim Keefe", "UNHCR spokesman Andrej Mahecic"), or a nationality before
+// an organization ("the Saudi Interior Ministry"). The phrase starts at
+// token i; entity e ends at token last.
+func (a *analysis) headAfterModifier(i, e, last, hi int) (ref, bool) {
+	typ := a.ents[e].Type
+	for c := last + 1; c < hi && c <= last+3; c++ {
+		if a.toks[c].Kind == sitrep.Punctuation || in(npStop, a.tok(c)) || a.cueAt(c) != noCue {
+			break
+		}
+		e2 := a.entityStartingAt(a.toks[c].Start)
+		if e2 >= 0 {
+			t2 := a.ents[e2].Type
+			if typ == "ORG" && t2 == "PERSON" || typ == "MISC" && t2 == "ORG" && c == last+1 {
+				return ref{lo: i, hi: a.tokenAt(a.ents[e2].End-1) + 1, kind: refEntity, ent: e2}, true
+			}
+			break
+		}
+		if typ != "ORG" {
+			break
+		}
 	}
 	return ref{}, false
 }
