@@ -39,8 +39,9 @@ func TestGUMQualityFloor(t *testing.T) {
 		// 0.789 until a long quote after "as" took the subject's cue ("He
 		// characterized the conflict as “…”"): right, but in one GUM text
 		// the next paragraph's quote, credited in a byline-like line
-		// without a cue, now carries that speaker over (2 quotes).
-		{"direct speaker F1", r.DirectSpeaker.F1(), 0.775 - 0.01},
+		// without a cue, now carries that speaker over (2 quotes). Back to
+		// 0.785 once a person named after a title spoke for it.
+		{"direct speaker F1", r.DirectSpeaker.F1(), 0.785 - 0.01},
 	}
 	for _, f := range floors {
 		t.Logf("%s %.3f (floor %.3f)", f.name, f.got, f.floor)
