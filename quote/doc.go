@@ -131,7 +131,11 @@
 // person's gender comes from an embedded list of given names, from a
 // title (Mr, Ms, Mrs), or from the he/she pronouns that follow its
 // mentions in their sentences. An unresolved pronoun keeps an empty Name
-// and Key. An all-capital word ("WHO") is a name, not a function word, and
+// and Key. A definite description of an organization takes the Name and
+// Key of the nearest organization mentioned before it: any for "the
+// agency", "the organisation", "the group"; one whose name holds the word
+// for "the ministry", "the council", "the police" ... An all-capital word
+// ("WHO") is a name, not a function word, and
 // a web address ("Gawker.com") is its site's name. A speaker that is no
 // entity ("The report", "a resident") has its text without a leading
 // determiner as Name and no Key. Cue is the cue as written ("told",

@@ -85,9 +85,14 @@ var (
 	quotingVerbs = set("quoted cited")
 	// Time adverbials that may stand between a cue and its clause: "said
 	// today there was", "said last week it would".
-	timeAdverbs    = set("today yesterday tonight earlier later previously recently again repeatedly")
-	timeDeictics   = set("last this next")
-	timePeriods    = set("week month year night weekend")
+	timeAdverbs  = set("today yesterday tonight earlier later previously recently again repeatedly")
+	timeDeictics = set("last this next")
+	timePeriods  = set("week month year night weekend")
+	// orgNouns head a definite description of any organization named
+	// before ("The agency said"); orgKindNouns one whose name holds the
+	// word ("the ministry" after "the Interior Ministry").
+	orgNouns       = set("agency organisation organization group")
+	orgKindNouns   = set("ministry department company commission council committee army police")
 	objectPronouns = set("him her them me us you reporters journalists")
 	// media are what words are said in: "in a blog post", "in a statement".
 	media = set("post statement tweet interview letter message email e-mail video speech note broadcast release blog")

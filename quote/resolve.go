@@ -66,6 +66,9 @@ func (a *analysis) resolve() []sitrep.Quote {
 					q.Speaker.Name, q.Speaker.Key = a.ents[e].Name, a.ents[e].Key
 				}
 			}
+			if e := a.orgAntecedent(c.speaker); e >= 0 {
+				q.Speaker.Name, q.Speaker.Key = a.ents[e].Name, a.ents[e].Key
+			}
 			if c.speaker.kind == refPhrase && a.plural(a.headNoun(c.speaker)) {
 				group = i
 			}
@@ -124,7 +127,39 @@ func (a *analysis) antecedent(t int) int {
 	if !wantPerson && !strings.EqualFold(w, "it") && !strings.EqualFold(w, "they") {
 		return -1
 	}
-	pos := a.toks[t].Start
+	return a.nearestFit(a.toks[t].Start, wantPerson, g)
+}
+
+// orgAntecedent returns the organization a definite description at
+// phrase r refers to, or -1: the nearest organization mentioned before it
+// for a word any organization is ("The agency said", after "UNHCR"), the
+// nearest whose name holds the word for one that says what kind it is
+// ("the ministry" is the Interior Ministry, not Reuters).
+func (a *analysis) orgAntecedent(r ref) int {
+	if r.kind != refPhrase || r.hi-r.lo != 2 || !strings.EqualFold(a.tok(r.lo), "the") {
+		return -1
+	}
+	noun := strings.ToLower(a.tok(r.lo + 1))
+	generic := in(orgNouns, noun)
+	if !generic && !in(orgKindNouns, noun) {
+		return -1
+	}
+	pos := a.toks[r.lo].Start
+	i := sort.Search(len(a.ents), func(i int) bool { return a.ents[i].Start >= pos }) - 1
+	for n := 0; i >= 0 && n < maxEntityLook && pos-a.ents[i].End <= maxPronounBytes; i, n = i-1, n+1 {
+		if !a.fits(i, false, unknownGender) {
+			continue
+		}
+		if generic || strings.Contains(strings.ToLower(a.ents[i].Name), noun) {
+			return i
+		}
+	}
+	return -1
+}
+
+// nearestFit returns the nearest entity mention before byte pos that a
+// pronoun or description can refer to, or -1.
+func (a *analysis) nearestFit(pos int, wantPerson bool, g gender) int {
 	i := sort.Search(len(a.ents), func(i int) bool { return a.ents[i].Start >= pos }) - 1
 	for n := 0; i >= 0 && n < maxEntityLook; i, n = i-1, n+1 {
 		e := a.ents[i]
