@@ -109,6 +109,9 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 		}
 		var last int
 		subj, last, ok = a.phraseFwd(v+2, hi)
+		if ok {
+			subj, last = a.namedAfterTitle(subj, last, hi)
+		}
 		spanFirst, after, pauseTok = v, last+1, v-1
 		if ok && a.isWord(v-1, "as") {
 			spanFirst, pauseTok = v-1, v-2
@@ -120,6 +123,9 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 		// source: ", said 12 civilians were killed".
 		var last int
 		subj, last, ok = a.phraseFwd(v+1, hi)
+		if ok {
+			subj, last = a.namedAfterTitle(subj, last, hi)
+		}
 		ok = ok && !a.is(last+1, cAux|cPassive)
 		spanFirst, after, pauseTok = v, last+1, v-1
 	}
@@ -152,6 +158,16 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 			}
 		}
 	}
+	if a.is(v, cClausal) && !inverted(spanFirst, v) && !a.clauseFollows(v+1, hi) {
+		// "maintained a policy", "insisted on concessions": no report.
+		return
+	}
+	if a.isWord(v, "report") && j == v-1 && !inverted(spanFirst, v) && len(subj) == 1 &&
+		(subj[0].kind == pNamed || a.isWord(spanFirst, "a") || a.isWord(spanFirst, "an") || a.is(v+1, cCue)) {
+		// The verb "report" agrees with a plural: after one name or "a"
+		// it is the noun ("A UN report obtained by", "the UN report said").
+		return
+	}
 	end := max(v, after-1) // last token of the attribution phrase
 	k := after
 	var outlet *party
@@ -177,10 +193,15 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 			end, k = k, k+1
 		}
 	} else if c&cQuoteVerb != 0 && after == v+1 {
-		// "NBC quoted an official as saying"
+		// "NBC quoted an official as saying". A pronoun object is a person
+		// only before "as saying" ("AP quoted him as saying"); the quote
+		// annotator's resolution of it names the cited person (addQuotes).
 		ps, last, found := a.phraseFwd(k, hi)
-		if !found || ps[0].kind == pPronoun {
+		if !found || ps[0].kind == pPronoun && !(a.isWord(last+1, "as") && a.isWord(last+2, "saying")) {
 			return
+		}
+		if ps[0].kind == pPronoun {
+			ps[0].person = isPersonalPronoun(ps[0].text)
 		}
 		cites = append(cites, ps...)
 		end, k = last, last+1
@@ -203,6 +224,11 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 		end, k = last, last+1
 	}
 
+	if t, ok := a.trailingTime(k, hi); ok {
+		// "<scope>, the Los Angeles Times reported Friday.": a date that
+		// ends the sentence opens no reported clause.
+		k = t
+	}
 	scope := a.scope(s, lo, hi, pauseTok, k)
 	span := sitrep.Span{Start: a.toks[spanFirst].Start, End: a.toks[end].End}
 	a.add(span, scope, subj, outlet, cites)
@@ -249,6 +275,28 @@ func (a *annotation) scope(s sitrep.Span, lo, hi, pause, k int) sitrep.Span {
 	return sitrep.Span{Start: a.toks[k].Start, End: sentEnd}
 }
 
+// maxTimeWords bounds the words of a time adjunct after a verb.
+const maxTimeWords = 5
+
+// trailingTime reads a time adjunct at token k that ends the sentence
+// ("Friday", "on Monday", "late last week") and returns the token after it.
+func (a *annotation) trailingTime(k, hi int) (int, bool) {
+	timed := false
+	m := k
+	for ; m < hi && m < k+maxTimeWords; m++ {
+		switch {
+		case a.is(m, cTime|cMonth) || a.toks[m].Kind == sitrep.Number:
+			timed = true
+		case a.is(m, cDet) || a.isWord(m, "on") || a.isWord(m, "in") || a.isWord(m, "at") ||
+			a.isWord(m, "last") || a.isWord(m, "next") || a.isWord(m, "past") ||
+			a.isWord(m, "late") || a.isWord(m, "early"):
+		default:
+			return m, timed && m > k && (a.isTerminal(m) || a.isClosingQuote(m) && (m+1 >= hi || a.isTerminal(m+1)))
+		}
+	}
+	return m, timed && m >= hi
+}
+
 // complementizer finds the "that" opening the reported clause at or shortly
 // after token k: "reported, citing ..., that", "said on Monday that".
 func (a *annotation) complementizer(k, hi int) (int, bool) {
@@ -264,6 +312,43 @@ func (a *annotation) complementizer(k, hi int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// clauseFollows reports whether what follows a verb at token k is a
+// reported clause or a quote rather than a noun phrase: "insisted that",
+// "maintained it was", "insisted:", "insisted." but not "maintained a policy"
+// or "insisted on concessions". A clause without "that" is known by a
+// subject pronoun or a finite auxiliary within a few words.
+func (a *annotation) clauseFollows(k, hi int) bool {
+	if k >= hi || a.isPause(k) || a.isTerminal(k) || a.word(k) == "“" || a.word(k) == "\"" {
+		return true
+	}
+	if _, ok := a.complementizer(k, hi); ok {
+		return true
+	}
+	if a.is(k, cPrep) {
+		return false
+	}
+	switch string(a.lower(k)) {
+	case "he", "she", "they", "we", "i":
+		return true
+	}
+	for m := k; m < hi && m < k+maxComplementizer; m++ {
+		if a.ent[m] >= 0 {
+			continue
+		}
+		if a.isPause(m) || a.isTerminal(m) || a.is(m, cBoundary) {
+			return false
+		}
+		if a.is(m, cPassive) {
+			return true
+		}
+		switch string(a.lower(m)) {
+		case "has", "have", "had", "would", "will", "could", "might", "can", "should", "must", "did", "does", "do":
+			return true
+		}
+	}
+	return false
 }
 
 // apposition reads the subject of a verb preceded by a comma, skipping an
@@ -329,6 +414,30 @@ func (a *annotation) appositiveName(c, j int) (party, bool) {
 		return party{}, false
 	}
 	return a.analyze(c+1, j-1)
+}
+
+// namedAfterTitle reads the person named after the comma that ends the
+// title ps, whose last token is last: "said a UNHCR protection officer,
+// Yolande Ditewig", "according to the governor of Sonora, Alfonso Durazo,".
+// The person is the source, as in "the president of France, Nicolas
+// Sarkozy, said"; it returns the parties and last token to use.
+func (a *annotation) namedAfterTitle(ps []party, last, hi int) ([]party, int) {
+	if len(ps) != 1 || ps[0].kind == pPronoun || ps[0].doc || ps[0].kind == pNamed && ps[0].person ||
+		!a.isComma(last+1) || last+2 >= hi {
+		return ps, last
+	}
+	e := a.ent[last+2]
+	if e < 0 || a.ents[e].Type != "PERSON" || int(a.entFirst[e]) != last+2 {
+		return ps, last
+	}
+	l := int(a.entLast[e])
+	if l+1 < hi && !a.isPause(l+1) && !a.isTerminal(l+1) {
+		return ps, last
+	}
+	if p, ok := a.analyze(last+2, l); ok {
+		return []party{p}, l
+	}
+	return ps, last
 }
 
 // addressee returns the last token of the addressee of "told" at k when it
@@ -404,6 +513,7 @@ func (a *annotation) according(s sitrep.Span, i, lo, hi int) {
 	if !ok || subj[0].kind == pPronoun {
 		return
 	}
+	subj, last = a.namedAfterTitle(subj, last, hi)
 	end, k := last, last+1
 	var cites []party
 	if ps, l, found := a.citing(k, hi); found {

@@ -21,12 +21,21 @@
 // negated verb ("did not say"), a passive without agent ("were told"), a
 // relative clause with no clause after the verb ("which Islamic State
 // claimed,") and "reports" after an unnamed phrase ("media reports", a
-// noun) attribute nothing.
+// noun) attribute nothing; nor does "report" after one name or "a" ("the
+// UN report said": the noun). "insisted", "maintained", "argued" and
+// "contended" report only before a clause or quote ("insisted that",
+// "maintained it was"), not before a noun phrase or a preposition
+// ("maintained a policy", "insisted on concessions"). The comma of a date
+// does not end a phrase ("according to a May, 2007 report by MSF"), nor
+// does an "and" whose second part names no source after a post-modifier
+// ("a report by MSF's research and survey centre").
 //
 // The conventions of the output:
 //
 //   - One Attribution per source. "Reuters and NBC reported" gives two items
-//     with the same Span; so do "officials and witnesses said".
+//     with the same Span; so do "officials and witnesses said". The same
+//     source is never given twice for one Span: readings that find it
+//     again are merged into one item.
 //   - Source is who the sentence says is reporting: the outlet, person or
 //     body. Its Name is the entity's canonical name when the source is an
 //     entity ("NBC", "Donald Trump"), else the phrase without a leading
@@ -35,18 +44,26 @@
 //     and "the newspaper" take the Name of the outlet that reported last,
 //     within a bounded look-back. A person named after a title or between
 //     commas after one is the source ("Secretary of State Marco Rubio",
-//     "the president of France, Nicolas Sarkozy, said"); a spokesman or a
+//     "the president of France, Nicolas Sarkozy, said"), and so is one named
+//     after a comma that ends the title ("said a UNHCR protection officer,
+//     Yolande Ditewig", "according to the governor of Sonora, Alfonso
+//     Durazo"); a spokesman or a
 //     document speaks for the organization it names ("a Pentagon
 //     spokesman", "a UN report"). A document that an outlet obtained or saw
 //     is the outlet's report, citing the document ("a memo obtained by AP
 //     shows", "The report, seen by Reuters, said": AP, Reuters). Only a
 //     document "shows" ("figures show", not "police showed reporters").
+//     A participle without "by" after a document says when or how it was
+//     made, not who speaks: "an Internet posting made 24 hours ago" has the
+//     Source "an Internet posting", and the attribution spans the whole.
 //   - Cites are the people or bodies the source relies on. "NBC reported,
 //     citing two administration officials" cites {two administration
 //     officials, anonymous, count 2}. "X told Al Jazeera" has Source Al
 //     Jazeera citing X, named, Count 1 (a named person, or an office holder
 //     such as "the governor of Sinaloa", is one person; a named organization
-//     has Count nil). An unnamed source that speaks for itself
+//     has Count nil). "AP quoted him as saying" has Source AP citing him,
+//     by the name the quote annotator resolved the pronoun to when it did.
+//     An unnamed source that speaks for itself
 //     ("officials said", "according to a person familiar with the matter")
 //     is both the Source and its only Cited, so that its anonymity and count
 //     are always found in Cites: a consumer asks Cites first, then Source.
@@ -63,13 +80,16 @@
 //   - Scope, the text an attribution covers, is written to Attribution.Scope
 //     and used to point quantities. It is the clause after "that" or after the
 //     verb ("NBC reported ... that <scope>", "Trump said <scope>"), the text
-//     before a trailing attribution ("<scope>, Reuters reported."), the
+//     before a trailing attribution ("<scope>, Reuters reported.", also
+//     when a date ends the sentence: "reported Friday."), the
 //     clause after "According to X," and the whole sentence around a
 //     parenthetical one ("The strike, officials said, killed ..."). A
 //     quantity in several scopes points to the innermost; a quantity inside
 //     the attribution phrase itself ("two administration officials") is not
 //     in that attribution's scope. A quote's scope takes in its quotation
-//     marks, and a count that starts in a scope is under it.
+//     marks, and a count that starts in a scope is under it. A quote merged
+//     into an attribution does not bring the attribution phrase into its
+//     scope, and an attribution's overlapping scopes are written as one.
 //
 // The package does not: resolve pronoun subjects itself ("he said" is left to
 // the quote annotator, whose speaker mentions carry the resolution); follow

@@ -36,6 +36,8 @@ const (
 	cAnd                         // and, &
 	cHeld                        // obtained, seen (by): who holds a document
 	cShow                        // show, showed: a cue only for a document ("figures show")
+	cClausal                     // a cue only before a clause: "insisted that", not "insisted on"
+	cMonth                       // month names, which a date's comma follows: "a May, 2007 report"
 )
 
 // nounClasses are the classes that make a word a possible head of a source.
@@ -120,6 +122,12 @@ func loadLexicon() *lexicon {
 	add(cAnd, "and", "&")
 	add(cHeld, "obtained", "seen", "reviewed", "viewed", "acquired")
 	add(cShow|cCue, "show", "shows", "showed")
+	// With a noun phrase for object these keep or demand something: "maintained
+	// a policy", "insisted on concessions".
+	add(cClausal, "insisted", "maintained", "argued", "contended")
+	// "May" is left out: it is mostly the verb; dateComma reads it by its capital.
+	add(cMonth, "january", "february", "march", "april", "june", "july", "august",
+		"september", "october", "november", "december")
 	for w := range l.words {
 		l.maxWordLen = max(l.maxWordLen, len(w))
 	}

@@ -125,7 +125,7 @@ func (a *annotation) phraseBack(end, lo int) ([]party, int, bool) {
 			s = f
 			continue
 		}
-		if a.stopsPhrase(t) {
+		if a.stopsPhrase(t) && !a.dateComma(t) {
 			break
 		}
 		s = t
@@ -192,13 +192,14 @@ func (a *annotation) phraseFwd(first, hi int) ([]party, int, bool) {
 			e = t
 			continue
 		}
-		if a.stopsPhrase(t) {
+		if a.stopsPhrase(t) && !a.dateComma(t) {
 			break
 		}
 		e = t
 	}
 	var parties []party
-	f := first
+	f, pf := first, first // the first tokens of this piece and of the party before
+pieces:
 	for t := first; t <= e+1; t++ {
 		if t <= e {
 			if x := a.ent[t]; x >= 0 {
@@ -213,10 +214,23 @@ func (a *annotation) phraseFwd(first, hi int) ([]party, int, bool) {
 			break
 		}
 		p, ok := a.analyze(f, t-1)
-		if !ok {
-			break
+		switch {
+		case ok:
+			parties = append(parties, p)
+			pf = f
+		case len(parties) > 0 && a.bareSingular(f, t-1):
+			// A bare singular noun cannot stand alone as a source, so
+			// after "and" it belongs to the post-modifier before it: "a
+			// report by MSF's research and epidemiological survey
+			// centre" is one source. Without a post-modifier the joined
+			// phrase has the piece's head and fails as the piece did.
+			if p, ok = a.analyze(pf, t-1); !ok {
+				break pieces
+			}
+			parties[len(parties)-1] = p
+		default:
+			break pieces
 		}
-		parties = append(parties, p)
 		f = t + 1
 	}
 	if len(parties) == 0 {
@@ -245,6 +259,15 @@ func (a *annotation) analyze(f, l int) (party, bool) {
 		if e := a.ent[t]; e >= 0 {
 			t = int(a.entLast[e])
 			continue
+		}
+		if a.participle(t) && a.ent[t-1] < 0 && a.cls[t-1]&nounClasses != 0 && !a.isWord(t+1, "by") {
+			// A participle without an agent says when or how the
+			// document was made, not who speaks: the source is "an
+			// Internet posting" of "an Internet posting made 24 hours
+			// ago", which the attribution still spans.
+			p, ok := a.analyze(f, t-1)
+			p.last = l
+			return p, ok
 		}
 		if a.cls[t]&cPrep != 0 {
 			head = t - 1
@@ -354,6 +377,42 @@ var honorifics = map[string]bool{
 	"Sen.": true, "Rep.": true, "Gen.": true, "Col.": true, "Lt.": true, "Capt.": true, "Prof.": true,
 }
 
+// bareSingular reports whether tokens f..l are a noun phrase without a
+// determiner or count whose last word is a lower-case singular: "survey
+// centre", not "the army", "documents" or "NBC".
+func (a *annotation) bareSingular(f, l int) bool {
+	w := a.word(l)
+	return f <= l && !a.is(f, cDet|cCount) && a.toks[f].Kind != sitrep.Number && a.ent[l] < 0 &&
+		w != "" && 'a' <= w[0] && w[0] <= 'z' && !strings.HasSuffix(w, "s")
+}
+
+// participle reports whether token t is a past participle that may open a
+// post-modifier: a lower-case word in -ed, or a common irregular one.
+func (a *annotation) participle(t int) bool {
+	w := a.word(t)
+	if a.toks[t].Kind != sitrep.Word || w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	switch w {
+	case "made", "written", "seen", "given", "sent", "taken", "done", "shown", "drawn", "put", "held":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
+// dateComma reports whether token t is the comma inside a date, which does
+// not end a phrase: "a May, 2007 report", "a May 5, 2007 report".
+func (a *annotation) dateComma(t int) bool {
+	if !a.isComma(t) || t+1 >= len(a.toks) || a.toks[t+1].Kind != sitrep.Number || len(a.word(t+1)) != 4 {
+		return false
+	}
+	m := t - 1
+	if m >= 0 && a.toks[m].Kind == sitrep.Number && len(a.word(m)) <= 2 {
+		m-- // the day
+	}
+	return m >= 0 && (a.cls[m]&cMonth != 0 || a.word(m) == "May")
+}
+
 // isCapitalized reports whether w starts with an ASCII capital letter.
 func isCapitalized(w string) bool { return w != "" && 'A' <= w[0] && w[0] <= 'Z' }
 
@@ -402,7 +461,7 @@ func (a *annotation) premodStart(f, head int) int {
 			return p
 		}
 		if c&(cPrep|cBoundary|cTime|cPronoun|cAux|cPassive|cNeg|cAnd) != 0 ||
-			c&cCue != 0 && c&nounClasses == 0 || a.toks[p].Kind == sitrep.Punctuation {
+			c&cCue != 0 && c&nounClasses == 0 || a.toks[p].Kind == sitrep.Punctuation && !a.dateComma(p) {
 			break
 		}
 		t = p

@@ -29,7 +29,7 @@ func (a *annotation) addQuotes(quotes []sitrep.Quote) {
 			a.cands[c].scopes = append(a.cands[c].scopes, q.Span)
 			continue
 		}
-		if a.mergeQuote(found, sp, q.Span) {
+		if a.mergeQuote(found, q.Speaker, q.Span) {
 			continue
 		}
 		bySpeaker[sp] = len(a.cands)
@@ -38,17 +38,39 @@ func (a *annotation) addQuotes(quotes []sitrep.Quote) {
 }
 
 // mergeQuote adds the quote to the scope of the attributions among the first
-// found whose phrase holds the speaker mention, and reports whether there were any.
-func (a *annotation) mergeQuote(found int, speaker, quote sitrep.Span) bool {
+// found whose phrase holds the speaker mention, and reports whether there
+// were any. A cited pronoun that is the mention takes its resolution: "AP
+// quoted him as saying" cites the person "him" refers to.
+func (a *annotation) mergeQuote(found int, speaker *sitrep.Mention, quote sitrep.Span) bool {
 	k := sort.Search(found, func(i int) bool { return a.cands[i].span.Start > speaker.Start })
+	written := speaker.In(a.text)
 	merged := false
 	for c := k - 1; c >= 0 && c >= k-8; c-- {
-		if a.cands[c].span.Contains(speaker) {
-			a.cands[c].scopes = append(a.cands[c].scopes, quote)
+		if sp := a.cands[c].span; sp.Contains(speaker.Span) {
+			a.cands[c].scopes = append(a.cands[c].scopes, a.after(quote, sp))
 			merged = true
+			for i, ct := range a.cands[c].cites {
+				if speaker.Name != "" && ct.Text == written && namesNobody(written) {
+					a.cands[c].cites[i].Text = speaker.Name
+				}
+			}
 		}
 	}
 	return merged
+}
+
+// after returns the scope s without the part that is the attribution
+// phrase sp, when s starts inside it: a scope covers what is attributed,
+// not who attributes it.
+func (a *annotation) after(s, sp sitrep.Span) sitrep.Span {
+	if s.Start < sp.Start || s.Start >= sp.End || s.End <= sp.End {
+		return s
+	}
+	s.Start = sp.End
+	for n := 0; s.Start < s.End && n < 4 && strings.IndexByte(" ,:", a.text[s.Start]) >= 0; n++ {
+		s.Start++
+	}
+	return s
 }
 
 // speech makes the attribution of a quote: its speaker and cue word, or the

@@ -17,7 +17,7 @@ func (Annotator) Name() string { return "sourcing" }
 
 // Version names the behaviour of the annotator; it changes whenever its
 // output for some input does.
-func (Annotator) Version() string { return "3" }
+func (Annotator) Version() string { return "4" }
 
 // Annotate implements sitrep.Annotator. It replaces Doc.Sourcing and sets
 // the Sourcing of every quantity (nil when no attribution covers it).
@@ -226,6 +226,7 @@ func (a *annotation) emit(d *sitrep.Doc) {
 		}
 		return x.span.End - y.span.End
 	})
+	cands = dedup(cands)
 	d.Sourcing = make([]sitrep.Attribution, len(cands))
 	type scoped struct {
 		span sitrep.Span
@@ -240,7 +241,7 @@ func (a *annotation) emit(d *sitrep.Doc) {
 				d.Sourcing[i].Scope = append(d.Sourcing[i].Scope, s)
 			}
 		}
-		d.Sourcing[i].Scope = outermost(d.Sourcing[i].Scope)
+		d.Sourcing[i].Scope = union(d.Sourcing[i].Scope)
 	}
 	slices.SortStableFunc(scopes, func(x, y scoped) int { return x.span.Start - y.span.Start })
 
@@ -280,6 +281,34 @@ func (a *annotation) emit(d *sitrep.Doc) {
 	}
 }
 
+// dedup merges the candidates, sorted by span, that give the same source
+// for the same phrase (read by two cues, or by a cue and a quote): one
+// attribution, with the cites and scopes of both.
+func dedup(cands []candidate) []candidate {
+	out := cands[:0]
+	for _, c := range cands {
+		dup := -1
+		for j := len(out) - 1; j >= 0 && j >= len(out)-maxPerSentence && out[j].span == c.span; j-- {
+			if out[j].source == c.source {
+				dup = j
+				break
+			}
+		}
+		if dup < 0 {
+			out = append(out, c)
+			continue
+		}
+		o := &out[dup]
+		o.scopes = append(o.scopes, c.scopes...)
+		for _, ct := range c.cites {
+			if !slices.ContainsFunc(o.cites, func(x sitrep.Cited) bool { return x.Text == ct.Text }) {
+				o.cites = append(o.cites, ct)
+			}
+		}
+	}
+	return out
+}
+
 // validSpan reports whether s lies within text and on rune boundaries.
 func validSpan(text string, s sitrep.Span) bool {
 	if s.Start < 0 || s.End > len(text) || s.Start > s.End {
@@ -289,9 +318,9 @@ func validSpan(text string, s sitrep.Span) bool {
 		(s.End == len(text) || utf8.RuneStart(text[s.End]))
 }
 
-// outermost sorts spans and drops those within another: a reported clause
-// is often a quote too, and a quote's marks widen it.
-func outermost(spans []sitrep.Span) []sitrep.Span {
+// union sorts spans and merges those that overlap: a reported clause is
+// often a quote too, and a quote's marks widen it.
+func union(spans []sitrep.Span) []sitrep.Span {
 	slices.SortFunc(spans, func(x, y sitrep.Span) int {
 		if x.Start != y.Start {
 			return x.Start - y.Start
@@ -300,7 +329,8 @@ func outermost(spans []sitrep.Span) []sitrep.Span {
 	})
 	out := spans[:0]
 	for _, s := range spans {
-		if len(out) > 0 && out[len(out)-1].Contains(s) {
+		if n := len(out); n > 0 && s.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
 			continue
 		}
 		out = append(out, s)

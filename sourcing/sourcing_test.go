@@ -1,6 +1,7 @@
 package sourcing
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -173,6 +174,65 @@ func TestPatterns(t *testing.T) {
 			name: "pronoun subjects are left to the quote annotator",
 			text: "He said the strikes would go on.",
 		},
+		{
+			name: "outlet quoting a pronoun as saying: the outlet is the source",
+			text: "“It depends,” AP quoted him as saying.",
+			want: []sitrep.Attribution{{
+				Text:   "AP quoted him as saying",
+				Source: sitrep.Source{Text: "AP", Name: "AP"},
+				Cites:  []sitrep.Cited{{Text: "him", Count: ptr[int64](1)}},
+			}},
+		},
+		{
+			name: "maintained with a noun phrase object reports nothing",
+			text: "Malaysia and Indonesia have maintained a policy of turning boats away.",
+		},
+		{
+			name: "insisted on reports nothing",
+			text: "Libya insisted on further concessions.",
+		},
+		{
+			name: "insisted before a clause reports",
+			text: "Libya insisted the concessions were needed.",
+			want: []sitrep.Attribution{{Text: "Libya insisted", Source: sitrep.Source{Text: "Libya", Name: "Libya"}}},
+		},
+		{
+			name: "inverted: the person named after a title is the source",
+			text: "The roads were open, said the governor of Sonora, Alfonso Durazo.",
+			want: []sitrep.Attribution{{
+				Text:   "said the governor of Sonora, Alfonso Durazo",
+				Source: sitrep.Source{Text: "Alfonso Durazo", Name: "Alfonso Durazo"},
+			}},
+		},
+		{
+			name: "according to a phrase holding a date with a comma",
+			text: "According to a May, 2007 report by MSF's research centre, 20 percent of children are malnourished.",
+			want: []sitrep.Attribution{{
+				Text:   "According to a May, 2007 report by MSF's research centre",
+				Source: sitrep.Source{Text: "a May, 2007 report by MSF's research centre", Name: "MSF"},
+			}},
+		},
+		{
+			name: "an and inside a post-modifier joins no sources",
+			text: "According to a report by MSF's research and survey centre, 20 percent of children are malnourished.",
+			want: []sitrep.Attribution{{
+				Text:   "According to a report by MSF's research and survey centre",
+				Source: sitrep.Source{Text: "a report by MSF's research and survey centre", Name: "MSF"},
+			}},
+		},
+		{
+			name: "a document, not a word inside it, is the source",
+			text: "The site was down, according to an Internet posting made 24 hours ago.",
+			want: []sitrep.Attribution{{
+				Text:   "according to an Internet posting made 24 hours ago",
+				Source: sitrep.Source{Text: "an Internet posting", Name: "Internet posting"},
+			}},
+		},
+		{
+			name: "report after one name is the noun, not a second attribution",
+			text: "The UN report said five people died.",
+			want: []sitrep.Attribution{{Text: "The UN report said", Source: sitrep.Source{Text: "The UN report", Name: "UN"}}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -233,6 +293,8 @@ func TestQuantityScope(t *testing.T) {
 		{"scope ends with the sentence", "The ministry said 40 soldiers were wounded. Another 12 were missing.", "12", ""},
 		{"quote before an inverted attribution", "“We lost 30 men last night,” said a local commander.", "30 men", "local commander"},
 		{"told an outlet", "Gharmani told Al Jazeera that 15 cartels operate in the region.", "15 cartels", "Al Jazeera"},
+		{"trailing attribution with a date", "Two men died of an overdose, the Los Angeles Times reported Friday.", "Two men", "Los Angeles Times"},
+		{"trailing passive agent", "Two isotopes were found in his urine, as reported by the Health Protection Agency.", "Two isotopes", "Health Protection Agency"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -409,5 +471,93 @@ func TestUnresolvedPronounHasNoName(t *testing.T) {
 	}
 	if len(d.Sourcing) != 1 || d.Sourcing[0].Source.Text != "he" || d.Sourcing[0].Source.Name != "" {
 		t.Errorf("sourcing = %+v, want one attribution with source text \"he\" and no name", d.Sourcing)
+	}
+}
+
+// TestQuoteMerges specifies how a quote joins the attribution found in the
+// text for its speaker: one attribution per phrase, a cited pronoun named
+// by the quote's resolution, and a scope that neither takes in the
+// attribution phrase nor repeats itself.
+func TestQuoteMerges(t *testing.T) {
+	tests := []struct {
+		name, text, speaker, speakerName, quote string
+		want                                    []string // rendered attributions
+		scope                                   []string // the first attribution's scope
+	}{
+		{
+			name: "a pronoun quoted as saying cites the person it refers to",
+			text: "“It depends,” AP quoted him as saying.", speaker: "him", speakerName: "Ali Hassan", quote: "It depends,",
+			want:  []string{"AP quoted him as saying => AP <- Ali Hassan (named 1)"},
+			scope: []string{"“It depends,”"},
+		},
+		{
+			name: "the person after a title is the one source of the quote",
+			text: "“We need help,” said a UNHCR protection officer, Yolande Ditewig.", speaker: "Yolande Ditewig", speakerName: "Yolande Ditewig", quote: "We need help,",
+			want:  []string{"said a UNHCR protection officer, Yolande Ditewig => Yolande Ditewig"},
+			scope: []string{"“We need help,”"},
+		},
+		{
+			name: "a quote scope starting in the attribution phrase is cut after it",
+			text: "According to the fire chief, Don Mcfeely, the letter was harmless.", speaker: "Don Mcfeely", speakerName: "Don Mcfeely", quote: "Don Mcfeely, the letter was harmless",
+			want:  []string{"According to the fire chief, Don Mcfeely => Don Mcfeely"},
+			scope: []string{"the letter was harmless"},
+		},
+		{
+			name: "overlapping scopes of one attribution are merged",
+			text: "The chief said the letter “was harmless” and “no one was hurt.”", speaker: "The chief", speakerName: "chief", quote: "no one was hurt.",
+			want:  []string{"The chief said => chief"},
+			scope: []string{"the letter “was harmless” and “no one was hurt.”"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotatetest.Prepare(t, tt.text)
+			d.Quotes = []sitrep.Quote{{Span: spanOf(t, tt.text, tt.quote, 0), Direct: true, Cue: "said",
+				Speaker: &sitrep.Mention{Span: spanOf(t, tt.text, tt.speaker, 0), Text: tt.speaker, Name: tt.speakerName}}}
+			annotate(t, d)
+			if got := renderAll(d.Sourcing); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Fatalf("attributions\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			var scope []string
+			for _, s := range d.Sourcing[0].Scope {
+				scope = append(scope, s.In(tt.text))
+			}
+			if strings.Join(scope, "|") != strings.Join(tt.scope, "|") {
+				t.Errorf("scope %q, want %q", scope, tt.scope)
+			}
+		})
+	}
+}
+
+// TestDedup specifies that one phrase never yields the same source twice,
+// however many readings found it: their cites and scopes are joined.
+func TestDedup(t *testing.T) {
+	span, other := sitrep.Span{Start: 0, End: 10}, sitrep.Span{Start: 20, End: 30}
+	nbc, ap := sitrep.Source{Text: "NBC", Name: "NBC"}, sitrep.Source{Text: "AP", Name: "AP"}
+	officials := sitrep.Cited{Text: "officials", Anonymous: true}
+	tests := []struct {
+		name  string
+		cands []candidate
+		want  []string // source name, cites and scope count of each result
+	}{
+		{"same phrase, same source", []candidate{
+			{span: span, source: nbc, scopes: []sitrep.Span{{Start: 11, End: 15}}},
+			{span: span, source: nbc, cites: []sitrep.Cited{officials}, scopes: []sitrep.Span{{Start: 12, End: 18}}},
+		}, []string{"NBC <- officials (anon) 2"}},
+		{"same phrase, two sources", []candidate{{span: span, source: nbc}, {span: span, source: ap}},
+			[]string{"NBC 0", "AP 0"}},
+		{"same source, two phrases", []candidate{{span: span, source: nbc}, {span: other, source: nbc}},
+			[]string{"NBC 0", "NBC 0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range dedup(tt.cands) {
+				got = append(got, fmt.Sprintf("%s %d", render(sitrep.Attribution{Source: c.source, Cites: c.cites}), len(c.scopes)))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
