@@ -97,11 +97,11 @@ func (a *analysis) findIndirect() {
 // ("According to Tim Keefe – a military spokesman – the memo ..."), or i
 // when none opens there.
 func (a *analysis) afterDashAside(i, hi int) int {
-	if i >= hi || !isDashTok(a.tok(i)) {
+	if i >= hi || !isDash(a.tok(i)) {
 		return i
 	}
 	for c := i + 1; c < hi && c <= i+maxPhraseWords; c++ {
-		if isDashTok(a.tok(c)) {
+		if isDash(a.tok(c)) {
 			return c + 1
 		}
 		if a.terminal(c) || a.isQuoteMark(c) {
@@ -111,11 +111,12 @@ func (a *analysis) afterDashAside(i, hi int) int {
 	return i
 }
 
-func isDashTok(w string) bool { return w == "–" || w == "—" || w == "--" }
+// isDash reports a dash standing as a token of its own (a hyphen inside a
+// word is part of the word).
+func isDash(w string) bool { return w == "—" || w == "–" || w == "-" || w == "--" }
 
 // afterTimeAdjunct returns the token after a time adverbial at i
-// ("today", "on Monday", "last week", "earlier this month"), or i when
-// none is there.
+// ("today", "Monday", "on Monday", "last week"), or i when none is there.
 func (a *analysis) afterTimeAdjunct(i, hi int) int {
 	switch {
 	case i+1 < hi && in(timeDeictics, a.tok(i)) && in(timePeriods, a.tok(i+1)),

@@ -302,9 +302,7 @@ func (a *analysis) dashCredit(i, close int) (ref, bool) {
 	if i+1 >= len(a.toks) || a.para[i] != a.para[close] || a.para[i+1] != a.para[close] {
 		return ref{}, false
 	}
-	switch a.tok(i) {
-	case "—", "–", "-", "--":
-	default:
+	if !isDash(a.tok(i)) {
 		return ref{}, false
 	}
 	first := a.tok(i + 1)

@@ -294,6 +294,8 @@ func TestStyles(t *testing.T) {
 			[]want{{Text: "We need help", Direct: true, Cue: "said", Speaker: "Yolande Ditewig", SpeakerOf: "Yolande Ditewig"}}},
 		{"an organization before its member's title and name", "According to Marine Corps Major Tim Keefe – a military spokesman – the water was tested.",
 			[]want{{Text: "the water was tested", Cue: "According to", Speaker: "Tim Keefe", SpeakerOf: "Tim Keefe"}}},
+		{"an aside between spaced hyphens", "According to Marine Corps Major Tim Keefe - a military spokesman - the water was tested.",
+			[]want{{Text: "the water was tested", Cue: "According to", Speaker: "Tim Keefe", SpeakerOf: "Tim Keefe"}}},
 		{"a nationality before an organization", "According to the Saudi Interior Ministry over 345 pilgrims have been killed.",
 			[]want{{Text: "over 345 pilgrims have been killed", Cue: "According to", Speaker: "Interior Ministry", SpeakerOf: "Interior Ministry"}}},
 		{"the agency is the organization named before", "The UN refugee agency UNHCR warned of a crisis. The agency said the camps were full.",
