@@ -63,7 +63,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "quantity" }
 
 // Version changes whenever the output for some input changes.
-func (Annotator) Version() string { return "6" }
+func (Annotator) Version() string { return "7" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {

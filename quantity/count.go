@@ -688,7 +688,18 @@ func (s *scanner) leftCue(qualStart int, h headNoun, info unitInfo, person bool)
 	for k := qualStart - 1; k >= floor; k-- {
 		w := s.w(k)
 		switch w {
-		case ",", ";", "(", ")", ".", "—", "–", "!", "?":
+		case ",":
+			// "the death toll, which stands at 45": a relative clause
+			// states the number of the noun it follows, and only that
+			// ("the building was evacuated, which had 200 people in it").
+			if s.w(k+1) != "which" || k-1 < floor {
+				return ""
+			}
+			if c, ok := s.lx.cues[s.w(k-1)]; ok && c.sides&sideLeft != 0 && c.category == catKilled {
+				return c.category
+			}
+			return ""
+		case ";", "(", ")", ".", "—", "–", "!", "?":
 			return ""
 		}
 		// Another number is another count's, unless it is a year or a
