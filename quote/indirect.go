@@ -44,7 +44,7 @@ func (a *analysis) findIndirect() {
 		c := cand{prio: prioIndirect, cue: a.tok(k), speaker: subj, para: a.para[k]}
 		i := k + 1
 		if kind == cueTell {
-			addr, ok := a.phraseAfter(i, hi)
+			addr, ok := a.addresseeAfter(i, hi)
 			if !ok {
 				continue
 			}

@@ -79,7 +79,7 @@ var (
 		"and that which who whom whose what when where why how if because while although though unless whereas but or so not also nor yet " +
 		"is are was were be been being has have had do does did will would can could may might must should shall " +
 		"him her them me us it's there here this these those")
-	determiners = set("the a an this that these those its his her their our one two three four five six seven eight nine ten several many some both all another other each every no")
+	determiners = set("the a an this that these those its his her their our one two three four five six seven eight nine ten several many some any both all another other each every no")
 	// object-like words that name an addressee: "told reporters".
 	// quotingVerbs take the speaker as object: "AP quoted him as saying".
 	quotingVerbs = set("quoted cited")

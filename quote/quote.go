@@ -19,7 +19,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "quote" }
 
 // Version changes whenever the annotator's output does.
-func (Annotator) Version() string { return "8" }
+func (Annotator) Version() string { return "9" }
 
 // Annotate replaces d.Quotes with the quotes found in d.Text.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -287,7 +287,7 @@ func (a *analysis) attachAfter(q direct) (cue string, speaker, addr ref, ok bool
 			break
 		}
 		if k == cueTell {
-			addr, _ = a.phraseAfter(j+1, min(len(a.toks), j+1+maxPhraseWords))
+			addr, _ = a.addresseeAfter(j+1, min(len(a.toks), j+1+maxPhraseWords))
 		}
 		return a.tok(j), r, addr, true
 	}
@@ -398,7 +398,7 @@ func (a *analysis) attachBefore(q direct) (cue string, speaker, addr ref, ok boo
 		}
 		j := k + 1
 		if kind == cueTell {
-			if addr, ok = a.phraseAfter(j, b+1); ok {
+			if addr, ok = a.addresseeAfter(j, b+1); ok {
 				j = addr.hi
 			}
 		}

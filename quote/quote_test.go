@@ -306,6 +306,23 @@ func TestStyles(t *testing.T) {
 			[]want{{Text: "Gloria spent months in pain.", Direct: true, Cue: "In the words of", Speaker: "Mark Tedeschi", SpeakerOf: "Mark Tedeschi"}}},
 		{"an acronym is a name", "Experts at the WHO say iodine deficiency is easy to prevent.",
 			[]want{{Text: "iodine deficiency is easy to prevent", Cue: "say", Speaker: "Experts at the WHO"}}},
+		{"a name that modifies a noun after the cue is not the speaker", "“It was definitely a bomb,” said a U.S. Embassy official in Nairobi. “It was a bomb,” said Tanzanian police officers.",
+			[]want{
+				{Text: "It was definitely a bomb", Direct: true, Cue: "said", Speaker: "a U.S. Embassy official"},
+				{Text: "It was a bomb", Direct: true, Cue: "said", Speaker: "Tanzanian police officers"},
+			}},
+		{"a person after a title a name modifies", "“We will rebuild,” said Kenyan police spokesman Charles Owino. “We will not,” said U.S. Secretary of State Marco Rubio.",
+			[]want{
+				{Text: "We will rebuild", Direct: true, Cue: "said", Speaker: "Charles Owino", SpeakerOf: "Charles Owino"},
+				{Text: "We will not", Direct: true, Cue: "said", Speaker: "Marco Rubio", SpeakerOf: "Marco Rubio"},
+			}},
+		{"a rank left out of the name", "“It was a bomb,” said a Pentagon spokesman, Lt. Col. Mark Ballesteros. The army's spokesman, Brig. Gen. Ahmed Hassan, said the strike was legal.",
+			[]want{
+				{Text: "It was a bomb", Direct: true, Cue: "said", Speaker: "Mark Ballesteros", SpeakerOf: "Mark Ballesteros"},
+				{Text: "the strike was legal", Cue: "said", Speaker: "Ahmed Hassan", SpeakerOf: "Ahmed Hassan"},
+			}},
+		{"an addressee's name modifies no clause subject", "Enver Solomon told Sky News any process “must be well thought out”.",
+			[]want{{Text: "any process “must be well thought out”", Cue: "told", Speaker: "Enver Solomon", SpeakerOf: "Enver Solomon", Addressee: "Sky News"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -29,6 +29,8 @@ const (
 	maxAppositive   = 30 // tokens of ", associate professor of ... Melbourne," between a name and its cue
 	maxSkippedWords = 3  // auxiliaries and adverbs between a subject and its cue
 	maxKindWords    = 3  // words after a name that say what it names: "news agency"
+	maxTitleWords   = 5  // a title between a modifying name and a person's: "Secretary of State"
+	maxRankWords    = 4  // a rank the tagger left out of a name: "Lt. Col."
 )
 
 // subjectBefore finds the subject of the cue at token k, looking back no
@@ -125,7 +127,7 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 		// person alone between the last two commas names the title before
 		// it, whatever names the title holds ("Chief of Humanitarian
 		// Affairs and Emergency Relief, John Holmes, says").
-		if r, ok := a.phraseEndingAt(j-1, lo); ok && r.kind == refEntity && a.ents[r.ent].Type == "PERSON" && r.lo-1 > lo && a.tok(r.lo-1) == "," {
+		if r, ok := a.phraseEndingAt(j-1, lo); ok && r.kind == refEntity && a.ents[r.ent].Type == "PERSON" && a.commaBeforeRank(r, lo) {
 			return r, true
 		}
 		if best.kind != refNone {
@@ -317,10 +319,21 @@ func (a *analysis) nounPhraseStart(j, lo int) int {
 	return start
 }
 
-// phraseAfter reads a speaker or addressee phrase starting at token i, no
-// further than token hi: a pronoun, an entity mention (titles before it
-// allowed: "said President Trump"), or a short noun phrase.
-func (a *analysis) phraseAfter(i, hi int) (ref, bool) {
+// phraseAfter reads a speaker phrase starting at token i, no further than
+// token hi: a pronoun, an entity mention (titles before it allowed: "said
+// President Trump"), or a short noun phrase, which a name may modify
+// ("said a Kenyan police officer").
+func (a *analysis) phraseAfter(i, hi int) (ref, bool) { return a.phraseFrom(i, hi, true) }
+
+// addresseeAfter reads the addressee after "told" at token i as
+// phraseAfter does, except that a name is not read as modifying the words
+// after it, which may open the reported clause: "told Sky News any
+// process must be".
+func (a *analysis) addresseeAfter(i, hi int) (ref, bool) { return a.phraseFrom(i, hi, false) }
+
+// phraseFrom is phraseAfter, reading common nouns after a name when
+// modified is set.
+func (a *analysis) phraseFrom(i, hi int, modified bool) (ref, bool) {
 	if i >= hi || i >= len(a.toks) || a.toks[i].Kind == sitrep.Punctuation {
 		return ref{}, false
 	}
@@ -355,7 +368,16 @@ func (a *analysis) phraseAfter(i, hi int) (ref, bool) {
 					return r, true
 				}
 			}
-			return ref{lo: i, hi: a.kindAfter(last+1, hi), kind: refEntity, ent: e}, true
+			kind := a.kindAfter(last+1, hi)
+			// "said a Kenyan police officer", "said Tanzanian officials":
+			// a name that modifies a common noun is not the speaker; the
+			// noun phrase is. "the Reuters news agency" is Reuters.
+			if modified && kind == last+1 {
+				if h := a.commonHeadAfter(last+1, hi); h > last+1 {
+					return ref{lo: i, hi: h, kind: refPhrase}, true
+				}
+			}
+			return ref{lo: i, hi: kind, kind: refEntity, ent: e}, true
 		}
 		t := a.tok(c)
 		if a.toks[c].Kind == sitrep.Punctuation || in(npStop, t) || a.cueAt(c) != noCue || (c > i && in(determiners, t)) {
@@ -396,6 +418,48 @@ func (a *analysis) kindAfter(p, hi int) int {
 	return p
 }
 
+// commaBeforeRank reports whether a comma stands just before the person
+// mention r, or before a rank the tagger left out of it (", Brig. Gen.
+// Ahmed Hassan,"), as the titles the linker recorded for it show.
+func (a *analysis) commaBeforeRank(r ref, lo int) bool {
+	for c := r.lo - 1; c > lo && c >= r.lo-1-maxRankWords; c-- {
+		t := a.tok(c)
+		if t == "," {
+			return c == r.lo-1 || len(a.ents[r.ent].Titles) > 0
+		}
+		if t != "." && (a.toks[c].Kind != sitrep.Word || !isUpperStart(t)) {
+			return false
+		}
+	}
+	return false
+}
+
+// commonHeadAfter returns one past the last common noun of the words from
+// token p on that continue a noun phrase begun by a name ("Embassy
+// official" after "a U.S."), or p when none does. Words that start a
+// clause, a time ("said Trump yesterday") or a manner ("said Obama
+// flatly") end the phrase.
+func (a *analysis) commonHeadAfter(p, hi int) int {
+	head := p
+	for c := p; c < hi && c < p+maxPhraseWords; c++ {
+		t := a.tok(c)
+		if a.toks[c].Kind != sitrep.Word || a.isQuoteMark(c) || a.cueAt(c) != noCue ||
+			in(npStop, t) || in(determiners, t) || in(weekdays, t) || in(calendarWords, t) || in(timeAdverbs, t) {
+			break
+		}
+		if _, ok := pronoun(t); ok {
+			break
+		}
+		if isLowerStart(t) {
+			if strings.HasSuffix(t, "ly") || strings.HasSuffix(t, "ing") {
+				break
+			}
+			head = c + 1
+		}
+	}
+	return head
+}
+
 // titleHolder reads the person named after a title that ends before token
 // p: the rest of the title ("of UNHCR", "spokesman"), a comma, and a
 // person's name. The name is the speaker, not the title.
@@ -407,9 +471,19 @@ func (a *analysis) titleHolder(p int) (ref, bool) {
 		if a.tok(c) != "," {
 			continue
 		}
-		if c+1 < len(a.toks) {
-			if e := a.entityStartingAt(a.toks[c+1].Start); e >= 0 && a.ents[e].Type == "PERSON" {
-				return ref{lo: c + 1, hi: a.tokenAt(a.ents[e].End-1) + 1, kind: refEntity, ent: e}, true
+		// The name, after any rank or title the tagger left out of it:
+		// "a Pentagon spokesman, Lt. Col. Mark Ballesteros".
+		// The tagger may take a rank for a name of its own ("Lt."); the
+		// titles the linker recorded for the person say it was one.
+		for n := c + 1; n < len(a.toks) && n <= c+maxRankWords+1; n++ {
+			if e := a.entityStartingAt(a.toks[n].Start); e >= 0 && a.ents[e].Type == "PERSON" {
+				if n > c+1 && len(a.ents[e].Titles) == 0 {
+					break
+				}
+				return ref{lo: n, hi: a.tokenAt(a.ents[e].End-1) + 1, kind: refEntity, ent: e}, true
+			}
+			if a.tok(n) != "." && (a.toks[n].Kind != sitrep.Word || !isUpperStart(a.tok(n))) {
+				break
 			}
 		}
 		return ref{}, false
@@ -424,21 +498,30 @@ func (a *analysis) titleHolder(p int) (ref, bool) {
 // token i; entity e ends at token last.
 func (a *analysis) headAfterModifier(i, e, last, hi int) (ref, bool) {
 	typ := a.ents[e].Type
-	for c := last + 1; c < hi && c <= last+3; c++ {
-		if a.toks[c].Kind == sitrep.Punctuation || in(npStop, a.tok(c)) || a.cueAt(c) != noCue {
+	org := -1
+	for c := last + 1; c < hi && c <= last+maxTitleWords; c++ {
+		t := a.tok(c)
+		if a.toks[c].Kind == sitrep.Punctuation || in(npStop, t) && !strings.EqualFold(t, "of") ||
+			in(determiners, t) || a.cueAt(c) != noCue || a.isQuoteMark(c) {
 			break
 		}
 		e2 := a.entityStartingAt(a.toks[c].Start)
-		if e2 >= 0 {
-			t2 := a.ents[e2].Type
-			if typ == "ORG" && t2 == "PERSON" || typ == "MISC" && t2 == "ORG" && c == last+1 {
-				return ref{lo: i, hi: a.tokenAt(a.ents[e2].End-1) + 1, kind: refEntity, ent: e2}, true
-			}
-			break
+		if e2 < 0 {
+			continue
 		}
-		if typ != "ORG" {
-			break
+		t2 := a.ents[e2].Type
+		switch {
+		case t2 == "PERSON":
+			// "U.S. Secretary of State Marco Rubio", "Trump aide Stephen
+			// Miller", "Kenya Red Cross official Abbas Gullet".
+			return ref{lo: i, hi: a.tokenAt(a.ents[e2].End-1) + 1, kind: refEntity, ent: e2}, true
+		case typ != "PERSON" && typ != "ORG" && t2 == "ORG" && c == last+1:
+			org = e2 // "the Saudi Interior Ministry", unless a person follows
 		}
+		c = a.tokenAt(a.ents[e2].End - 1) // a name within the title: "Red Cross"
+	}
+	if org >= 0 {
+		return ref{lo: i, hi: a.tokenAt(a.ents[org].End-1) + 1, kind: refEntity, ent: org}, true
 	}
 	return ref{}, false
 }

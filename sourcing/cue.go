@@ -15,6 +15,9 @@ const (
 	// anaphorBytes and anaphorCands bound the look-back of "the report".
 	anaphorBytes = 4000
 	anaphorCands = 16
+	// maxRank bounds, in tokens, a rank the tagger left out of a name
+	// ("Lt. Col."), between a title's comma and the person.
+	maxRank = 4
 )
 
 // sentence finds the attributions of the sentence s, whose tokens are lo..hi-1.
@@ -410,10 +413,29 @@ func (a *annotation) appositiveName(c, j int) (party, bool) {
 		return party{}, false
 	}
 	e := a.ent[j-1]
-	if e < 0 || a.ents[e].Type != "PERSON" || int(a.entFirst[e]) != c+1 {
+	if e < 0 || a.ents[e].Type != "PERSON" || a.personAfterRank(c+1) != int(a.entFirst[e]) {
 		return party{}, false
 	}
-	return a.analyze(c+1, j-1)
+	return a.analyze(int(a.entFirst[e]), j-1)
+}
+
+// personAfterRank returns the first token of the person named at token n,
+// after any rank the tagger left out of the name ("Lt. Col. Mark
+// Ballesteros", a rank it may even have taken for an organization), or -1.
+// The titles the linker recorded for the person say the words were a rank.
+func (a *annotation) personAfterRank(n int) int {
+	for t := n; t < len(a.toks) && t <= n+maxRank; t++ {
+		if e := a.ent[t]; e >= 0 && a.ents[e].Type == "PERSON" && int(a.entFirst[e]) == t {
+			if t > n && len(a.ents[e].Titles) == 0 {
+				return -1
+			}
+			return t
+		}
+		if w := a.word(t); w != "." && (a.toks[t].Kind != sitrep.Word || w[0] < 'A' || w[0] > 'Z') {
+			return -1
+		}
+	}
+	return -1
 }
 
 // namedAfterTitle reads the person named after the comma that ends the
@@ -426,15 +448,15 @@ func (a *annotation) namedAfterTitle(ps []party, last, hi int) ([]party, int) {
 		!a.isComma(last+1) || last+2 >= hi {
 		return ps, last
 	}
-	e := a.ent[last+2]
-	if e < 0 || a.ents[e].Type != "PERSON" || int(a.entFirst[e]) != last+2 {
+	f := a.personAfterRank(last + 2)
+	if f < 0 {
 		return ps, last
 	}
-	l := int(a.entLast[e])
+	l := int(a.entLast[a.ent[f]])
 	if l+1 < hi && !a.isPause(l+1) && !a.isTerminal(l+1) {
 		return ps, last
 	}
-	if p, ok := a.analyze(last+2, l); ok {
+	if p, ok := a.analyze(f, l); ok {
 		return []party{p}, l
 	}
 	return ps, last

@@ -497,6 +497,12 @@ func TestQuoteMerges(t *testing.T) {
 			scope: []string{"“We need help,”"},
 		},
 		{
+			name: "the person after a title is the source past a rank left out of the name",
+			text: "“It was a bomb,” said a Pentagon spokesman, Lt. Col. Mark Ballesteros.", speaker: "Mark Ballesteros", speakerName: "Mark Ballesteros", quote: "It was a bomb,",
+			want:  []string{"said a Pentagon spokesman, Lt. Col. Mark Ballesteros => Mark Ballesteros"},
+			scope: []string{"“It was a bomb,”"},
+		},
+		{
 			name: "a quote scope starting in the attribution phrase is cut after it",
 			text: "According to the fire chief, Don Mcfeely, the letter was harmless.", speaker: "Don Mcfeely", speakerName: "Don Mcfeely", quote: "Don Mcfeely, the letter was harmless",
 			want:  []string{"According to the fire chief, Don Mcfeely => Don Mcfeely"},
