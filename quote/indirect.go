@@ -38,6 +38,15 @@ func (a *analysis) findIndirect() {
 		}
 		lo, hi := int(a.sentLo[k]), int(a.sentHi[k])
 		subj, ok := a.subjectBefore(k, lo)
+		// "Officials, speaking on condition of anonymity, said ...": the
+		// comma before the cue closes the subject's apposition; else it
+		// may close a clause reported by the subject after the cue.
+		if kind != cueTell && !(ok && subj.hi < k-1 && a.tok(subj.hi) == ",") {
+			if sp, r, ok := a.invertedTrailing(k, lo, hi); ok {
+				a.cands = append(a.cands, cand{prio: prioIndirect, cue: a.tok(k), speaker: r, para: a.para[k], span: sp})
+				continue
+			}
+		}
 		if !ok {
 			continue
 		}
@@ -159,10 +168,12 @@ func (a *analysis) directEnd(d int) int {
 }
 
 // trailing handles "CLAUSE, SUBJECT CUE." where the cue ends the sentence
-// (allowing a few words after it: "said on Monday").
+// (allowing a few words after it: "said on Monday"). The subject may
+// start with words the speaker is not: "the State Department", "German
+// defense minister Rudolf Scharping", "Red Cross and ambulance officials".
 func (a *analysis) trailing(subj ref, lo, after, hi int) (sitrep.Span, bool) {
-	comma := subj.lo - 1
-	if comma <= lo || a.tok(comma) != "," || subj.hi-subj.lo > maxTrailingWords || comma-lo > maxClauseTokens {
+	comma := a.commaBefore(subj.lo, lo)
+	if comma <= lo || subj.hi-comma-1 > maxTrailingWords || comma-lo > maxClauseTokens {
 		return sitrep.Span{}, false
 	}
 	for j := after; j < hi; j++ {
@@ -173,14 +184,74 @@ func (a *analysis) trailing(subj ref, lo, after, hi int) (sitrep.Span, bool) {
 			break
 		}
 	}
+	return a.clauseBefore(lo, comma)
+}
+
+// commaBefore returns the comma that opens the subject phrase whose head
+// starts at token s, or -1: only words of a noun phrase may stand between
+// them, no verb that would make the comma another clause's.
+func (a *analysis) commaBefore(s, lo int) int {
+	for c := s - 1; c > lo && c >= s-1-maxTrailingWords; c-- {
+		t := a.tok(c)
+		if t == "," {
+			if n := a.tok(c + 1); n == "and" || n == "but" || n == "or" {
+				return -1 // "..., and police said": a clause of its own
+			}
+			return c
+		}
+		if a.toks[c].Kind != sitrep.Word || a.cueAt(c) != noCue || in(clauseAux, t) || isSubjectPronoun(t) ||
+			in(npStop, t) && t != "and" && t != "of" { // ", which it claims"
+			return -1
+		}
+	}
+	return -1
+}
+
+// clauseBefore returns the clause [lo, comma) reported by a trailing
+// attribution, unless a cue inside it owns it: "X said Y, Z said" is X's;
+// a cue that counts only before "that" owns none ("no reports of ...").
+func (a *analysis) clauseBefore(lo, comma int) (sitrep.Span, bool) {
 	for j := lo; j < comma; j++ {
-		// "X said Y, Z said": the first cue owns the clause; a cue that
-		// counts only before "that" owns none ("no reports of ...").
 		if k := a.cueAt(j); k != noCue && k != cueQuote && (k != cueThat || j+1 < comma && a.tok(j+1) == "that") {
 			return sitrep.Span{}, false
 		}
 	}
 	return a.trimmed(lo, comma)
+}
+
+// invertedTrailing handles "CLAUSE, said SUBJECT." with the cue at token
+// k: "..., said Greg Trevor, a spokesman.", "..., reported the Washington
+// Post on Monday." After the subject only an apposition, a time or a
+// short adjunct may end the sentence.
+func (a *analysis) invertedTrailing(k, lo, hi int) (sitrep.Span, ref, bool) {
+	comma := k - 1
+	if comma <= lo || a.tok(comma) != "," || comma-lo > maxClauseTokens {
+		return sitrep.Span{}, ref{}, false
+	}
+	r, ok := a.phraseAfter(k+1, hi)
+	if !ok {
+		return sitrep.Span{}, ref{}, false
+	}
+	j := a.afterTimeAdjunct(r.hi, hi)
+	switch {
+	case j >= hi || a.terminal(j):
+	case a.tok(j) == ",": // an apposition: ", a spokesman for the ministry."
+		for ; j < hi && !a.terminal(j); j++ {
+			if a.isQuoteMark(j) {
+				return sitrep.Span{}, ref{}, false
+			}
+		}
+	case in(prepositions, a.tok(j)): // "in a statement", "on Monday"
+		for n := j; n < hi && !a.terminal(n); n++ {
+			if n-j > maxTrailingWords || a.isQuoteMark(n) || a.cueAt(n) != noCue || a.tok(n) == "that" || a.tok(n) == "," {
+				return sitrep.Span{}, ref{}, false
+			}
+		}
+	default:
+		return sitrep.Span{}, ref{}, false
+	}
+	sp, ok := a.clauseBefore(lo, comma)
+	return sp, r, ok
 }
 
 // accordingTo handles "according to X" at either end of a sentence.

@@ -93,6 +93,7 @@ var (
 	// word ("the ministry" after "the Interior Ministry").
 	orgNouns       = set("agency organisation organization group")
 	orgKindNouns   = set("ministry department company commission council committee army police")
+	nobody         = set("nobody noone none")
 	objectPronouns = set("him her them me us you reporters journalists")
 	// media are what words are said in: "in a blog post", "in a statement".
 	media = set("post statement tweet interview letter message email e-mail video speech note broadcast release blog")

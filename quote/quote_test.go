@@ -321,6 +321,19 @@ func TestStyles(t *testing.T) {
 				{Text: "It was a bomb", Direct: true, Cue: "said", Speaker: "Mark Ballesteros", SpeakerOf: "Mark Ballesteros"},
 				{Text: "the strike was legal", Cue: "said", Speaker: "Ahmed Hassan", SpeakerOf: "Ahmed Hassan"},
 			}},
+		{"a trailing subject after its article or title", "The suspect was arrested in France, the FBI said. Poland can now join fully, German defense minister Rudolf Scharping said Saturday. Two people died, Red Cross and ambulance officials said.",
+			[]want{
+				{Text: "The suspect was arrested in France", Cue: "said", Speaker: "FBI"},
+				{Text: "Poland can now join fully", Cue: "said", Speaker: "Rudolf Scharping", SpeakerOf: "Rudolf Scharping"},
+				{Text: "Two people died", Cue: "said", Speaker: "ambulance officials"},
+			}},
+		{"a trailing cue before its subject", "The car had been in the lot for two weeks, said Greg Trevor, a spokesman. The suspect fled, reported the Washington Post on Monday.",
+			[]want{
+				{Text: "The car had been in the lot for two weeks", Cue: "said", Speaker: "Greg Trevor", SpeakerOf: "Greg Trevor"},
+				{Text: "The suspect fled", Cue: "reported", Speaker: "Washington Post", SpeakerOf: "Washington Post"},
+			}},
+		{"a clause of its own or a relative clause before the cue is not a trailing subject", "The bomb exploded, and police said. Chad fought an insurgency, which it claims was backed by Sudan. Officials, speaking on condition of anonymity, said the strike killed 12 people.",
+			[]want{{Text: "the strike killed 12 people", Cue: "said", Speaker: "Officials"}}},
 		{"an addressee's name modifies no clause subject", "Enver Solomon told Sky News any process “must be well thought out”.",
 			[]want{{Text: "any process “must be well thought out”", Cue: "told", Speaker: "Enver Solomon", SpeakerOf: "Enver Solomon", Addressee: "Sky News"}}},
 	}

@@ -344,6 +344,9 @@ func (a *analysis) phraseFrom(i, hi int, modified bool) (ref, bool) {
 	if in(objectPronouns, w) {
 		return ref{lo: i, hi: i + 1, kind: refPhrase}, true
 	}
+	if in(nobody, w) { // "..., said nobody."
+		return ref{}, false
+	}
 	end := i
 	for c := i; c < hi && c-i < maxPhraseWords; c++ {
 		if e := a.entityStartingAt(a.toks[c].Start); e >= 0 {
