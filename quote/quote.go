@@ -208,6 +208,8 @@ func (a *analysis) attributeDirect() {
 		if ok && q.final && q.closeEnd < len(a.toks) && isUpperStart(a.tok(q.closeEnd)) {
 			if c, s, ad, before := a.attachBefore(q); before {
 				cue, speaker, addr = c, s, ad
+			} else if c, s, ad, within := a.speechWithin(q); within {
+				cue, speaker, addr = c, s, ad
 			}
 		}
 		if !ok {
@@ -218,13 +220,9 @@ func (a *analysis) attributeDirect() {
 			c.prio = prioDirect
 		case q.words >= speechWords || (q.final && q.words >= 2):
 			c.prio = prioDirect
-			if q.open > 0 && a.tok(q.open-1) == "as" {
-				// "He characterized the conflict as “another skirmish in
-				// a long war ...”": long words of the subject's too.
-				cue, speaker, _ = a.partialCue(q)
-			}
+			cue, speaker, addr, _ = a.speechWithin(q)
 		default:
-			cue, speaker, ok = a.partialCue(q)
+			cue, speaker, addr, ok = a.partialCue(q, false)
 			if !ok {
 				continue
 			}
@@ -415,21 +413,40 @@ func (a *analysis) attachBefore(q direct) (cue string, speaker, addr ref, ok boo
 	return "", ref{}, ref{}, false
 }
 
-// partialCue finds, for a short quoted term, a cue with a subject earlier
-// in its sentence: the term is then that subject's words.
-func (a *analysis) partialCue(q direct) (cue string, speaker ref, ok bool) {
+// speechWithin finds the speaker of a speech-long quote that goes on with
+// its sentence: the subject of the cue before it ("He characterized the
+// conflict as “another skirmish in a long war ...”", "Smith said the war
+// “is no longer the driving issue.”").
+func (a *analysis) speechWithin(q direct) (cue string, speaker, addr ref, ok bool) {
+	if q.open == 0 || a.toks[q.open-1].Kind != sitrep.Word || a.sentLo[q.open-1] != a.sentLo[q.open] {
+		return "", ref{}, ref{}, false
+	}
+	return a.partialCue(q, true)
+}
+
+// partialCue finds, for a quote inside a sentence, a cue with a subject
+// earlier in the sentence: the quote is then that subject's words. A
+// speech-long quote (speech set) may be a noun phrase's after a verb of
+// speech ("The governor said the war “is no longer ...”").
+func (a *analysis) partialCue(q direct, speech bool) (cue string, speaker, addr ref, ok bool) {
 	lo := int(a.sentLo[q.open])
 	for k := q.open - 1; k >= lo && k >= q.open-maxPartialLook; k-- {
-		if a.cueAt(k) == noCue {
+		kind := a.cueAt(k)
+		if kind == noCue {
 			continue
 		}
-		// Only a named or pronoun speaker: "a user labelled “Anonymous”"
-		// and "the print called “Cowboys and Indians”" name things.
-		if r, ok := a.subjectBefore(k, lo); ok && (r.kind == refPronoun || r.kind == refEntity && a.ents[r.ent].Type != "LOC" && a.ents[r.ent].Type != "MISC") {
-			return a.tok(k), r, true
+		// Else only a named or pronoun speaker: "a user labelled
+		// “Anonymous”" and "the print called “Cowboys and Indians”" name
+		// things.
+		if r, ok := a.subjectBefore(k, lo); ok && (r.kind == refPronoun || r.kind == refEntity && a.ents[r.ent].Type != "LOC" && a.ents[r.ent].Type != "MISC" ||
+			speech && kind != cueQuote && r.kind == refPhrase) {
+			if kind == cueTell {
+				addr, _ = a.addresseeAfter(k+1, q.open)
+			}
+			return a.tok(k), r, addr, true
 		}
 	}
-	return "", ref{}, false
+	return "", ref{}, ref{}, false
 }
 
 func (a *analysis) span(lo, hi int) string {

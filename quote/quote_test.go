@@ -334,6 +334,11 @@ func TestStyles(t *testing.T) {
 			}},
 		{"a clause of its own or a relative clause before the cue is not a trailing subject", "The bomb exploded, and police said. Chad fought an insurgency, which it claims was backed by Sudan. Officials, speaking on condition of anonymity, said the strike killed 12 people.",
 			[]want{{Text: "the strike killed 12 people", Cue: "said", Speaker: "Officials"}}},
+		{"a speech-long quote that goes on with its sentence is the cue's subject's", "John Smith said the war “is no longer the driving issue in this campaign.” The governor told reporters the vote “will go ahead as planned next month.”",
+			[]want{
+				{Text: "is no longer the driving issue in this campaign.", Direct: true, Cue: "said", Speaker: "John Smith", SpeakerOf: "John Smith"},
+				{Text: "will go ahead as planned next month.", Direct: true, Cue: "told", Speaker: "The governor", Addressee: "reporters"},
+			}},
 		{"an addressee's name modifies no clause subject", "Enver Solomon told Sky News any process “must be well thought out”.",
 			[]want{{Text: "any process “must be well thought out”", Cue: "told", Speaker: "Enver Solomon", SpeakerOf: "Enver Solomon", Addressee: "Sky News"}}},
 	}
