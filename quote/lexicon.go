@@ -15,6 +15,9 @@ var maleTxt string
 //go:embed lexicon/female.txt
 var femaleTxt string
 
+//go:embed lexicon/roles.txt
+var rolesTxt string
+
 // cueKind says how a cue verb introduces what was said.
 type cueKind uint8
 
@@ -38,10 +41,25 @@ const (
 type lexicon struct {
 	cues  map[string]cueKind // lowercase and capitalized forms
 	names map[string]gender  // lowercase given names
+	roles map[string]gender  // lowercase nouns naming a person by role
 }
 
 var defaultLexicon = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{cues: map[string]cueKind{}, names: map[string]gender{}}
+	lx := &lexicon{cues: map[string]cueKind{}, names: map[string]gender{}, roles: map[string]gender{}}
+	for _, line := range strings.Split(rolesTxt, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		g := unknownGender
+		if len(f) == 2 {
+			g = map[string]gender{"m": male, "f": female}[f[1]]
+		}
+		if len(f) > 2 || len(f) == 2 && g == unknownGender {
+			panic("quote: lexicon/roles.txt: bad line " + line)
+		}
+		lx.roles[f[0]] = g
+	}
 	for _, line := range strings.Split(cuesTxt, "\n") {
 		f := strings.Fields(line)
 		if len(f) != 2 || strings.HasPrefix(f[0], "#") {

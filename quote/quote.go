@@ -76,6 +76,7 @@ type analysis struct {
 	directs []direct
 	cands   []cand
 	kept    []cand            // the candidates resolve keeps, sorted by start
+	speaks  map[int]bool      // entity mentions that are a kept quote's speaker
 	genders map[string]gender // entity key → gender, filled lazily
 	votes   map[string]gender // entity key → gender its pronouns vote for
 }

@@ -339,6 +339,11 @@ func TestStyles(t *testing.T) {
 				{Text: "is no longer the driving issue in this campaign.", Direct: true, Cue: "said", Speaker: "John Smith", SpeakerOf: "John Smith"},
 				{Text: "will go ahead as planned next month.", Direct: true, Cue: "told", Speaker: "The governor", Addressee: "reporters"},
 			}},
+		{"he after a trailing attribution is its speaker, not the sentence's first name", "The two men attended a vigil for Barnett Slepian last week, FBI agent Paul Moskal said. “They were being sought as witnesses,” he said.",
+			[]want{
+				{Text: "The two men attended a vigil for Barnett Slepian last week", Cue: "said", Speaker: "Paul Moskal", SpeakerOf: "Paul Moskal"},
+				{Text: "They were being sought as witnesses", Direct: true, Cue: "said", Speaker: "he", SpeakerOf: "Paul Moskal"},
+			}},
 		{"an addressee's name modifies no clause subject", "Enver Solomon told Sky News any process “must be well thought out”.",
 			[]want{{Text: "any process “must be well thought out”", Cue: "told", Speaker: "Enver Solomon", SpeakerOf: "Enver Solomon", Addressee: "Sky News"}}},
 	}
@@ -349,6 +354,34 @@ func TestStyles(t *testing.T) {
 			checkQuotes(t, d, tt.want)
 			if len(d.Quotes) != len(tt.want) {
 				t.Errorf("%d quotes, want %d:\n%s", len(d.Quotes), len(tt.want), dump(d))
+			}
+		})
+	}
+}
+
+// TestHeMeansRole: "he" or "she" refers to the last unnamed speaker named
+// by a role ("an official") when no one has been named since, the word
+// agrees ("a spokeswoman" is not "he"), and the role is not the title of
+// the person named before ("the president" after "President Bush").
+func TestHeMeansRole(t *testing.T) {
+	tests := []struct {
+		name, text, quote, speakerName string
+	}{
+		{"an official", "An official said the men were sought. He added that they had fled.", "they had fled", "official"},
+		{"a name since", "An official said the men were sought. Paul Moskal met them. He added that they had fled.", "they had fled", "Paul Moskal"},
+		{"a word of the other gender", "A company spokeswoman said the men were sought. He added that they had fled.", "they had fled", ""},
+		{"not a role", "Hewlett announced the plan. He added that it was late.", "it was late", ""},
+		{"a title of the person before", "President George Bush met them. The president said the men were sought. He added that they had fled.", "they had fled", "George Bush"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotate(t, tt.text)
+			q := findQuote(d, tt.quote)
+			if q == nil || q.Speaker == nil {
+				t.Fatalf("no quote %q with a speaker; have:\n%s", tt.quote, dump(d))
+			}
+			if q.Speaker.Name != tt.speakerName {
+				t.Errorf("speaker name %q, want %q", q.Speaker.Name, tt.speakerName)
 			}
 		})
 	}

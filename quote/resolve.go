@@ -47,8 +47,17 @@ func (a *analysis) resolve() []sitrep.Quote {
 		}
 	}
 	a.kept = kept
+	for _, c := range kept {
+		if c.speaker.kind == refEntity {
+			if a.speaks == nil {
+				a.speaks = make(map[int]bool)
+			}
+			a.speaks[c.speaker.ent] = true
+		}
+	}
 	out := make([]sitrep.Quote, 0, len(kept))
 	group := -1 // the last plural common-noun speaker kept ("officials", "residents")
+	one := -1   // the last singular one ("an official", "the spokesman")
 	for i, c := range kept {
 		q := sitrep.Quote{Span: c.span, Text: a.text[c.span.Start:c.span.End], Direct: c.direct, Cue: c.cue}
 		if c.speaker.kind != refNone {
@@ -62,6 +71,11 @@ func (a *analysis) resolve() []sitrep.Quote {
 					(e < 0 || a.ents[e].Start < a.toks[kept[g].speaker.lo].Start) && kept[g].speaker.lo < c.speaker.lo {
 					m := a.mention(kept[g].speaker)
 					q.Speaker.Name = m.Name
+				} else if o := one; o >= 0 && kept[o].para >= c.para-1 && kept[o].speaker.lo < c.speaker.lo &&
+					a.roleFits(kept[o].speaker, c.speaker.lo, e) {
+					// "An official said ... He added": the unnamed speaker,
+					// when no one has been named since.
+					q.Speaker.Name = a.mention(kept[o].speaker).Name
 				} else if e >= 0 {
 					q.Speaker.Name, q.Speaker.Key = a.ents[e].Name, a.ents[e].Key
 				}
@@ -69,8 +83,12 @@ func (a *analysis) resolve() []sitrep.Quote {
 			if e := a.orgAntecedent(c.speaker); e >= 0 {
 				q.Speaker.Name, q.Speaker.Key = a.ents[e].Name, a.ents[e].Key
 			}
-			if c.speaker.kind == refPhrase && a.plural(a.headNoun(c.speaker)) {
-				group = i
+			if c.speaker.kind == refPhrase {
+				if a.plural(a.headNoun(c.speaker)) {
+					group = i
+				} else if a.orgAntecedent(c.speaker) < 0 {
+					one = i
+				}
 			}
 		}
 		if c.addressee.kind != refNone {
@@ -84,6 +102,35 @@ func (a *analysis) resolve() []sitrep.Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// roleFits reports whether "he" or "she" at token t can mean the speaker r,
+// a phrase naming a person by role ("an official", "the boy's mother"),
+// rather than e, the person mention the pronoun would otherwise take, or
+// -1: r must come after e, and e must not hold the role as a title ("the
+// president" after "President Bush" is Bush).
+func (a *analysis) roleFits(r ref, t, e int) bool {
+	g, ok := pronoun(a.tok(t))
+	if !ok || g == unknownGender {
+		return false
+	}
+	head := strings.ToLower(a.tok(a.headNoun(r)))
+	rg, ok := a.lx.roles[head]
+	if !ok || rg != unknownGender && rg != g {
+		return false
+	}
+	if e < 0 {
+		return true
+	}
+	if a.ents[e].Start >= a.toks[r.lo].Start {
+		return false
+	}
+	for _, title := range a.ents[e].Titles {
+		if strings.EqualFold(lastWord(title), head) {
+			return false
+		}
+	}
+	return true
 }
 
 // reportsWithin reports whether the reported clause outer, whose speaker
@@ -167,6 +214,11 @@ func (a *analysis) nearestFit(pos int, wantPerson bool, g gender) int {
 			break
 		}
 		if a.fits(i, wantPerson, g) {
+			if a.speaks[i] {
+				// "... a vigil for Slepian, Moskal said. “…,” he said":
+				// the one who spoke is the one who goes on speaking.
+				return i
+			}
 			return a.firstInSentence(i, wantPerson, g)
 		}
 	}
