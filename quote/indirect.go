@@ -229,7 +229,10 @@ func (a *analysis) invertedTrailing(k, lo, hi int) (sitrep.Span, ref, bool) {
 		return sitrep.Span{}, ref{}, false
 	}
 	r, ok := a.phraseAfter(k+1, hi)
-	if !ok {
+	// A common noun phrase must name people by role ("said a spokesman",
+	// "said police"): "The head of the inquiry, Kenneth Piernick, said
+	// the search continues" has its clause after the cue.
+	if !ok || r.kind == refPhrase && !a.isRole(a.tok(a.headNoun(r))) {
 		return sitrep.Span{}, ref{}, false
 	}
 	j := a.afterTimeAdjunct(r.hi, hi)

@@ -344,6 +344,13 @@ func TestStyles(t *testing.T) {
 				{Text: "The two men attended a vigil for Barnett Slepian last week", Cue: "said", Speaker: "Paul Moskal", SpeakerOf: "Paul Moskal"},
 				{Text: "They were being sought as witnesses", Direct: true, Cue: "said", Speaker: "he", SpeakerOf: "Paul Moskal"},
 			}},
+		{"a name that completes a role does not speak; the role's holder does", "The grandmother of Elian Gonzalez said she is willing to travel. A spokesman for Kenya Airways said the flights would resume.",
+			[]want{
+				{Text: "she is willing to travel", Cue: "said", Speaker: "The grandmother of Elian Gonzalez"},
+				{Text: "the flights would resume", Cue: "said", Speaker: "A spokesman for Kenya Airways"},
+			}},
+		{"a name between commas before the cue keeps its clause after it", "The head of the FBI inquiry in Nairobi, Kenneth Piernick, said the search continues.",
+			[]want{{Text: "the search continues", Cue: "said", Speaker: "Kenneth Piernick", SpeakerOf: "Kenneth Piernick"}}},
 		{"an addressee's name modifies no clause subject", "Enver Solomon told Sky News any process “must be well thought out”.",
 			[]want{{Text: "any process “must be well thought out”", Cue: "told", Speaker: "Enver Solomon", SpeakerOf: "Enver Solomon", Addressee: "Sky News"}}},
 	}

@@ -204,7 +204,38 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 			}
 		}
 	}
+	if ok && r.kind == refEntity {
+		// "The grandmother of Elian Gonzalez said", "a spokesman for
+		// Kenya Airways said": the name completes a role, whose holder
+		// speaks.
+		l := r.lo - 1
+		if l >= lo && strings.EqualFold(a.tok(l), "the") {
+			l--
+		}
+		if l-1 >= lo && in(phraseLinks, a.tok(l)) && a.isRole(a.tok(l-1)) {
+			if s := a.nounPhraseStart(l-1, lo); s >= 0 {
+				return ref{lo: s, hi: r.hi, kind: refPhrase}, true
+			}
+		}
+	}
 	return r, ok
+}
+
+// isRole reports whether w, singular or plural, names a person by role:
+// "grandmother", "spokesmen", "officials".
+func (a *analysis) isRole(w string) bool {
+	w = strings.ToLower(w)
+	if _, ok := a.lx.roles[w]; ok {
+		return true
+	}
+	for _, p := range [...][2]string{{"men", "man"}, {"ies", "y"}, {"es", ""}, {"s", ""}} {
+		if b, ok := strings.CutSuffix(w, p[0]); ok {
+			if _, ok := a.lx.roles[b+p[1]]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // orgLinks join a person to the organization they speak for.
