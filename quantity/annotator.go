@@ -63,7 +63,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "quantity" }
 
 // Version changes whenever the output for some input changes.
-func (Annotator) Version() string { return "7" }
+func (Annotator) Version() string { return "8" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -356,6 +356,7 @@ func (s *scanner) numberAt(i int) (number, bool) {
 	}
 	v, end, approx, ok := s.wordNumber(i)
 	if !ok {
+		n.end = end // past a year in words, which is read as no count at all
 		return n, false
 	}
 	n.low, n.high, n.approx, n.end = v, v, approx, end
@@ -400,18 +401,28 @@ func (s *scanner) wordNumber(i int) (val int64, end int, approx, ok bool) {
 		cur = 1
 		j++
 	}
-	lastSmall := false
+	lastSmall, lastTens := false, false
 	var lastScale int64 // the scale of the word before, when it was thousand or more
 	for ; j < s.sentEnd && j-i < maxNumberWords; j++ {
 		w := s.w(j)
 		if v, ok := smallOrCompound(w); ok {
+			if lastTens && v < 10 {
+				cur += v // "thirty four", written without its hyphen
+				lastTens = false
+				continue
+			}
+			if lastSmall && cur%100 >= 10 && v >= 10 {
+				return 0, j + 1, false, false // "nineteen ninety-one" is a year
+			}
 			if lastSmall || (cur%100 != 0) {
 				break
 			}
 			cur += v
 			lastSmall, lastScale = true, 0
+			lastTens = v >= 20 && v%10 == 0
 			continue
 		}
+		lastTens = false
 		lastSmall = false
 		prevScale := lastScale
 		lastScale = 0

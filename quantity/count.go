@@ -15,6 +15,9 @@ import (
 func (s *scanner) quantityAt(i int) (next int, ok bool) {
 	n, ok := s.numberAt(i)
 	if !ok {
+		if n.end > i+1 {
+			return n.end, true // "nineteen ninety-seven": no part of it is a count
+		}
 		return 0, false
 	}
 	if n.low > maxCount || n.high > maxCount {
@@ -115,16 +118,31 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 			}
 		}
 	}
+	if h.attempt && info.category != "" {
+		info, unit = unitInfo{}, s.w(h.index) // "attempted murders" killed no one
+	}
 	end := h.end // token after the span
 
 	category := s.category(n, qualStart, h, info, &end)
+	if h.attempt && (category == catKilled || category == catWounded) {
+		category = catOther
+	}
 
 	// Counts with no noun of their own take the previous one's: "killed 257
 	// people in Nairobi and 10 in Tanzania", "killed 258 people, including 12
 	// Americans".
-	if category == "" && !h.partitive && s.prevEnd > s.sentFrom && qualStart-s.prevEnd <= maxInheritGap && !s.numberBetween(s.prevEnd, qualStart) {
-		switch s.w(qualStart - 1) {
-		case "and", "including", "plus", "or", ",", "among":
+	// "The 11 Americans were killed in Kenya, along with five Kenyan
+	// employees": a count added with "along with" or "as well as" shares
+	// the clause's verb, as far back as a cue is read.
+	along := s.w(qualStart-1) == "with" && (s.w(qualStart-2) == "along" || s.w(qualStart-2) == "together") ||
+		s.w(qualStart-1) == "as" && s.w(qualStart-2) == "well" && s.w(qualStart-3) == "as"
+	gap := maxInheritGap
+	if along {
+		gap = maxLeftCue
+	}
+	if category == "" && !h.partitive && s.prevEnd > s.sentFrom && qualStart-s.prevEnd <= gap && !s.numberBetween(s.prevEnd, qualStart) {
+		switch w := s.w(qualStart - 1); {
+		case along, w == "and", w == "including", w == "plus", w == "or", w == ",", w == "among":
 			category = s.prevCat
 			if unit == "" {
 				unit = s.prevUnit
@@ -140,7 +158,7 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 			unit = "people"
 		}
 	}
-	if category == catKilled && (s.nonViolentCause(end) || s.nonViolentSubject(qualStart)) {
+	if category == catKilled && (s.nonViolentCause(end) || s.nonViolentSubject(qualStart) || s.accident(end)) {
 		category = catOther
 	}
 	if (category == catKilled || category == catWounded) && s.counterfactual(qualStart, end) {
@@ -246,8 +264,7 @@ func (s *scanner) isChange(k int) bool {
 		return false
 	}
 	for j := k - 2; j >= k-4 && j >= s.sentFrom; j-- {
-		switch s.w(j) {
-		case "rose", "risen", "rising", "increased", "climbed", "jumped", "grew", "went", "raised", "revised", "fell", "dropped", "up", "down":
+		if changeVerbs[s.w(j)] {
 			return true
 		}
 	}
@@ -292,7 +309,11 @@ func (s *scanner) notACount(n number, qual string, qualStart int) bool {
 		}
 	}
 	// The base of a ratio: "one in three children", "2 out of 5 homes"
-	// (a smaller number before it; "12 in two attacks" is two attacks).
+	// (a smaller number before it; "12 in two attacks" is two attacks),
+	// "one right for each 105 shares", "two shares for every five".
+	if before == "each" || before == "every" || before == "per" {
+		return true
+	}
 	if k := n.first - 2; before == "in" || before == "of" && s.w(k) == "out" {
 		if before == "of" {
 			k--
@@ -300,6 +321,12 @@ func (s *scanner) notACount(n number, qual string, qualStart int) bool {
 		if v, ok := s.bareNumber(k); ok && v < n.low {
 			return true
 		}
+	}
+	// "6 of 10 Americans" is a ratio too, but "one of 14 journalists
+	// detained" and "four of six projects" name a real group: a base is a
+	// power of ten.
+	if v, ok := s.bareNumber(n.first - 2); ok && before == "of" && 1 < v && v < n.low && (n.low == 10 || n.low == 100 || n.low == 1000) {
+		return true
 	}
 	// An age in apposition: "Kopp, 44, of St. Albans".
 	if before == "," && after == "," && s.endsPerson(n.first-2) {
@@ -386,6 +413,8 @@ type headNoun struct {
 	partitive bool
 	hop       bool // already read past a coordinated count
 	person    bool // the head counts people (or there is no head)
+	// attempt: "a dozen attempted murders" were no killings.
+	attempt bool
 }
 
 // phrasalVerbs take "over" as a particle: "handed over 700 kg".
@@ -422,6 +451,10 @@ func (s *scanner) head(n number) headNoun {
 		h.index, h.end = j, j+1
 		return h
 	}
+	// "two more suspects": "more" says the count adds to an earlier one.
+	if s.w(j) == "more" && s.nounWord(j+1) {
+		j++
+	}
 	for k := j; k < j+maxNounRun && s.nounWord(k); k++ {
 		w := s.w(k)
 		// "Sierra Leonean and Liberian refugees": names joined by a conjunction.
@@ -429,7 +462,12 @@ func (s *scanner) head(n number) headNoun {
 			k++
 			continue
 		}
-		if c, ok := s.lx.cues[w]; ok {
+		if attempted[w] {
+			h.attempt = true
+		}
+		// A noun that is also a cue before a count ("killings", "deaths")
+		// is the head, never a participle: "two killings blamed on the IRA".
+		if c, ok := s.lx.cues[w]; ok && !(c.sides == sideLeft && s.lx.units[w].unit != "") {
 			// A participle before the noun: "30 wounded soldiers".
 			if !s.nounWord(k+1) || h.index >= 0 {
 				break
@@ -459,6 +497,19 @@ func (s *scanner) head(n number) headNoun {
 				break
 			}
 		}
+	}
+	// "Billions of investors' dollars": the count is of the money.
+	if h.index >= 0 && (s.w(h.end) == "'" || s.w(h.end) == "’" || s.w(h.end) == "'s" || s.w(h.end) == "’s") {
+		if u, ok := s.lx.units[s.w(h.end+1)]; ok && u.kind == kindSkip {
+			h.skip = true
+			return h
+		}
+	}
+	// "5 million pounds" is money; "1,300 pounds (600 kg) of explosives" a
+	// mass, which names its substance.
+	if hw := s.w(h.index); (hw == "pounds" || hw == "pound") && s.w(h.end) != "of" && s.w(h.end) != "(" {
+		h.skip = true
+		return h
 	}
 	// "2 tons of cocaine": the substance belongs in the span.
 	if h.index >= 0 && s.lx.units[s.w(h.index)].kind == kindMeasure && s.w(h.end) == "of" {
@@ -523,6 +574,9 @@ func (s *scanner) category(n number, qualStart int, h headNoun, info unitInfo, e
 	}
 	switch info.category {
 	case catKilled, catWounded:
+		if hw := s.w(h.index); (hw == "lives" || hw == "life") && (lifeSavers[s.w(qualStart-1)] || lifeSavers[s.w(qualStart-2)]) {
+			return catOther // "save a few more lives" lost none
+		}
 		return info.category
 	}
 	if h.modifier != "" {
@@ -551,17 +605,39 @@ func (s *scanner) rightCue(h headNoun, end *int) string {
 			}
 		}
 	}
-	// "six aid workers in South Sudan were killed": a place or name after
-	// "in", "from", "at" or "near" stands between the noun and its verb.
+	// "two more suspects -- one Arab, one Sudanese -- who had been
+	// arrested": so is a parenthesis between dashes.
+	if d := s.w(k); d == "--" || d == "—" || d == "–" {
+		for j := k + 1; j < k+10 && j < s.sentEnd; j++ {
+			if s.w(j) == d {
+				k = j + 1
+				break
+			}
+		}
+	}
+	// "six aid workers in South Sudan were killed", "Six suspects in the
+	// Bin Laden investigation are in custody": a place, name or short noun
+	// phrase after "in", "from", "at" or "near" stands between the noun and
+	// its verb.
 	if p := s.w(k); (p == "in" || p == "from" || p == "at" || p == "near") && k+1 < s.sentEnd {
-		if e := s.entityAt(s.toks[k+1].Start); e >= 0 && s.ents[e].Start == s.toks[k+1].Start {
-			j := k + 1
-			for j < s.sentEnd && j <= k+8 && s.toks[j].End <= s.ents[e].End {
-				j++
+		j := k + 1
+		if w := s.w(j); w == "the" || w == "a" || w == "an" {
+			j++
+		}
+		for j < s.sentEnd && j <= k+8 {
+			if e := s.entityAt(s.toks[j].Start); e >= 0 && s.ents[e].Start == s.toks[j].Start {
+				for j < s.sentEnd && j <= k+8 && s.toks[j].End <= s.ents[e].End {
+					j++
+				}
+				continue
 			}
-			if auxiliaries[s.w(j)] {
-				k = j
+			if !s.nounWord(j) || s.lx.cues[s.w(j)].category != "" {
+				break
 			}
+			j++
+		}
+		if j > k+1 && auxiliaries[s.w(j)] {
+			k = j
 		}
 	}
 	// "Fifteen protesters and police officers were injured": a noun phrase
@@ -606,8 +682,22 @@ func (s *scanner) rightCue(h headNoun, end *int) string {
 	case (w == "forced" || w == "driven") && (s.w(k+1) == "from" || s.w(k+1) == "out" && s.w(k+2) == "of") && isHome(s.w(k+2), s.w(k+3), s.w(k+4)):
 		return catDisplaced // "have been forced from their homes"
 	case w == "taken" && s.w(k+1) == "into" && s.w(k+2) == "custody",
-		(w == "placed" || w == "put") && s.w(k+1) == "under" && s.w(k+2) == "arrest":
-		return catArrested
+		(w == "placed" || w == "put") && s.w(k+1) == "under" && s.w(k+2) == "arrest",
+		(w == "in" || w == "under") && (s.w(k+1) == "custody" || s.w(k+1) == "arrest"),
+		(w == "held" || w == "remain" || w == "remained") && s.w(k+1) == "in" && s.w(k+2) == "custody":
+		return catArrested // "six people were in custody"
+	case w == "taken" && (s.w(k+1) == "prisoner" || s.w(k+1) == "captive"),
+		w == "taken" && aux > 0 && s.lx.units[s.w(h.index)].unit == "prisoners" && !takenElsewhere[s.w(k+1)]:
+		return catArrested // "5,500 Iraqi prisoners were taken", not "were taken to a camp"
+	case w == "captured" && aux > 0 && h.person:
+		return catArrested // "30 soldiers were captured"; "rebels captured 30" is read on the left
+	case (w == "fleeing" || w == "escaping") && h.index >= 0:
+		// "10 other people fleeing Cuba drowned": the verb after the
+		// participle's clause says what happened; flight is only what
+		// they were doing.
+		if c := s.verbAfterParticiple(k + 1); c != "" {
+			return c
+		}
 	case w == "among" && (s.w(k+1) == "those" || s.w(k+1) == "the"):
 		// "were among those injured", "among the dead"
 		if c, ok := s.lx.cues[s.w(k+2)]; ok && c.sides&sideRight != 0 && c.category != catStrikes && c.category != catSeized {
@@ -641,6 +731,39 @@ func (s *scanner) rightCue(h headNoun, end *int) string {
 	}
 	return c.category
 }
+
+// verbAfterParticiple reads the verb after a participle's clause that
+// begins at token k ("fleeing Cuba | drowned", "fleeing the fighting | were
+// killed"): its category when it is a casualty or an arrest, else "".
+func (s *scanner) verbAfterParticiple(k int) string {
+	for j := k; j < k+maxNounRun && j < s.sentEnd; j++ {
+		w := s.w(j)
+		if w == "," || w == ";" || w == "." || w == "and" || w == "who" || w == "that" {
+			return ""
+		}
+		if (!auxiliaries[w] || w == "to") && s.lx.cues[w].sides&sideRight == 0 {
+			continue
+		}
+		v := j
+		for v < j+maxAuxiliaries && auxiliaries[s.w(v)] {
+			v++
+		}
+		switch c := s.lx.cues[s.w(v)]; {
+		case c.sides&sideRight == 0:
+			return ""
+		case c.category == catKilled || c.category == catWounded || c.category == catArrested || c.category == catOther:
+			return c.category
+		}
+		return ""
+	}
+	return ""
+}
+
+// takenElsewhere: prisoners "taken to", "taken away" were moved, not captured.
+var takenElsewhere = map[string]bool{"to": true, "into": true, "away": true, "from": true, "out": true, "off": true, "back": true, "hostage": true, "ill": true, "aboard": true, "across": true}
+
+// lifeSavers are verbs whose "lives" were not lost: "could save 30 lives".
+var lifeSavers = map[string]bool{"save": true, "saved": true, "saves": true, "saving": true, "spare": true, "spared": true, "sparing": true}
 
 // lifeTakers are verbs whose taking of "lives" is killing.
 var lifeTakers = map[string]bool{"claimed": true, "claiming": true, "took": true, "taking": true, "cost": true, "costing": true}
@@ -684,9 +807,17 @@ func (s *scanner) isObject(k int) bool {
 // leftCue reads the words before the quantity: "killing at least 80",
 // "the death toll rose to 83", "detained 14".
 func (s *scanner) leftCue(qualStart int, h headNoun, info unitInfo, person bool) string {
+	if s.objectOfPreposition(qualStart) {
+		return ""
+	}
 	floor := max(s.sentFrom, s.prevEnd, qualStart-maxLeftCue)
 	for k := qualStart - 1; k >= floor; k-- {
 		w := s.w(k)
+		// "was killed Thursday when two robbers opened fire": a cue
+		// outside the clause that holds the count is not about it.
+		if subordinators[w] {
+			return ""
+		}
 		switch w {
 		case ",":
 			// "the death toll, which stands at 45": a relative clause
@@ -699,7 +830,7 @@ func (s *scanner) leftCue(qualStart int, h headNoun, info unitInfo, person bool)
 				return c.category
 			}
 			return ""
-		case ";", "(", ")", ".", "—", "–", "!", "?":
+		case ";", "(", ")", ".", "—", "–", "--", "!", "?":
 			return ""
 		}
 		// Another number is another count's, unless it is a year or a
@@ -733,6 +864,69 @@ func (s *scanner) leftCue(qualStart int, h headNoun, info unitInfo, person bool)
 	return ""
 }
 
+// accident reports a death whose cause, in a clause after it, is an
+// accident: "died when their boat sank", "were killed when two helicopters
+// crashed". A weapon or an attack in that clause makes it violence again:
+// "killed when a bomb exploded", "when their helicopter was shot down and
+// crashed".
+func (s *scanner) accident(end int) bool {
+	k := end
+	for k < s.sentEnd && k < end+maxLeftCue && !(causeOpeners[s.w(k)] && s.w(k+1) != "well") {
+		switch s.w(k) {
+		case ";", ".", "—", "--", "(":
+			return false
+		}
+		k++
+	}
+	if k >= s.sentEnd || !causeOpeners[s.w(k)] || s.w(k+1) == "well" {
+		return false // "as well as" adds a count, it gives no cause
+	}
+	found := false
+	for j := k + 1; j < s.sentEnd && j <= k+maxLeftCue; j++ {
+		w := s.w(j)
+		if w == ";" || w == "." || subordinators[w] {
+			break
+		}
+		if violentCauses[w] || s.lx.units[w].kind == kindStrike {
+			return false
+		}
+		if c, ok := s.lx.cues[w]; ok && c.category != catOther && c.category != catDisplaced {
+			return false
+		}
+		if accidentVerbs[w] {
+			found = true
+		}
+	}
+	return found
+}
+
+// objectOfPreposition reports a count governed by the preposition before
+// it, so that no verb further left takes it as its object: "arrested in
+// several states", "killed by two gunmen", "killed after two robbers
+// opened fire", "an exodus of workers from the company's two shipyards".
+// Not "of" ("the deaths of 30") or "to" ("rose to 83"), which pass the
+// cue on, nor a change's "from" and "by" ("rose by 12").
+func (s *scanner) objectOfPreposition(qualStart int) bool {
+	k := qualStart - 1
+	if w := s.w(k); w == "'s" || w == "’s" || w == "'" || w == "’" {
+		// "from the company's two shipyards": the possessor is part of
+		// the preposition's object.
+		k--
+		for x := 0; x < 3 && s.nounWord(k); x++ {
+			k--
+		}
+	}
+	for x := 0; x < 2 && (determiners[s.w(k)] || s.w(k) == "only" || s.w(k) == "just"); x++ {
+		k-- // "in only four cases", "after the two robbers"
+	}
+	switch w := s.w(k); w {
+	case "from", "by":
+		return !changeVerbs[s.w(k-1)] && !changeVerbs[s.w(k-2)]
+	default:
+		return governingPrepositions[w]
+	}
+}
+
 // nonViolentCause reports a death toll of drugs, disease or accidents
 // ("lost hundreds of thousands of people to drugs"), which is not a
 // conflict's.
@@ -756,12 +950,19 @@ func (s *scanner) nonViolentCause(end int) bool {
 // "could have been killed" and "may have died" are left alone: they are
 // as often an uncertain toll.
 func (s *scanner) counterfactual(qualStart, end int) bool {
+	nominal := false
 left:
 	for k := qualStart - 1; k >= max(s.sentFrom, qualStart-maxLeftCue); k-- {
 		switch w := s.w(k); {
 		case w == "," || w == ";" || w == "." || w == "—":
 			break left
-		case w == "would" || w == "potential" || w == "enough" || s.capacity(k):
+		case w == "of" && s.lx.cues[s.w(k-1)].sides&sideLeft != 0:
+			// "said it would investigate the genocide of 500,000": a
+			// noun names a killing that happened, whatever a plain
+			// "would" says of another verb; "would have caused the
+			// deaths of" is still counterfactual.
+			nominal = true
+		case w == "would" && (!nominal || s.w(k+1) == "have") || w == "potential" || w == "enough" || s.capacity(k):
 			return true
 		}
 	}

@@ -122,6 +122,14 @@ func hostile() []string {
 		"twenty-five-six people",
 		"－８０ people were killed",
 		"٣٠ people were killed",
+		// Version 8 paths: years and compounds in words, dashes, possessives,
+		// accident clauses, prepositions before a count.
+		"nineteen ninety nineteen twenty twenty thirty four forty five hundred and ninety nine ninety-nine",
+		"two more -- -- -- who had been in custody -- 5 more suspects --",
+		"investors' 's ' dollars 3 investors' dollars 4 pounds ( of 5 pounds (",
+		"10 died when when as as well as sank 3 crashed after shot",
+		"arrested in the company's 's 2 shipyards from 's 3 by 4 rose by 5 rose from 6",
+		"6 of 10 of 100 of 1000 each 3 every 4 per 5 one of 14",
 	}
 }
 

@@ -169,6 +169,13 @@ var qualifiers = []struct {
 	{[]string{"over"}, qMoreThan},
 	{[]string{"above"}, qMoreThan},
 	{[]string{"exceeding"}, qMoreThan},
+	{[]string{"exceeded"}, qMoreThan},
+	{[]string{"exceeds"}, qMoreThan},
+	{[]string{"topped"}, qMoreThan},
+	{[]string{"tops"}, qMoreThan},
+	{[]string{"topping"}, qMoreThan},
+	{[]string{"surpassed"}, qMoreThan},
+	{[]string{"surpassing"}, qMoreThan},
 	{[]string{"under"}, qLessThan},
 	{[]string{"below"}, qLessThan},
 	{[]string{"about"}, qAbout},
@@ -224,6 +231,26 @@ var nonViolentCauses = map[string]bool{
 	"influenza": true, "h1n1": true, "dengue": true, "tuberculosis": true, "virus": true,
 }
 
+// causeOpeners start the clause that says how a death came about: "died
+// when their boat sank".
+var causeOpeners = map[string]bool{"when": true, "after": true, "as": true}
+
+// accidentVerbs in that clause make the death an accident, no conflict
+// toll: "when their boat sank", "when two helicopters crashed".
+var accidentVerbs = map[string]bool{
+	"sank": true, "sunk": true, "capsized": true, "crashed": true, "collided": true,
+	"collapsed": true, "overturned": true, "derailed": true, "drowned": true,
+	"plunged": true, "skidded": true, "flipped": true, "caved": true,
+}
+
+// violentCauses in the clause of a death's cause make it violence, even
+// beside an accident verb: "when their helicopter was shot down and crashed".
+var violentCauses = map[string]bool{
+	"shot": true, "downed": true, "fire": true, "fired": true, "gunfire": true,
+	"attacked": true, "ambushed": true, "exploded": true, "blew": true, "rammed": true,
+	"gunmen": true, "rebels": true, "militants": true, "troops": true, "soldiers": true,
+}
+
 // nonViolentSubjects: a disease or a disaster that kills ("Cholera has
 // killed 12") makes no conflict toll. Not "drug", which opens "drug cartel".
 var nonViolentSubjects = map[string]bool{
@@ -236,6 +263,34 @@ var nonViolentSubjects = map[string]bool{
 	"landslide": true, "landslides": true, "heatwave": true, "drought": true, "famine": true,
 	"crash": true, "accident": true, "overdoses": true, "fentanyl": true,
 }
+
+// changeVerbs say a figure changed: "rose from 10 to 12", "rose by 12".
+var changeVerbs = map[string]bool{
+	"rose": true, "risen": true, "rising": true, "increased": true, "climbed": true,
+	"jumped": true, "grew": true, "went": true, "raised": true, "revised": true,
+	"fell": true, "dropped": true, "up": true, "down": true,
+}
+
+// subordinators open a clause; a cue before one is not about a count after
+// it: "was killed when two robbers opened fire".
+var subordinators = map[string]bool{
+	"when": true, "while": true, "whilst": true, "because": true, "although": true,
+	"though": true, "whereas": true, "unless": true, "if": true, "where": true,
+	"whether": true, "who": true, "whom": true, "whose": true,
+}
+
+// governingPrepositions take the count right after them as their own
+// object: "arrested in several states", "killed after two robbers fired".
+var governingPrepositions = map[string]bool{
+	"in": true, "on": true, "into": true, "across": true, "near": true,
+	"inside": true, "outside": true, "within": true, "throughout": true,
+	"during": true, "for": true, "after": true, "before": true, "since": true,
+	"until": true, "as": true, "like": true,
+}
+
+// attempted before a casualty noun says the killing did not happen: "a
+// dozen attempted murders".
+var attempted = map[string]bool{"attempted": true, "failed": true, "foiled": true, "thwarted": true, "botched": true}
 
 // streetWords end an address: "10 Downing Street".
 var streetWords = map[string]bool{

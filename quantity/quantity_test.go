@@ -150,6 +150,48 @@ func TestCounts(t *testing.T) {
 			"12 | 12 | 12 | exact | people | killed", "two attacks | 2 | 2 | exact | attacks | strikes"}},
 		{"no inheritance across sentences", "Gunmen killed 20 people.\nAnd 5 more arrived.", []want{"20 people | 20 | 20 | exact | people | killed"}},
 
+		// Version 8: patterns found in 1990s wire news.
+		{"a noun naming a killing is a cue before its victims", "Police investigated the slayings of 14 women and the genocide of 5,000 villagers.", []want{
+			"14 women | 14 | 14 | exact | women | killed", "5,000 villagers | 5000 | 5000 | exact | villagers | killed"}},
+		{"killings and murders are casualty nouns, even before a participle", "There were two killings and three murders blamed on the gang.", []want{
+			"two killings | 2 | 2 | exact | people | killed", "three murders | 3 | 3 | exact | people | killed"}},
+		{"an attempted killing is none", "There have been more than a dozen attempted murders.", []want{
+			"more than a dozen attempted murders | 13 | - | more_than | murders | other"}},
+		{"a reported intention does not make a named killing counterfactual", "The panel said it would investigate the genocide of more than 500,000 people. The raid would have caused the deaths of 1,000 people.", []want{
+			"more than 500,000 people | 500001 | - | more_than | people | killed", "1,000 people | 1000 | 1000 | exact | people | other"}},
+		{"peoples the gazetteer lacks as demonyms are people", "Nearly 9,000 Soviets and 880 Tutsis were trapped.", []want{
+			"Nearly 9,000 Soviets | - | 9000 | at_most | people | other", "880 Tutsis | 880 | 880 | exact | people | other"}},
+		{"an exodus displaces", "The exodus of about 2 million Rwanda Hutus began in July.", []want{
+			"about 2 million Rwanda Hutus | 2000000 | 2000000 | about | people | displaced"}},
+		{"in custody is arrested", "Officials said six people were in custody for questioning.", []want{"six people | 6 | 6 | exact | people | arrested"}},
+		{"a noun phrase after in stands between the noun and its verb", "Six suspects in the Bin Laden investigation are known to be in custody.", []want{"Six suspects | 6 | 6 | exact | suspects | arrested"}},
+		{"prisoners taken are arrested, prisoners taken somewhere are not", "Commanders said 5,500 Iraqi prisoners were taken in the first hours, and 300 prisoners were taken to a camp.", []want{
+			"5,500 Iraqi prisoners | 5500 | 5500 | exact | prisoners | arrested", "300 prisoners | 300 | 300 | exact | prisoners | other"}},
+		{"people captured, passive, are arrested", "Thirty soldiers were captured by the rebels.", []want{"Thirty soldiers | 30 | 30 | exact | soldiers | arrested"}},
+		{"more before the noun and a parenthesis between dashes", "Police named two more suspects -- one Arab, one Sudanese -- who had been arrested.", []want{
+			"two more suspects | 2 | 2 | exact | suspects | arrested", "one Sudanese | 1 | 1 | exact | people | arrested"}},
+		{"a count along with another shares its verb", "The 11 Americans were killed in Kenya, along with five Kenyan employees at the embassy.", []want{
+			"11 Americans | 11 | 11 | exact | people | killed", "five Kenyan employees | 5 | 5 | exact | workers | killed"}},
+		{"a death when a boat sank is an accident", "The boy's mother and 10 other people died when their boat sank.", []want{"10 other people | 10 | 10 | exact | people | other"}},
+		{"a death when helicopters crashed is an accident, and the helicopters were not killed", "In addition, 73 soldiers were killed en route to Lebanon when two military helicopters crashed.", []want{
+			"73 soldiers | 73 | 73 | exact | soldiers | other", "two military helicopters | 2 | 2 | exact | helicopters | other"}},
+		{"a weapon in the cause keeps a killing", "Twelve people were killed when a bomb exploded, and six soldiers were killed when their helicopter was shot down and crashed.", []want{
+			"Twelve people | 12 | 12 | exact | people | killed", "six soldiers | 6 | 6 | exact | soldiers | killed"}},
+		{"death wins over flight", "His mother and 10 other people fleeing Cuba drowned. Some 300 people fleeing the fighting were killed. Some 10,000 people fleeing the fighting crossed into Kenya.", []want{
+			"10 other people | 10 | 10 | exact | people | other", "Some 300 people | 300 | 300 | about | people | killed", "Some 10,000 people | 10000 | 10000 | about | people | displaced"}},
+		{"a cue does not reach into a when clause", "A woman was killed Thursday evening when two would-be robbers emptied their pistols.", []want{"two would-be robbers | 2 | 2 | exact | robbers | other"}},
+		{"a count after a preposition is the preposition's object", "Kopp had been arrested in several states; suspects were arrested in only four cases; two men were killed by three gunmen; the exodus of workers from the company's two shipyards went on.", []want{
+			"several states | 3 | - | vague | states | other", "four cases | 4 | 4 | exact | cases | other",
+			"two men | 2 | 2 | exact | men | killed", "three gunmen | 3 | 3 | exact | gunmen | other", "two shipyards | 2 | 2 | exact | shipyards | other"}},
+		{"lives saved were not lost", "You may save a few more lives.", []want{"a few more lives | 2 | - | vague | people | other"}},
+		{"a mass in pounds names its substance", "Police found more than 1,300 pounds (600 kgs) of explosives and 20 pounds of cocaine.", []want{
+			"more than 1,300 pounds | 1301 | - | more_than | pounds | other", "20 pounds of cocaine | 20 | 20 | exact | pounds | other"}},
+		{"a partitive of six is a real group", "Four of six design projects were spiked.", []want{"six design projects | 6 | 6 | exact | projects | other"}},
+		{"unhyphenated compound numbers", "Two hundred and thirty four Americans have flown in space, and twenty one soldiers died.", []want{
+			"Two hundred and thirty four Americans | 234 | 234 | exact | people | other", "twenty one soldiers | 21 | 21 | exact | soldiers | killed"}},
+		{"topped is more than", "The explosions killed at least 110 people, and the number injured topped 2,200.", []want{
+			"at least 110 people | 110 | - | at_least | people | killed", "topped 2,200 | 2201 | - | more_than | people | wounded"}},
+
 		// Not counts.
 		{"fraction", "One third of the fighters have been demobilized.", nil},
 		{"ratio", "One in three children is malnourished, and 2 out of 5 homes stand empty.", nil},
@@ -188,6 +230,10 @@ func TestCounts(t *testing.T) {
 		{"scale after a larger one", "Several thousand hundred people fled.", nil},
 		{"scale after a dozen", "Some 2 dozen hundred people died.", nil},
 		{"vague amount after a vague product", "Tens of thousands of millions people died.", nil},
+		{"currencies", "The party paid about 549,000 marks, 2 million Deutsche marks, 235 million guilders, 6 million pounds and 800 pence.", nil},
+		{"money of a possessor", "Billions of investors' dollars are pouring out.", nil},
+		{"ratio bases after each, every and of ten", "Holders get one right for each 105 common shares, a share for every five shares held, and 6 of 10 Americans agree.", nil},
+		{"years in words", "A nineteen ninety-seven attack was claimed. In nineteen ninety-one Keating was convicted.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
