@@ -14,7 +14,8 @@ import (
 
 // TestDemoCorpus runs the bundled articles through the quote, quantity and
 // sourcing annotators and checks the contract on each: sound spans, every
-// quote's speaker attributed, and no source named twice for one phrase.
+// quote's speaker attributed, or its cue (unless the speaker cannot speak:
+// notSpeaker), and no source named twice for one phrase.
 func TestDemoCorpus(t *testing.T) {
 	arts, err := demo.Corpus()
 	if err != nil {
@@ -42,13 +43,19 @@ func TestDemoCorpus(t *testing.T) {
 				}
 				seen[key] = true
 			}
+			a := newAnnotation(d, d.Tokens)
 			for _, q := range d.Quotes {
 				if q.Speaker == nil || strings.TrimSpace(q.Speaker.Text) == "" {
 					continue
 				}
+				if a.notSpeaker(q) {
+					continue
+				}
 				found := false
-				for _, a := range d.Sourcing {
-					found = found || a.Contains(q.Speaker.Span)
+				_, _, cue := a.speakerTokens(q)
+				for _, at := range d.Sourcing {
+					found = found || at.Contains(q.Speaker.Span) ||
+						cue >= 0 && at.Start <= a.toks[cue].Start && a.toks[cue].End <= at.End
 				}
 				if !found {
 					t.Errorf("quote %q of %q has no attribution", q.Text, q.Speaker.Text)

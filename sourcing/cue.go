@@ -1,6 +1,7 @@
 package sourcing
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -36,6 +37,40 @@ func (a *annotation) sentence(s sitrep.Span, lo, hi int) {
 	}
 	a.strayCiting(first, lo, hi)
 	a.cutScopes(first)
+	a.outletCites(first)
+}
+
+// outletCites makes an outlet cite the sources its report quotes: in
+// "Mohammadi said ..., IRNA reported." IRNA relies on Mohammadi's word. A
+// source is quoted in the report when its attribution phrase lies in the
+// outlet's scope; one level only, as for "citing".
+func (a *annotation) outletCites(first int) {
+	cands := a.cands[first:]
+	if len(cands) > maxPerSentence {
+		cands = cands[:maxPerSentence]
+	}
+	for i := range cands {
+		o := &cands[i]
+		if !o.outlet || len(o.scopes) == 0 {
+			continue
+		}
+		for _, in := range cands {
+			// An unresolved pronoun names nobody to cite.
+			if in.outlet || in.source.Name == "" || !o.scopes[0].Contains(in.span) ||
+				slices.ContainsFunc(o.cites, func(x sitrep.Cited) bool { return x.Text == in.source.Text }) {
+				continue
+			}
+			ct := sitrep.Cited{Text: in.source.Text}
+			switch {
+			case len(in.cites) > 0 && in.cites[0].Anonymous && in.cites[0].Text == in.source.Text:
+				ct = in.cites[0] // unnamed people speak for themselves
+			case in.person:
+				one := int64(1)
+				ct.Count = &one
+			}
+			o.cites = append(o.cites, ct)
+		}
+	}
 }
 
 // maxPerSentence bounds the attributions of one sentence compared pairwise.
@@ -70,6 +105,16 @@ func (a *annotation) cutScopes(first int) {
 
 // cue reads the attribution around the reporting verb v, if any.
 func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
+	if a.isWord(v-1, "to") {
+		// An infinitive is wanted or expected, not reported: "urged
+		// Albright to tell Americans", "declined to say".
+		return
+	}
+	if a.is(v, cNounVerb) && !a.reportsClause(v+1, hi) {
+		// "all NATO member states have approved", "in seven states and
+		// Italy": the noun, not the verb.
+		return
+	}
 	// Auxiliaries and adverbs may stand between subject and verb ("has
 	// previously said"); a negation means nothing is attributed, a form of
 	// "be" that the subject is not the source ("was told").
@@ -95,6 +140,8 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 		pauseTok  = -1
 		after     = v + 1 // first token after the verb and an inverted subject
 		ok        bool
+		// parenthetical marks a pronoun subject of a verb between commas.
+		parenthetical bool
 	)
 	switch {
 	case passive:
@@ -102,16 +149,28 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 		subj, spanFirst, cites, ok = a.apposition(j, lo)
 		pauseTok = spanFirst - 1
 	case j >= lo:
-		subj, spanFirst, ok = a.phraseBack(j, lo)
+		subj, spanFirst, ok = a.subjectBack(j, lo)
 		pauseTok = spanFirst - 1
+		if !ok && j == v-1 && a.parentheticalPronoun(j, lo, hi) {
+			// "The summit, she said, would produce ...": no quote is
+			// made of a parenthetical, so its pronoun is read here; the
+			// quote annotator's resolution names it when it has one.
+			subj = []party{{first: j, last: j, kind: pPronoun, text: a.word(j), person: isPersonalPronoun(a.word(j))}}
+			spanFirst, pauseTok, ok, parenthetical = j, j-1, true, true
+		}
 	}
+	var quoted []party // the subject of "was quoted by X as saying"
 	if !ok && (a.isWord(v+1, "by") || passive) {
 		// "as first reported by NBC", "was reported by Reuters": the agent.
-		if !a.isWord(v+1, "by") {
+		by := v + 1
+		if a.cls[v]&cQuoteVerb != 0 {
+			by = a.skipTime(by, hi) // "was quoted Friday by local media"
+		}
+		if !a.isWord(by, "by") {
 			return
 		}
 		var last int
-		subj, last, ok = a.phraseFwd(v+2, hi)
+		subj, last, ok = a.phraseFwd(by+1, hi)
 		if ok {
 			subj, last = a.namedAfterTitle(subj, last, hi)
 		}
@@ -119,20 +178,33 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 		if ok && a.isWord(v-1, "as") {
 			spanFirst, pauseTok = v-1, v-2
 		}
+		if ok && passive && a.cls[v]&cQuoteVerb != 0 && j >= lo && subj[0].kind != pPronoun {
+			// "An official was quoted by local media as saying": the
+			// outlet is the source, citing the official.
+			if q, f, found := a.subjectBack(j, lo); found && q[0].kind != pPronoun {
+				quoted, spanFirst, pauseTok = q, f, f-1
+				if a.isWord(after, "as") && a.isWord(after+1, "saying") {
+					after += 2
+				}
+			}
+		}
 	}
-	if !ok && !passive && (v == lo || a.isPause(v-1)) {
+	if !ok && !passive && (v == lo || a.isPause(v-1)) && a.cls[v]&cTell == 0 {
 		// Inverted: "..., said the ministry." A phrase followed by an
 		// auxiliary is the subject of the reported clause, not the
-		// source: ", said 12 civilians were killed".
+		// source: ", said 12 civilians were killed". What follows
+		// "told" is whom it was told to ("..., told reporters"), never
+		// who told it, and a preposition opens an adjunct, not a
+		// subject ("Reports in Kenya said" is the noun "Reports").
 		var last int
 		subj, last, ok = a.phraseFwd(v+1, hi)
 		if ok {
 			subj, last = a.namedAfterTitle(subj, last, hi)
 		}
-		ok = ok && !a.is(last+1, cAux|cPassive)
+		ok = ok && !a.is(last+1, cAux|cPassive) && !a.is(v+1, cPrep)
 		spanFirst, after, pauseTok = v, last+1, v-1
 	}
-	if !ok || subj[0].kind == pPronoun || subj[len(subj)-1].kind == pPronoun {
+	if !ok || !parenthetical && (subj[0].kind == pPronoun || subj[len(subj)-1].kind == pPronoun) {
 		return
 	}
 	if !inverted(spanFirst, v) && (a.isWord(spanFirst-1, "which") || a.isWord(spanFirst-1, "that") || a.isWord(spanFirst-1, "whom")) &&
@@ -174,6 +246,9 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 	end := max(v, after-1) // last token of the attribution phrase
 	k := after
 	var outlet *party
+	if quoted != nil {
+		outlet, subj = &subj[0], quoted
+	}
 
 	c := a.cls[v]
 	if c&cTell != 0 && after == v+1 {
@@ -237,6 +312,54 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 	a.add(span, scope, subj, outlet, cites)
 }
 
+// maxRelative bounds, in tokens, a relative clause skipped between a
+// subject and its verb.
+const maxRelative = 12
+
+// subjectBack reads the subject of a verb whose auxiliaries end at token j,
+// as phraseBack does, skipping a relative clause on "who" between them:
+// "Residents who fled the town said", "A senior official who asked not to
+// be named said". The object inside the clause is not the source.
+func (a *annotation) subjectBack(j, lo int) ([]party, int, bool) {
+	for t := j - 1; t > lo && t >= j-maxRelative; t-- {
+		if a.ent[t] >= 0 {
+			continue
+		}
+		if a.isWord(t, "who") {
+			if e := a.ent[j]; e >= 0 && int(a.entFirst[e]) == t+1 {
+				// "who Meissner said is anxious": a name right after
+				// "who" is the subject, "who" the object.
+				return a.phraseBack(j, lo)
+			}
+			// The clause's object is never the source, found or not.
+			return a.phraseBack(t-1, lo)
+		}
+		if w := a.word(t); w == "'s" || w == "’s" || w == "'" || w == "’" {
+			continue // a possessive: "the boy's return"
+		}
+		if a.toks[t].Kind == sitrep.Punctuation || a.cls[t]&(cBoundary|cCue|cAccording|cCiting) != 0 {
+			break
+		}
+	}
+	return a.phraseBack(j, lo)
+}
+
+// parentheticalPronoun reports whether the pronoun at token j is the
+// subject of a verb set off by commas inside its sentence ("In the
+// aftermath, she said, NATO must", "If you are not Cuban, they said,
+// you"): the quote annotator makes no quote of such a clause, so the
+// attribution would otherwise be lost. "I", "we" and "you" are left out:
+// inside a quotation they are the quoted speaker's.
+func (a *annotation) parentheticalPronoun(j, lo, hi int) bool {
+	switch string(a.lower(j)) {
+	case "he", "she", "they", "it":
+	default:
+		return false
+	}
+	k := a.skipTime(j+2, hi) // j+1 is the verb; "she said Tuesday,"
+	return j-1 > lo && a.isComma(j-1) && k < hi-1 && a.isComma(k)
+}
+
 // inverted reports whether the attribution phrase starts with its verb.
 func inverted(spanFirst, v int) bool { return spanFirst >= v }
 
@@ -265,8 +388,8 @@ func (a *annotation) scope(s sitrep.Span, lo, hi, pause, k int) sitrep.Span {
 		}
 		return sitrep.Span{Start: sentEnd, End: sentEnd}
 	}
-	if pausedBefore && a.isComma(k) {
-		// "The strike, officials said, killed ..."
+	if pausedBefore && a.isComma(a.skipTime(k, hi)) {
+		// "The strike, officials said, killed ...", also "said Tuesday,".
 		return sitrep.Span{Start: a.toks[lo].Start, End: sentEnd}
 	}
 	for k < hi && a.isPause(k) {
@@ -276,6 +399,18 @@ func (a *annotation) scope(s sitrep.Span, lo, hi, pause, k int) sitrep.Span {
 		return sitrep.Span{Start: sentEnd, End: sentEnd}
 	}
 	return sitrep.Span{Start: a.toks[k].Start, End: sentEnd}
+}
+
+// skipTime returns the first token at or after k that is not part of a
+// short time adjunct ("Tuesday", "on Monday", "last week").
+func (a *annotation) skipTime(k, hi int) int {
+	m := k
+	for ; m < hi && m < k+3 && (a.is(m, cTime) || a.isWord(m, "on") || a.isWord(m, "last")); m++ {
+	}
+	if m > k && !a.is(m-1, cTime) {
+		return k // "on" or "last" alone is no time
+	}
+	return m
 }
 
 // maxTimeWords bounds the words of a time adjunct after a verb.
@@ -317,6 +452,20 @@ func (a *annotation) complementizer(k, hi int) (int, bool) {
 	return 0, false
 }
 
+// reportsClause reports whether what follows a verb that is also a plural
+// noun ("states") at token k makes it the verb: "that", a colon or a
+// quotation mark, or the end of the sentence ("..., the charter states.").
+func (a *annotation) reportsClause(k, hi int) bool {
+	if k >= hi || a.isTerminal(k) || a.isClosingQuote(k) && (k+1 >= hi || a.isTerminal(k+1)) {
+		return true
+	}
+	switch a.word(k) {
+	case "that", ":", "“", "\"":
+		return true
+	}
+	return false
+}
+
 // clauseFollows reports whether what follows a verb at token k is a
 // reported clause or a quote rather than a noun phrase: "insisted that",
 // "maintained it was", "insisted:", "insisted." but not "maintained a policy"
@@ -343,13 +492,25 @@ func (a *annotation) clauseFollows(k, hi int) bool {
 		if a.isPause(m) || a.isTerminal(m) || a.is(m, cBoundary) {
 			return false
 		}
-		if a.is(m, cPassive) {
+		if a.is(m, cPassive) || a.finiteAux(m) {
 			return true
 		}
-		switch string(a.lower(m)) {
-		case "has", "have", "had", "would", "will", "could", "might", "can", "should", "must", "did", "does", "do":
-			return true
-		}
+	}
+	return false
+}
+
+// finiteAux reports whether token t is a finite auxiliary or form of "be",
+// which makes the words around it a clause.
+func (a *annotation) finiteAux(t int) bool {
+	if a.ent[t] >= 0 || a.toks[t].Kind != sitrep.Word {
+		return false
+	}
+	if a.is(t, cPassive) {
+		return !a.isWord(t, "be") && !a.isWord(t, "been") && !a.isWord(t, "being")
+	}
+	switch string(a.lower(t)) {
+	case "has", "have", "had", "would", "will", "could", "might", "can", "should", "must", "did", "does", "do":
+		return true
 	}
 	return false
 }
@@ -359,6 +520,10 @@ func (a *annotation) clauseFollows(k, hi int) bool {
 // apposition "citing X" gives the cited parties: "CNN, citing a US
 // official, reported".
 func (a *annotation) apposition(j, lo int) (subj []party, first int, cites []party, ok bool) {
+	// finite marks a finite verb seen since the last relative pronoun: the
+	// words between the commas are then a clause, not an apposition
+	// ("Slepian, a gynecologist, has become a factor ..., say").
+	finite := false
 	for c := j - 1; c > lo && c >= j-maxApposition; c-- {
 		if a.ent[c] >= 0 {
 			continue
@@ -368,8 +533,17 @@ func (a *annotation) apposition(j, lo int) (subj []party, first int, cites []par
 			a.cls[c]&(cCue|cAccording) != 0 && a.cls[c]&nounClasses == 0 {
 			return nil, 0, nil, false
 		}
+		switch string(a.lower(c)) {
+		case "who", "whom", "whose", "which", "that":
+			finite = false // "Garmany, who has taught ..., said"
+		default:
+			finite = finite || a.finiteAux(c)
+		}
 		if w != "," {
 			continue
+		}
+		if finite {
+			return nil, 0, nil, false
 		}
 		h := c - 1
 		if a.is(h, cReport) {
@@ -619,7 +793,7 @@ func (a *annotation) add(span, scope sitrep.Span, subj []party, outlet *party, c
 		return
 	}
 	for _, p := range subj {
-		c := candidate{span: span, source: p.source(), outlet: p.outlet, scopes: scopes}
+		c := candidate{span: span, source: p.source(), outlet: p.outlet, scopes: scopes, person: p.person}
 		if p.anaphor {
 			if ante := a.antecedent(span.Start); ante >= 0 {
 				c.source.Name = a.cands[ante].source.Name

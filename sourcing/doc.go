@@ -27,8 +27,41 @@
 // "maintained it was"), not before a noun phrase or a preposition
 // ("maintained a policy", "insisted on concessions"). The comma of a date
 // does not end a phrase ("according to a May, 2007 report by MSF"), nor
-// does an "and" whose second part names no source after a post-modifier
-// ("a report by MSF's research and survey centre").
+// do the commas of a town and its state ("the authorities in the Buffalo,
+// N.Y., area say"), nor does an "and" whose second part names no source
+// after a post-modifier ("a report by MSF's research and survey centre") or
+// that joins prepositions ("Elected officials in and around Miami warned":
+// one source, not Miami). A relative clause on "who" between subject and
+// verb is skipped, its object is not the source ("Residents who fled the
+// town said"; but in "who Meissner said is" the name speaks), and commas
+// around a clause with a finite verb are no apposition ("Kopp, meanwhile,
+// may have ..., said Freeh"). A verb after "to" is wanted, not reported
+// ("urged Albright to tell Americans", "declined to say"); what follows
+// "told" is whom it was told to, never an inverted subject ("...,
+// told reporters"), and a preposition never opens one ("Reports in Kenya
+// said"). "states" is the plural noun ("all NATO member states have") unless
+// "that", a colon, a quotation or the sentence's end follows it. A media
+// word that modifies a noun names no outlet ("told a news conference":
+// the speaker is the source).
+//
+// A pronoun is the source only of a parenthetical ("In the aftermath, she
+// said, NATO must", "If you are not Cuban, they said, you"; he, she, they,
+// it), which the quote annotator makes no quote of: its Text is the pronoun
+// and its Name the quote annotator's resolution when a quote of that
+// speaker mention has one, else empty (see the quotes below). Its scope,
+// like that of "The strike, officials said Tuesday, killed", is the whole
+// sentence.
+//
+// Anonymity. People described by their role and not named are anonymous:
+// "officials", "authorities", "investigators", "FBI agents", "lawyers",
+// "critics", "a law enforcement official" (anonymous.txt). An institution
+// speaking as a body is not: "police said", "the army", "the ministry"
+// (bodies.txt) give the body as Source and no Cites, as a named
+// organization ("the FBI") does; the line is the head word, so "police
+// officers said" is anonymous and "police said" is not. Reports that nobody is named for are
+// anonymous too ("Reports reaching here said", "according to unconfirmed
+// media reports", "press reports"); a place after "in" only says where
+// they are ("Reports in Kenya said": the reports, not Kenya).
 //
 // The conventions of the output:
 //
@@ -68,15 +101,31 @@
 //     is both the Source and its only Cited, so that its anonymity and count
 //     are always found in Cites: a consumer asks Cites first, then Source.
 //   - Count comes from a number word or digits ("two" 2, "a senior official"
-//     1, "a dozen" 12); vague words ("several", "some") and bare plurals give
-//     nil. Description is the cited phrase without its article or count.
+//     1, "a dozen" 12); a singular after "the" or a possessive is one person
+//     too ("the official said", "the first law enforcement official",
+//     "his aide"); vague words ("several", "some") and plurals give nil.
+//     Description is the cited phrase without its article or count.
+//   - An outlet cites the sources whose attribution lies in its scope:
+//     "Mohammadi said ..., IRNA reported" has IRNA citing Mohammadi (named,
+//     1), "Officials said ..., Reuters reported" Reuters citing the
+//     officials (anonymous), one level deep as with "citing". A passive
+//     "X was quoted [Friday] by Y as saying" has Source Y citing X.
 //   - Every quote with a speaker (Doc.Quotes) yields an attribution, its scope
 //     the quote: Source is the speaker (Text as written, Name the mention's
 //     canonical name), or the outlet when the addressee is or names one
 //     ("told the Reuters news agency": Reuters), citing the speaker. A
 //     quote whose speaker is already the source or a cited person of an
-//     attribution found in the text ("Trump told reporters") adds its
-//     content to that attribution's scope instead of making a second item.
+//     attribution found in the text ("Trump told reporters"), or whose cue
+//     word is that attribution's verb, adds its content to that
+//     attribution's scope instead of making a second item: the text's
+//     reading of the subject wins over a speaker mention found inside it.
+//     A speaker mention that cannot speak makes no attribution: the object
+//     of a preposition of place or time ("at the Buffalo Shooting Club in
+//     Amherst said", "from Friday theorized"), a place after any
+//     preposition before its cue ("who oppose the boy's return to Cuba
+//     say"), or a phrase naming nothing that speaks before a cue that is
+//     no verb of reporting and is followed by a preposition of place ("A
+//     rifle found near the home": a participle).
 //   - Scope, the text an attribution covers, is written to Attribution.Scope
 //     and used to point quantities. It is the clause after "that" or after the
 //     verb ("NBC reported ... that <scope>", "Trump said <scope>"), the text
@@ -92,7 +141,8 @@
 //     scope, and an attribution's overlapping scopes are written as one.
 //
 // The package does not: resolve pronoun subjects itself ("he said" is left to
-// the quote annotator, whose speaker mentions carry the resolution); follow
+// the quote annotator, whose speaker mentions carry the resolution; a
+// parenthetical pronoun no quote resolves keeps an empty Name); follow
 // an attribution's scope past its sentence, except through a quote; judge
 // whether a source is credible; find attributions without a cue word
 // ("In a statement, the army ..."), nor nested reporting beyond one level of

@@ -38,6 +38,9 @@ const (
 	cShow                        // show, showed: a cue only for a document ("figures show")
 	cClausal                     // a cue only before a clause: "insisted that", not "insisted on"
 	cMonth                       // month names, which a date's comma follows: "a May, 2007 report"
+	cNounVerb                    // a cue that is mostly a plural noun: "member states"
+	cLocative                    // prepositions of place and time: "in Amherst", "at the club"
+	cSingular                    // an unnamed person in the singular: official, witness
 )
 
 // nounClasses are the classes that make a word a possible head of a source.
@@ -71,6 +74,22 @@ func loadLexicon() *lexicon {
 		"roles.txt": cRole, "media.txt": cMedia, "reports.txt": cReport,
 	} {
 		add(c, readList(file)...)
+	}
+	// A word of anonymous.txt whose plural is listed too is a singular:
+	// "the official said" is one person, "the officials said" some.
+	for w, c := range l.words {
+		if c&cAnon == 0 {
+			continue
+		}
+		plural := []string{w + "s", w + "es"}
+		if strings.HasSuffix(w, "y") {
+			plural = append(plural, w[:len(w)-1]+"ies")
+		}
+		for _, p := range plural {
+			if l.words[p]&cAnon != 0 {
+				l.words[w] |= cSingular
+			}
+		}
 	}
 	for _, name := range readList("outlets.txt") {
 		key := strings.ToLower(name)
@@ -108,7 +127,11 @@ func loadLexicon() *lexicon {
 		"during", "about", "into", "over", "under", "against", "across",
 		// participles that open a post-modifier: "figures released by the ministry"
 		"released", "published", "compiled", "issued", "provided", "obtained", "seen",
-		"reviewed", "gathered", "collected", "viewed", "acquired")
+		"reviewed", "gathered", "collected", "viewed", "acquired",
+		// and present participles: "reports reaching here", "people living nearby"
+		"reaching", "living", "fleeing")
+	add(cLocative, "in", "on", "at", "near", "inside", "outside", "within", "among", "around",
+		"across", "during", "from", "over", "under")
 	add(cPronoun, "he", "she", "they", "it", "we", "i", "you", "one's", "someone", "everyone",
 		"him", "them", "us", "me")
 	add(cTime, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -125,6 +148,9 @@ func loadLexicon() *lexicon {
 	// With a noun phrase for object these keep or demand something: "maintained
 	// a policy", "insisted on concessions".
 	add(cClausal, "insisted", "maintained", "argued", "contended")
+	// Mostly the plural noun ("member states", "seven states"): a cue only
+	// before "that", a colon, a quotation or the sentence's end.
+	add(cNounVerb, "states")
 	// "May" is left out: it is mostly the verb; dateComma reads it by its capital.
 	add(cMonth, "january", "february", "march", "april", "june", "july", "august",
 		"september", "october", "november", "december")

@@ -94,11 +94,22 @@ func (a *annotation) stopsPhrase(t int) bool {
 	if a.toks[t].Kind == sitrep.Punctuation {
 		return a.cls[t]&cAnd == 0
 	}
+	if a.adjective(t) {
+		return false
+	}
 	c := a.cls[t]
 	if c&(cBoundary|cPronoun|cNeg|cAux|cPassive|cCiting|cAccording) != 0 {
 		return true
 	}
 	return c&cCue != 0 && c&nounClasses == 0
+}
+
+// adjective reports whether token t is an adverb that an article makes an
+// adjective: "the first law enforcement official", "the later report".
+func (a *annotation) adjective(t int) bool {
+	c := a.cls[t]
+	return t > 0 && a.ent[t] < 0 && c&cAux != 0 && c&(cBoundary|cPronoun|cNeg|cPassive|cCiting|cAccording|cPrep) == 0 &&
+		a.is(t-1, cDet)
 }
 
 // phraseBack returns the parties of the source phrase that ends at token
@@ -125,7 +136,7 @@ func (a *annotation) phraseBack(end, lo int) ([]party, int, bool) {
 			s = f
 			continue
 		}
-		if a.stopsPhrase(t) && !a.dateComma(t) {
+		if a.stopsPhrase(t) && !a.dateComma(t) && !a.placeComma(t) {
 			break
 		}
 		s = t
@@ -163,8 +174,12 @@ func (a *annotation) phraseBack(end, lo int) ([]party, int, bool) {
 
 // inPostModifier reports whether the "and" at token t joins names inside a
 // post-modifier rather than two sources: "a report obtained by AFP and
-// Reuters". It is when the name before it follows a preposition.
+// Reuters". It is when the name before it follows a preposition, or when
+// it joins prepositions ("officials in and around Miami").
 func (a *annotation) inPostModifier(s, t int) bool {
+	if a.is(t-1, cPrep) || a.is(t+1, cPrep) {
+		return t-1 >= s
+	}
 	if t-1 < s || a.ent[t-1] < 0 {
 		return false
 	}
@@ -331,6 +346,15 @@ func (a *annotation) analyze(f, l int) (party, bool) {
 		}
 		p.kind = pBody
 		p.anaphor = c&cReport != 0 && a.definite(start)
+		if a.isWord(head, "reports") && !p.anaphor {
+			// Reports nobody is named for are anonymous, as unnamed
+			// officials are: "reports reaching here", "unconfirmed media
+			// reports", "press reports".
+			var descStart int
+			p.kind = pAnon
+			p.count, descStart = a.count(start, head)
+			p.desc = a.spanText(descStart, l)
+		}
 	case c&cMedia != 0 && c&(cBody|cRole) == 0 || c&cMedia != 0 && head > start && a.is(head-1, cMedia):
 		p.kind, p.outlet = pBody, true
 		// "the newspaper" refers back; "state media" names outlets of its own.
@@ -413,6 +437,28 @@ func (a *annotation) dateComma(t int) bool {
 	return m >= 0 && (a.cls[m]&cMonth != 0 || a.word(m) == "May")
 }
 
+// placeComma reports whether token t is a comma between a place and the
+// larger place it lies in, which does not end a phrase: both commas of
+// "the authorities in the Buffalo, N.Y., area".
+// Both commas must be there: "Miami Beach, Fla. Sister Jeanne said" ends
+// a phrase at its comma.
+func (a *annotation) placeComma(t int) bool {
+	if !a.isComma(t) || !a.isPlace(t-1) {
+		return false
+	}
+	if a.isPlace(t + 1) { // the comma after the town
+		l := int(a.entLast[a.ent[t+1]])
+		return a.isComma(l + 1)
+	}
+	f := int(a.entFirst[a.ent[t-1]]) // the comma after the state
+	return a.isComma(f-1) && a.isPlace(f-2)
+}
+
+// isPlace reports whether token t lies in a place entity.
+func (a *annotation) isPlace(t int) bool {
+	return t >= 0 && t < len(a.toks) && a.ent[t] >= 0 && a.ents[a.ent[t]].Type == "LOC"
+}
+
 // isCapitalized reports whether w starts with an ASCII capital letter.
 func isCapitalized(w string) bool { return w != "" && 'A' <= w[0] && w[0] <= 'Z' }
 
@@ -460,7 +506,7 @@ func (a *annotation) premodStart(f, head int) int {
 		if c&cDet != 0 {
 			return p
 		}
-		if c&(cPrep|cBoundary|cTime|cPronoun|cAux|cPassive|cNeg|cAnd) != 0 ||
+		if c&(cPrep|cBoundary|cTime|cPronoun|cAux|cPassive|cNeg|cAnd) != 0 && !a.adjective(p) ||
 			c&cCue != 0 && c&nounClasses == 0 || a.toks[p].Kind == sitrep.Punctuation && !a.dateComma(p) {
 			break
 		}
@@ -536,6 +582,10 @@ func (a *annotation) count(f, h int) (*int64, int) {
 		}
 		return nil, f + 1
 	case a.is(f, cDet):
+		if a.is(h, cSingular) {
+			// "the official", "his aide": one person.
+			return n(1), f + 1
+		}
 		return nil, f + 1
 	}
 	return nil, f
@@ -556,6 +606,11 @@ func (a *annotation) namedIn(f, l int, orgOnly bool) int {
 		case "ORG":
 			return int(e)
 		case "LOC", "PERSON":
+			if a.ents[e].Type == "LOC" && a.is(t-1, cLocative) && !a.isWord(t-1, "from") {
+				// "Reports in Kenya": where, not who; "a statement from
+				// Washington" is who.
+				break
+			}
 			if best < 0 && !orgOnly {
 				best = int(e)
 			}
@@ -647,6 +702,11 @@ func (a *annotation) outletAt(k, hi int) (party, int, bool) {
 			break
 		}
 		if a.cls[l]&cMedia != 0 && (l+1 >= hi || a.cls[l+1]&cMedia == 0) {
+			if l+1 < hi && a.nounGoesOn(l+1) {
+				// The media word modifies a noun: "told a news
+				// conference", "in a radio interview".
+				break
+			}
 			p, ok := a.analyze(k, l)
 			if ok && p.outlet {
 				return p, l, true
@@ -655,6 +715,15 @@ func (a *annotation) outletAt(k, hi int) (party, int, bool) {
 		}
 	}
 	return party{}, 0, false
+}
+
+// nounGoesOn reports whether token t continues the noun phrase before it:
+// a lower-case word outside any entity that is no function word,
+// preposition, time word or verb of reporting.
+func (a *annotation) nounGoesOn(t int) bool {
+	w := a.word(t)
+	return a.toks[t].Kind == sitrep.Word && a.ent[t] < 0 && w != "" && 'a' <= w[0] && w[0] <= 'z' &&
+		!a.stopsPhrase(t) && a.cls[t]&(cPrep|cTime|cCue|cDet|cCount) == 0
 }
 
 var notOutletWords = map[string]bool{

@@ -72,8 +72,9 @@ func TestSeedPipeline(t *testing.T) {
 		count[a.Text+" => "+render(a)]++
 	}
 	for _, want := range []string{
-		"Reuters and television network NBC reported => Reuters",
-		"Reuters and television network NBC reported => NBC",
+		// The outlets report what Trump said: they cite him.
+		"Reuters and television network NBC reported => Reuters <- Donald Trump (named 1)",
+		"Reuters and television network NBC reported => NBC <- Donald Trump (named 1)",
 		"NBC reported, citing two administration officials => NBC <- two administration officials (anon 2)",
 		"The report said => NBC",
 		"Geoff Garmany, associate professor of Latin American studies at the University of Melbourne, told Al Jazeera => Al Jazeera <- Geoff Garmany (named 1)",

@@ -29,18 +29,23 @@ func (a *annotation) addQuotes(quotes []sitrep.Quote) {
 			a.cands[c].scopes = append(a.cands[c].scopes, q.Span)
 			continue
 		}
-		if a.mergeQuote(found, q.Speaker, q.Span) {
+		if a.mergeQuote(found, q.Speaker, q.Span) || a.mergeCue(found, q) {
+			continue
+		}
+		c, ok := a.speech(q)
+		if !ok {
 			continue
 		}
 		bySpeaker[sp] = len(a.cands)
-		a.cands = append(a.cands, a.speech(q))
+		a.cands = append(a.cands, c)
 	}
 }
 
 // mergeQuote adds the quote to the scope of the attributions among the first
 // found whose phrase holds the speaker mention, and reports whether there
 // were any. A cited pronoun that is the mention takes its resolution: "AP
-// quoted him as saying" cites the person "him" refers to.
+// quoted him as saying" cites the person "him" refers to; so does a
+// pronoun source ("The summit, she said, would").
 func (a *annotation) mergeQuote(found int, speaker *sitrep.Mention, quote sitrep.Span) bool {
 	k := sort.Search(found, func(i int) bool { return a.cands[i].span.Start > speaker.Start })
 	written := speaker.In(a.text)
@@ -49,6 +54,11 @@ func (a *annotation) mergeQuote(found int, speaker *sitrep.Mention, quote sitrep
 		if sp := a.cands[c].span; sp.Contains(speaker.Span) {
 			a.cands[c].scopes = append(a.cands[c].scopes, a.after(quote, sp))
 			merged = true
+			if src := &a.cands[c].source; src.Name == "" && src.Text == written && namesNobody(written) {
+				// A parenthetical "she said" is named by the quote's
+				// resolution of "she".
+				src.Name = speaker.Name
+			}
 			for i, ct := range a.cands[c].cites {
 				if speaker.Name != "" && ct.Text == written && namesNobody(written) {
 					a.cands[c].cites[i].Text = speaker.Name
@@ -57,6 +67,69 @@ func (a *annotation) mergeQuote(found int, speaker *sitrep.Mention, quote sitrep
 		}
 	}
 	return merged
+}
+
+// mergeCue adds the quote to the scope of the attributions among the first
+// found whose phrase holds its cue word, and reports whether there were
+// any: the text's reading of who spoke wins over a speaker mention it
+// found inside the subject ("Residents who fled the town said" is the
+// residents', not the town's) or elsewhere.
+func (a *annotation) mergeCue(found int, q sitrep.Quote) bool {
+	_, _, cue := a.speakerTokens(q)
+	if cue < 0 {
+		return false
+	}
+	at := sitrep.Span{Start: a.toks[cue].Start, End: a.toks[cue].End}
+	k := sort.Search(found, func(i int) bool { return a.cands[i].span.Start > at.Start })
+	merged := false
+	for c := k - 1; c >= 0 && c >= k-8; c-- {
+		if sp := a.cands[c].span; sp.Contains(at) {
+			a.cands[c].scopes = append(a.cands[c].scopes, a.after(q.Span, sp))
+			merged = true
+		}
+	}
+	return merged
+}
+
+// speakerTokens returns the tokens lo..hi-1 of a quote's speaker mention,
+// its last maxPhrase only so that the cost of reading it stays bounded, and
+// its cue token, or -1.
+func (a *annotation) speakerTokens(q sitrep.Quote) (lo, hi, cue int) {
+	lo, hi = a.tokenRange(q.Speaker.Span)
+	lo = max(lo, hi-maxPhrase)
+	cue = -1
+	if hi > lo {
+		cue = a.findCue(q.Cue, lo, hi)
+	}
+	return lo, hi, cue
+}
+
+// notSpeaker reports whether a quote's speaker mention cannot be who
+// speaks. It is so when the mention is the object of a preposition, and so
+// inside a larger phrase: of a preposition of place or time ("at the
+// Buffalo Shooting Club in Amherst said", "from Friday theorized"), or a
+// place after any preposition before its cue ("who oppose the boy's return
+// to Cuba say"; but "by a user labelled", "with Boswell stating" speak).
+// It is so too when the mention names nothing that speaks and its cue is no
+// verb of reporting followed by a preposition of place ("A rifle found near
+// the home ...": a participle, not a finding).
+func (a *annotation) notSpeaker(q sitrep.Quote) bool {
+	lo, hi, cue := a.speakerTokens(q)
+	if hi <= lo {
+		return false
+	}
+	p := lo - 1
+	if a.is(p, cDet) {
+		p--
+	}
+	if a.is(p, cLocative) || cue >= hi && a.is(p, cPrep) && a.isPlace(lo) {
+		return true
+	}
+	if cue < hi || a.reportingCue(cue) || !a.is(cue+1, cLocative) || a.ent[lo] >= 0 && a.ents[a.ent[lo]].Type == "PERSON" {
+		return false
+	}
+	_, ok := a.analyze(lo, hi-1)
+	return !ok
 }
 
 // after returns the scope s without the part that is the attribution
@@ -74,18 +147,16 @@ func (a *annotation) after(s, sp sitrep.Span) sitrep.Span {
 }
 
 // speech makes the attribution of a quote: its speaker and cue word, or the
-// outlet the speaker addressed.
-func (a *annotation) speech(q sitrep.Quote) candidate {
-	sp := q.Speaker.Span
-	span := sp
-	lo, hi := a.tokenRange(sp)
-	// A speaker mention is a name or a short phrase; one that is not is
-	// read by its last words, so its cost stays bounded.
-	lo = max(lo, hi-maxPhrase)
-	if hi > lo {
-		if t := a.findCue(q.Cue, lo, hi); t >= 0 {
-			span.Start, span.End = min(span.Start, a.toks[t].Start), max(span.End, a.toks[t].End)
-		}
+// outlet the speaker addressed. It reports false when the speaker cannot
+// speak (notSpeaker).
+func (a *annotation) speech(q sitrep.Quote) (candidate, bool) {
+	if a.notSpeaker(q) {
+		return candidate{}, false
+	}
+	span := q.Speaker.Span
+	lo, hi, cue := a.speakerTokens(q)
+	if cue >= 0 {
+		span.Start, span.End = min(span.Start, a.toks[cue].Start), max(span.End, a.toks[cue].End)
 	}
 	// The speaker as a party: the phrase read like any source, else its text.
 	// The mention as written, whatever the quote annotator put in its Text.
@@ -116,14 +187,23 @@ func (a *annotation) speech(q sitrep.Quote) candidate {
 			cited.Text = q.Speaker.Name
 		}
 		c.cites = []sitrep.Cited{cited}
-		return c
+		return c, true
 	}
 	c.source = speaker.source()
 	c.outlet = speaker.outlet
 	if speaker.kind == pAnon {
 		c.cites = []sitrep.Cited{speaker.cited()}
 	}
-	return c
+	return c, true
+}
+
+// reportingCue reports whether token t is a verb of reporting: one of this
+// package's cues, or a participle of speech ("saying", "writing").
+func (a *annotation) reportingCue(t int) bool {
+	if a.cls[t]&(cCue|cQuoteVerb|cCiting|cAccording) != 0 {
+		return true
+	}
+	return strings.HasSuffix(a.word(t), "ing")
 }
 
 // maxKindWords bounds the words after an outlet's name that say what it

@@ -17,7 +17,7 @@ func (Annotator) Name() string { return "sourcing" }
 
 // Version names the behaviour of the annotator; it changes whenever its
 // output for some input does.
-func (Annotator) Version() string { return "5" }
+func (Annotator) Version() string { return "6" }
 
 // Annotate implements sitrep.Annotator. It replaces Doc.Sourcing and sets
 // the Sourcing of every quantity (nil when no attribution covers it).
@@ -54,6 +54,9 @@ type candidate struct {
 	// outlet marks a source that is a news outlet, the antecedent of a
 	// later "the report".
 	outlet bool
+	// person marks a source that is one named person, whom an outlet
+	// reporting their words cites with a count of one.
+	person bool
 }
 
 // annotation is the working state of one Annotate call.

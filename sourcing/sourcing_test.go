@@ -20,12 +20,12 @@ func TestPatterns(t *testing.T) {
 		want []sitrep.Attribution // Span is ignored; Text is the phrase
 	}{
 		{
-			name: "two outlets reporting, trailing",
+			name: "two outlets reporting, trailing: each cites the speaker it reports",
 			text: "Trump said he may expand the strikes, Reuters and television network NBC reported.",
 			want: []sitrep.Attribution{
 				{Text: "Trump said", Source: sitrep.Source{Text: "Trump", Name: "Trump"}},
-				{Text: "Reuters and television network NBC reported", Source: sitrep.Source{Text: "Reuters", Name: "Reuters"}},
-				{Text: "Reuters and television network NBC reported", Source: sitrep.Source{Text: "NBC", Name: "NBC"}},
+				{Text: "Reuters and television network NBC reported", Source: sitrep.Source{Text: "Reuters", Name: "Reuters"}, Cites: []sitrep.Cited{{Text: "Trump"}}},
+				{Text: "Reuters and television network NBC reported", Source: sitrep.Source{Text: "NBC", Name: "NBC"}, Cites: []sitrep.Cited{{Text: "Trump"}}},
 			},
 		},
 		{
@@ -233,6 +233,217 @@ func TestPatterns(t *testing.T) {
 			text: "The UN report said five people died.",
 			want: []sitrep.Attribution{{Text: "The UN report said", Source: sitrep.Source{Text: "The UN report", Name: "UN"}}},
 		},
+		// Parenthetical attributions (a pronoun is named by the quote
+		// annotator's resolution, see TestQuoteMerges).
+		{
+			name: "parenthetical pronoun subject is read as officials are",
+			text: "In the aftermath of the Cold War, she said, NATO must be ready.",
+			want: []sitrep.Attribution{{Text: "she said", Source: sitrep.Source{Text: "she"}}},
+		},
+		{
+			name: "parenthetical plural pronoun subject",
+			text: "If you are not Cuban, they said, you just would not understand.",
+			want: []sitrep.Attribution{{Text: "they said", Source: sitrep.Source{Text: "they"}}},
+		},
+		{
+			name: "parenthetical possessive phrase with a role word of people",
+			text: "It grew out of a desire, its proponents said, to cement the gains.",
+			want: []sitrep.Attribution{{
+				Text:   "its proponents said",
+				Source: sitrep.Source{Text: "its proponents", Name: "its proponents"},
+				Cites:  []sitrep.Cited{{Text: "its proponents", Anonymous: true, Description: "proponents"}},
+			}},
+		},
+		// Junk sources.
+		{
+			name: "an infinitive is wanted, not reported",
+			text: "He also urged Madeleine Albright to tell Americans that Tanzania is safe.",
+		},
+		{
+			name: "an infinitive after declined is not reported",
+			text: "The minister declined to say whether 12 people died.",
+		},
+		{
+			name: "told a news conference: the conference is no outlet",
+			text: "Meissner told a news conference that the boy belongs with his father.",
+			want: []sitrep.Attribution{{Text: "Meissner told a news conference", Source: sitrep.Source{Text: "Meissner", Name: "Meissner"}}},
+		},
+		{
+			name: "what follows told is the addressee, never an inverted source",
+			text: "The talks had failed, told reporters on Monday.",
+		},
+		{
+			name: "states before an auxiliary is the plural noun",
+			text: "All NATO member states have approved the plan, the minister said.",
+			want: []sitrep.Attribution{{Text: "the minister said", Source: sitrep.Source{Text: "the minister", Name: "minister"}}},
+		},
+		{
+			name: "states before and is the plural noun",
+			text: "He has been arrested a dozen times in seven states and Italy.",
+		},
+		{
+			name: "states before that is the verb",
+			text: "The report states that 12 people died.",
+			want: []sitrep.Attribution{{Text: "The report states", Source: sitrep.Source{Text: "The report", Name: "report"}}},
+		},
+		{
+			name: "a clause between commas is no apposition: the inverted subject speaks",
+			text: "James Kopp, meanwhile, may have approached the border, but it is unknown whether he crossed, said Louis Freeh.",
+			want: []sitrep.Attribution{{Text: "said Louis Freeh", Source: sitrep.Source{Text: "Louis Freeh", Name: "Louis Freeh"}}},
+		},
+		{
+			name: "a name right after who is the subject of the cue",
+			text: "He met the boy's father, who Doris Meissner said is anxious to see him.",
+			want: []sitrep.Attribution{{Text: "Doris Meissner said", Source: sitrep.Source{Text: "Doris Meissner", Name: "Doris Meissner"}}},
+		},
+		// Anonymity: people described by role are anonymous, a body is not.
+		{
+			name: "authorities are unnamed people: anonymous",
+			text: "Authorities have said the weapon was buried in advance.",
+			want: []sitrep.Attribution{{
+				Text:   "Authorities have said",
+				Source: sitrep.Source{Text: "Authorities", Name: "authorities"},
+				Cites:  []sitrep.Cited{{Text: "Authorities", Anonymous: true, Description: "Authorities"}},
+			}},
+		},
+		{
+			name: "police speak as a body: not anonymous",
+			text: "Another man has been arrested, police said today.",
+			want: []sitrep.Attribution{{Text: "police said", Source: sitrep.Source{Text: "police", Name: "police"}}},
+		},
+		{
+			name: "a definite singular role noun is one person",
+			text: "The first tests established a high probability, the official said.",
+			want: []sitrep.Attribution{{
+				Text:   "the official said",
+				Source: sitrep.Source{Text: "the official", Name: "official"},
+				Cites:  []sitrep.Cited{{Text: "the official", Anonymous: true, Count: ptr[int64](1), Description: "official"}},
+			}},
+		},
+		{
+			name: "an ordinal after the article belongs to the phrase, which is one person",
+			text: "The tests could enable a match, the first law enforcement official said.",
+			want: []sitrep.Attribution{{
+				Text:   "the first law enforcement official said",
+				Source: sitrep.Source{Text: "the first law enforcement official", Name: "first law enforcement official"},
+				Cites:  []sitrep.Cited{{Text: "the first law enforcement official", Anonymous: true, Count: ptr[int64](1), Description: "first law enforcement official"}},
+			}},
+		},
+		{
+			name: "consultants and advisers are unnamed people",
+			text: "The race is close, say political consultants and some campaign advisers.",
+			want: []sitrep.Attribution{
+				{Text: "say political consultants and some campaign advisers", Source: sitrep.Source{Text: "political consultants", Name: "political consultants"},
+					Cites: []sitrep.Cited{{Text: "political consultants", Anonymous: true, Description: "political consultants"}}},
+				{Text: "say political consultants and some campaign advisers", Source: sitrep.Source{Text: "some campaign advisers", Name: "some campaign advisers"},
+					Cites: []sitrep.Cited{{Text: "some campaign advisers", Anonymous: true, Description: "campaign advisers"}}},
+			},
+		},
+		// Reports nobody is named for.
+		{
+			name: "reports with a participle after them are anonymous",
+			text: "Reports reaching here said a massive blast damaged the embassy.",
+			want: []sitrep.Attribution{{
+				Text:   "Reports reaching here said",
+				Source: sitrep.Source{Text: "Reports reaching here", Name: "reports reaching here"},
+				Cites:  []sitrep.Cited{{Text: "Reports reaching here", Anonymous: true, Description: "Reports reaching here"}},
+			}},
+		},
+		{
+			name: "according to unnamed media reports is anonymous",
+			text: "The group might come on Tuesday, according to unconfirmed media reports.",
+			want: []sitrep.Attribution{{
+				Text:   "according to unconfirmed media reports",
+				Source: sitrep.Source{Text: "unconfirmed media reports", Name: "unconfirmed media reports"},
+				Cites:  []sitrep.Cited{{Text: "unconfirmed media reports", Anonymous: true, Description: "unconfirmed media reports"}},
+			}},
+		},
+		{
+			name: "a place after in says where the reports are, not who reports",
+			text: "Reports in Kenya said the bomb was moved by road.",
+			want: []sitrep.Attribution{{
+				Text:   "Reports in Kenya said",
+				Source: sitrep.Source{Text: "Reports in Kenya", Name: "reports in Kenya"},
+				Cites:  []sitrep.Cited{{Text: "Reports in Kenya", Anonymous: true, Description: "Reports in Kenya"}},
+			}},
+		},
+		{
+			name: "quoted with a time before the agent: the outlet cites the quoted official",
+			text: "A senior government official who saw the confessions was quoted Friday by local media as saying that a group planned the attacks.",
+			want: []sitrep.Attribution{{
+				Text:   "A senior government official who saw the confessions was quoted Friday by local media as saying",
+				Source: sitrep.Source{Text: "local media", Name: "local media"},
+				Cites:  []sitrep.Cited{{Text: "A senior government official", Anonymous: true, Count: ptr[int64](1), Description: "senior government official"}},
+			}},
+		},
+		// Coordination.
+		{
+			name: "a body and unnamed people joined by and are two sources",
+			text: "On Sunday, Tanzanian police and FBI agents said they had made discoveries.",
+			want: []sitrep.Attribution{
+				{Text: "Tanzanian police and FBI agents said", Source: sitrep.Source{Text: "Tanzanian police", Name: "Tanzanian police"}},
+				{Text: "Tanzanian police and FBI agents said", Source: sitrep.Source{Text: "FBI agents", Name: "FBI agents"},
+					Cites: []sitrep.Cited{{Text: "FBI agents", Anonymous: true, Description: "FBI agents"}}},
+			},
+		},
+		{
+			name: "two groups of unnamed people joined by and are two sources",
+			text: "Cuba experts and child custody lawyers said the ruling was appropriate.",
+			want: []sitrep.Attribution{
+				{Text: "Cuba experts and child custody lawyers said", Source: sitrep.Source{Text: "Cuba experts", Name: "Cuba experts"},
+					Cites: []sitrep.Cited{{Text: "Cuba experts", Anonymous: true, Description: "Cuba experts"}}},
+				{Text: "Cuba experts and child custody lawyers said", Source: sitrep.Source{Text: "child custody lawyers", Name: "child custody lawyers"},
+					Cites: []sitrep.Cited{{Text: "child custody lawyers", Anonymous: true, Description: "child custody lawyers"}}},
+			},
+		},
+		// An outlet reporting what someone said cites them.
+		{
+			name: "an outlet reporting a named speaker's words cites the speaker",
+			text: "Foreign Ministry spokesman Mahmoud Mohammadi said that Iran condemns the attacks, the official news agency IRNA reported.",
+			want: []sitrep.Attribution{
+				{Text: "Foreign Ministry spokesman Mahmoud Mohammadi said", Source: sitrep.Source{Text: "Mahmoud Mohammadi", Name: "Mahmoud Mohammadi"}},
+				{Text: "the official news agency IRNA reported", Source: sitrep.Source{Text: "IRNA", Name: "IRNA"},
+					Cites: []sitrep.Cited{{Text: "Mahmoud Mohammadi", Count: ptr[int64](1)}}},
+			},
+		},
+		{
+			name: "an outlet reporting unnamed officials' words cites them, anonymous",
+			text: "Officials said 12 people died, Reuters reported.",
+			want: []sitrep.Attribution{
+				{Text: "Officials said", Source: sitrep.Source{Text: "Officials", Name: "officials"},
+					Cites: []sitrep.Cited{{Text: "Officials", Anonymous: true, Description: "Officials"}}},
+				{Text: "Reuters reported", Source: sitrep.Source{Text: "Reuters", Name: "Reuters"},
+					Cites: []sitrep.Cited{{Text: "Officials", Anonymous: true, Description: "Officials"}}},
+			},
+		},
+		// A place or a phrase inside the subject is not the source.
+		{
+			name: "and between prepositions joins no sources",
+			text: "Elected officials in and around Miami warned that they should expect little help.",
+			want: []sitrep.Attribution{{
+				Text:   "Elected officials in and around Miami warned",
+				Source: sitrep.Source{Text: "Elected officials in and around Miami", Name: "elected officials in and around Miami"},
+				Cites:  []sitrep.Cited{{Text: "Elected officials in and around Miami", Anonymous: true, Description: "Elected officials in and around Miami"}},
+			}},
+		},
+		{
+			name: "the commas of a town and its state do not end the subject",
+			text: "Since then, the authorities in the Buffalo, N.Y., area say they have gathered enough evidence.",
+			want: []sitrep.Attribution{{
+				Text:   "the authorities in the Buffalo, N.Y., area say",
+				Source: sitrep.Source{Text: "the authorities in the Buffalo, N.Y., area", Name: "authorities in the Buffalo, N.Y., area"},
+				Cites:  []sitrep.Cited{{Text: "the authorities in the Buffalo, N.Y., area", Anonymous: true, Description: "authorities in the Buffalo, N.Y., area"}},
+			}},
+		},
+		{
+			name: "the object of a relative clause before the verb is not the source",
+			text: "Residents who fled Kenya said the army had shelled the town.",
+			want: []sitrep.Attribution{{
+				Text:   "Residents who fled Kenya said",
+				Source: sitrep.Source{Text: "Residents", Name: "residents"},
+				Cites:  []sitrep.Cited{{Text: "Residents", Anonymous: true, Description: "Residents"}},
+			}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -295,6 +506,7 @@ func TestQuantityScope(t *testing.T) {
 		{"told an outlet", "Gharmani told Al Jazeera that 15 cartels operate in the region.", "15 cartels", "Al Jazeera"},
 		{"trailing attribution with a date", "Two men died of an overdose, the Los Angeles Times reported Friday.", "Two men", "Los Angeles Times"},
 		{"trailing passive agent", "Two isotopes were found in his urine, as reported by the Health Protection Agency.", "Two isotopes", "Health Protection Agency"},
+		{"parenthetical with a time after the verb covers the sentence", "The strike on 3 towns, officials said Tuesday, killed 12 people.", "3 towns", "officials"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -369,8 +581,8 @@ func TestSeed(t *testing.T) {
 	annotate(t, d)
 	want := []string{
 		"US President Donald Trump said => Donald Trump",
-		"Reuters and television network NBC reported => Reuters",
-		"Reuters and television network NBC reported => NBC",
+		"Reuters and television network NBC reported => Reuters <- Donald Trump (named 1)",
+		"Reuters and television network NBC reported => NBC <- Donald Trump (named 1)",
 		"Mexican President Claudia Sheinbaum has previously said => Claudia Sheinbaum",
 		"Geoff Garmany, associate professor of Latin American studies at the University of Melbourne, told Al Jazeera => Al Jazeera <- Geoff Garmany (named 1)",
 		"NBC reported, citing two administration officials => NBC <- two administration officials (anon 2)",
@@ -481,6 +693,7 @@ func TestUnresolvedPronounHasNoName(t *testing.T) {
 func TestQuoteMerges(t *testing.T) {
 	tests := []struct {
 		name, text, speaker, speakerName, quote string
+		cue                                     string   // "said" when empty
 		want                                    []string // rendered attributions
 		scope                                   []string // the first attribution's scope
 	}{
@@ -509,6 +722,24 @@ func TestQuoteMerges(t *testing.T) {
 			scope: []string{"the letter was harmless"},
 		},
 		{
+			name: "a parenthetical pronoun source is named by the quote's resolution",
+			text: "The NATO summit, she said, would produce an initiative.", speaker: "she", speakerName: "Madeleine Albright", quote: "would produce an initiative",
+			want:  []string{"she said => Madeleine Albright"},
+			scope: []string{"The NATO summit, she said, would produce an initiative"},
+		},
+		{
+			name: "a quote whose speaker is the object in a relative clause joins the subject's attribution",
+			text: "Residents who fled the town said the army had shelled it.", speaker: "the town", speakerName: "town", quote: "the army had shelled it",
+			want:  []string{"Residents who fled the town said => residents <- Residents (anon)"},
+			scope: []string{"the army had shelled it"},
+		},
+		{
+			name: "a quote whose cue the text attributed joins that attribution, whoever its speaker",
+			text: "The vote, say political consultants, was close.", speaker: "The vote", speakerName: "vote", quote: "was close", cue: "say",
+			want:  []string{"say political consultants => political consultants <- political consultants (anon)"},
+			scope: []string{"The vote, say political consultants, was close"},
+		},
+		{
 			name: "overlapping scopes of one attribution are merged",
 			text: "The chief said the letter “was harmless” and “no one was hurt.”", speaker: "The chief", speakerName: "chief", quote: "no one was hurt.",
 			want:  []string{"The chief said => chief"},
@@ -518,7 +749,11 @@ func TestQuoteMerges(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := annotatetest.Prepare(t, tt.text)
-			d.Quotes = []sitrep.Quote{{Span: spanOf(t, tt.text, tt.quote, 0), Direct: true, Cue: "said",
+			cue := tt.cue
+			if cue == "" {
+				cue = "said"
+			}
+			d.Quotes = []sitrep.Quote{{Span: spanOf(t, tt.text, tt.quote, 0), Direct: true, Cue: cue,
 				Speaker: &sitrep.Mention{Span: spanOf(t, tt.text, tt.speaker, 0), Text: tt.speaker, Name: tt.speakerName}}}
 			annotate(t, d)
 			if got := renderAll(d.Sourcing); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
@@ -530,6 +765,49 @@ func TestQuoteMerges(t *testing.T) {
 			}
 			if strings.Join(scope, "|") != strings.Join(tt.scope, "|") {
 				t.Errorf("scope %q, want %q", scope, tt.scope)
+			}
+		})
+	}
+}
+
+// TestQuoteSpeakersThatAreNoSource specifies the quotes that make no
+// attribution: a speaker that is the object of a preposition of place or
+// time, or a thing before a participle that reports nothing.
+func TestQuoteSpeakersThatAreNoSource(t *testing.T) {
+	tests := []struct {
+		name, text, speaker, cue, quote string
+		want                            []string // rendered attributions
+	}{
+		{
+			name:    "a place inside the subject is no speaker",
+			text:    "Men smoking cigars at the Buffalo Shooting Club in Amherst said their feelings were mixed.",
+			speaker: "Buffalo Shooting Club", cue: "said", quote: "their feelings were mixed",
+		},
+		{
+			name:    "a time after a preposition is no speaker",
+			text:    "Posts on the message board from Friday theorized that the site was down.",
+			speaker: "Friday", cue: "theorized", quote: "the site was down",
+		},
+		{
+			name:    "a thing before a participle of place is no speaker",
+			text:    "A rifle found near the home may yield clues.",
+			speaker: "A rifle", cue: "found", quote: "near the home may yield clues",
+		},
+		{
+			name:    "a person the lexicons do not know still speaks",
+			text:    "“We have no food,” a local undertaker said.",
+			speaker: "a local undertaker", cue: "said", quote: "We have no food,",
+			want: []string{"a local undertaker said => a local undertaker"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotatetest.Prepare(t, tt.text)
+			d.Quotes = []sitrep.Quote{{Span: spanOf(t, tt.text, tt.quote, 0), Direct: true, Cue: tt.cue,
+				Speaker: &sitrep.Mention{Span: spanOf(t, tt.text, tt.speaker, 0), Text: tt.speaker, Name: tt.speaker}}}
+			annotate(t, d)
+			if got := renderAll(d.Sourcing); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("attributions\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
 	}
