@@ -436,9 +436,9 @@ func (a *analysis) partialCue(q direct, speech bool) (cue string, speaker, addr 
 		if kind == noCue {
 			continue
 		}
-		// Else only a named or pronoun speaker: "a user labelled
-		// “Anonymous”" and "the print called “Cowboys and Indians”" name
-		// things.
+		// A named or pronoun speaker, or for speech a phrase before a
+		// verb of speech: "a user labelled “Anonymous”" and "the print
+		// called “Cowboys and Indians”" name things.
 		if r, ok := a.subjectBefore(k, lo); ok && (r.kind == refPronoun || r.kind == refEntity && a.ents[r.ent].Type != "LOC" && a.ents[r.ent].Type != "MISC" ||
 			speech && kind != cueQuote && r.kind == refPhrase) {
 			if kind == cueTell {

@@ -80,13 +80,14 @@ func (a *analysis) resolve() []sitrep.Quote {
 					q.Speaker.Name, q.Speaker.Key = a.ents[e].Name, a.ents[e].Key
 				}
 			}
-			if e := a.orgAntecedent(c.speaker); e >= 0 {
-				q.Speaker.Name, q.Speaker.Key = a.ents[e].Name, a.ents[e].Key
+			org := a.orgAntecedent(c.speaker)
+			if org >= 0 {
+				q.Speaker.Name, q.Speaker.Key = a.ents[org].Name, a.ents[org].Key
 			}
 			if c.speaker.kind == refPhrase {
 				if a.plural(a.headNoun(c.speaker)) {
 					group = i
-				} else if a.orgAntecedent(c.speaker) < 0 {
+				} else if org < 0 {
 					one = i
 				}
 			}

@@ -454,18 +454,34 @@ func (a *analysis) kindAfter(p, hi int) int {
 
 // commaBeforeRank reports whether a comma stands just before the person
 // mention r, or before a rank the tagger left out of it (", Brig. Gen.
-// Ahmed Hassan,"), as the titles the linker recorded for it show.
+// Ahmed Hassan,").
 func (a *analysis) commaBeforeRank(r ref, lo int) bool {
 	for c := r.lo - 1; c > lo && c >= r.lo-1-maxRankWords; c-- {
-		t := a.tok(c)
-		if t == "," {
-			return c == r.lo-1 || len(a.ents[r.ent].Titles) > 0
-		}
-		if t != "." && (a.toks[c].Kind != sitrep.Word || !isUpperStart(t)) {
-			return false
+		if a.tok(c) == "," {
+			p, ok := a.personAfterRank(c + 1)
+			return ok && p.lo == r.lo
 		}
 	}
 	return false
+}
+
+// personAfterRank reads the person named at token n, after any rank the
+// tagger left out of the name: "Lt. Col. Mark Ballesteros". The tagger may
+// even take the rank for a name of its own ("Lt."); the titles the linker
+// recorded for the person say it was a rank.
+func (a *analysis) personAfterRank(n int) (ref, bool) {
+	for t := n; t < len(a.toks) && t <= n+maxRankWords; t++ {
+		if e := a.entityStartingAt(a.toks[t].Start); e >= 0 && a.ents[e].Type == "PERSON" {
+			if t > n && len(a.ents[e].Titles) == 0 {
+				return ref{}, false
+			}
+			return ref{lo: t, hi: a.tokenAt(a.ents[e].End-1) + 1, kind: refEntity, ent: e}, true
+		}
+		if w := a.tok(t); w != "." && (a.toks[t].Kind != sitrep.Word || !isUpperStart(w)) {
+			return ref{}, false
+		}
+	}
+	return ref{}, false
 }
 
 // commonHeadAfter returns one past the last common noun of the words from
@@ -505,22 +521,8 @@ func (a *analysis) titleHolder(p int) (ref, bool) {
 		if a.tok(c) != "," {
 			continue
 		}
-		// The name, after any rank or title the tagger left out of it:
 		// "a Pentagon spokesman, Lt. Col. Mark Ballesteros".
-		// The tagger may take a rank for a name of its own ("Lt."); the
-		// titles the linker recorded for the person say it was one.
-		for n := c + 1; n < len(a.toks) && n <= c+maxRankWords+1; n++ {
-			if e := a.entityStartingAt(a.toks[n].Start); e >= 0 && a.ents[e].Type == "PERSON" {
-				if n > c+1 && len(a.ents[e].Titles) == 0 {
-					break
-				}
-				return ref{lo: n, hi: a.tokenAt(a.ents[e].End-1) + 1, kind: refEntity, ent: e}, true
-			}
-			if a.tok(n) != "." && (a.toks[n].Kind != sitrep.Word || !isUpperStart(a.tok(n))) {
-				break
-			}
-		}
-		return ref{}, false
+		return a.personAfterRank(c + 1)
 	}
 	return ref{}, false
 }
