@@ -48,11 +48,11 @@ func TestDemoCorpus(t *testing.T) {
 				if q.Speaker == nil || strings.TrimSpace(q.Speaker.Text) == "" {
 					continue
 				}
-				if a.notSpeaker(q) {
+				lo, hi, cue := a.speakerTokens(q)
+				if a.notSpeaker(lo, hi, cue) {
 					continue
 				}
 				found := false
-				_, _, cue := a.speakerTokens(q)
 				for _, at := range d.Sourcing {
 					found = found || at.Contains(q.Speaker.Span) ||
 						cue >= 0 && at.Start <= a.toks[cue].Start && a.toks[cue].End <= at.End

@@ -29,13 +29,14 @@ func (a *annotation) addQuotes(quotes []sitrep.Quote) {
 			a.cands[c].scopes = append(a.cands[c].scopes, q.Span)
 			continue
 		}
-		if a.mergeQuote(found, q.Speaker, q.Span) || a.mergeCue(found, q) {
+		if a.mergeQuote(found, q.Speaker, q.Span) {
 			continue
 		}
-		c, ok := a.speech(q)
-		if !ok {
+		lo, hi, cue := a.speakerTokens(q)
+		if a.mergeCue(found, q.Span, cue) || a.notSpeaker(lo, hi, cue) {
 			continue
 		}
+		c := a.speech(q, lo, hi, cue)
 		bySpeaker[sp] = len(a.cands)
 		a.cands = append(a.cands, c)
 	}
@@ -70,12 +71,12 @@ func (a *annotation) mergeQuote(found int, speaker *sitrep.Mention, quote sitrep
 }
 
 // mergeCue adds the quote to the scope of the attributions among the first
-// found whose phrase holds its cue word, and reports whether there were
+// found whose phrase holds its cue word, at token cue (-1 when the quote
+// has none), and reports whether there were
 // any: the text's reading of who spoke wins over a speaker mention it
 // found inside the subject ("Residents who fled the town said" is the
 // residents', not the town's) or elsewhere.
-func (a *annotation) mergeCue(found int, q sitrep.Quote) bool {
-	_, _, cue := a.speakerTokens(q)
+func (a *annotation) mergeCue(found int, quote sitrep.Span, cue int) bool {
 	if cue < 0 {
 		return false
 	}
@@ -84,7 +85,7 @@ func (a *annotation) mergeCue(found int, q sitrep.Quote) bool {
 	merged := false
 	for c := k - 1; c >= 0 && c >= k-8; c-- {
 		if sp := a.cands[c].span; sp.Contains(at) {
-			a.cands[c].scopes = append(a.cands[c].scopes, a.after(q.Span, sp))
+			a.cands[c].scopes = append(a.cands[c].scopes, a.after(quote, sp))
 			merged = true
 		}
 	}
@@ -104,8 +105,8 @@ func (a *annotation) speakerTokens(q sitrep.Quote) (lo, hi, cue int) {
 	return lo, hi, cue
 }
 
-// notSpeaker reports whether a quote's speaker mention cannot be who
-// speaks. It is so when the mention is the object of a preposition, and so
+// notSpeaker reports whether a quote's speaker mention, at tokens lo..hi-1
+// with its cue at token cue (speakerTokens), cannot be who speaks. It is so when the mention is the object of a preposition, and so
 // inside a larger phrase: of a preposition of place or time ("at the
 // Buffalo Shooting Club in Amherst said", "from Friday theorized"), or a
 // place after any preposition before its cue ("who oppose the boy's return
@@ -113,8 +114,7 @@ func (a *annotation) speakerTokens(q sitrep.Quote) (lo, hi, cue int) {
 // It is so too when the mention names nothing that speaks and its cue is no
 // verb of reporting followed by a preposition of place ("A rifle found near
 // the home ...": a participle, not a finding).
-func (a *annotation) notSpeaker(q sitrep.Quote) bool {
-	lo, hi, cue := a.speakerTokens(q)
+func (a *annotation) notSpeaker(lo, hi, cue int) bool {
 	if hi <= lo {
 		return false
 	}
@@ -147,14 +147,10 @@ func (a *annotation) after(s, sp sitrep.Span) sitrep.Span {
 }
 
 // speech makes the attribution of a quote: its speaker and cue word, or the
-// outlet the speaker addressed. It reports false when the speaker cannot
-// speak (notSpeaker).
-func (a *annotation) speech(q sitrep.Quote) (candidate, bool) {
-	if a.notSpeaker(q) {
-		return candidate{}, false
-	}
+// outlet the speaker addressed. lo, hi and cue are the speaker's tokens
+// and cue token (speakerTokens).
+func (a *annotation) speech(q sitrep.Quote, lo, hi, cue int) candidate {
 	span := q.Speaker.Span
-	lo, hi, cue := a.speakerTokens(q)
 	if cue >= 0 {
 		span.Start, span.End = min(span.Start, a.toks[cue].Start), max(span.End, a.toks[cue].End)
 	}
@@ -187,14 +183,14 @@ func (a *annotation) speech(q sitrep.Quote) (candidate, bool) {
 			cited.Text = q.Speaker.Name
 		}
 		c.cites = []sitrep.Cited{cited}
-		return c, true
+		return c
 	}
 	c.source = speaker.source()
 	c.outlet = speaker.outlet
 	if speaker.kind == pAnon {
 		c.cites = []sitrep.Cited{speaker.cited()}
 	}
-	return c, true
+	return c
 }
 
 // reportingCue reports whether token t is a verb of reporting: one of this
