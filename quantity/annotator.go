@@ -63,7 +63,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "quantity" }
 
 // Version changes whenever the output for some input changes.
-func (Annotator) Version() string { return "8" }
+func (Annotator) Version() string { return "9" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -114,6 +114,10 @@ type scanner struct {
 	// Tanzania").
 	prevEnd           int
 	prevUnit, prevCat string
+	// The last change's old value or step, as tokens [stepFrom, stepEnd):
+	// the new value after it reads its cue past it ("the toll rose from 40
+	// to 52").
+	stepFrom, stepEnd int
 }
 
 func (s *scanner) scan() []sitrep.Quantity {
@@ -169,6 +173,16 @@ func (s *scanner) w(i int) string {
 		return ""
 	}
 	return s.low[t.Start:t.End]
+}
+
+// wordsAt reports whether the lowercased tokens from i on are words.
+func (s *scanner) wordsAt(i int, words []string) bool {
+	for x, word := range words {
+		if s.w(i+x) != word {
+			return false
+		}
+	}
+	return true
 }
 
 // raw returns token i as written.

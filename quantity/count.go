@@ -46,14 +46,7 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 		if k < floor {
 			continue
 		}
-		match := true
-		for x, word := range q.words {
-			if s.w(k+x) != word {
-				match = false
-				break
-			}
-		}
-		if match {
+		if s.wordsAt(k, q.words) {
 			// "complained over two air raids": a preposition, since a
 			// small number in words is not bounded with "over".
 			if len(q.words) == 1 && prepositionQualifiers[q.words[0]] && (!n.digits && n.low <= 10 || phrasalVerbs[s.w(k-1)]) {
@@ -77,6 +70,12 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 	}
 	if qual == qRange && !n.isRange {
 		qual, qualStart = "", n.first
+	}
+	// "rose from 40 to 52", "rose by 12 to 95": the old value and the
+	// step are not the toll as it stands; the new value after "to" is.
+	if s.changeStep(n, qualStart) {
+		s.stepFrom, s.stepEnd = qualStart, n.end
+		return n.end, true
 	}
 	// A qualifier after the number: "107 or more", "20 or so".
 	if !n.vague && !n.isRange && s.w(n.end) == "or" {
@@ -257,10 +256,11 @@ func (s *scanner) sharedScale(n, m number) int64 {
 // goes beyond maxCount ("more than 1,000,000,000,000,000").
 func countable(b *int64) bool { return b == nil || 1 <= *b && *b <= maxCount }
 
-// isChange reports whether the number after token k is the old value of a
-// change ("rose from 10 to 12"), not the bottom of a range.
+// isChange reports whether the number after token k is the old value or
+// the step of a change ("rose from 10 to 12", "rose by 2 to 12"), not the
+// bottom of a range.
 func (s *scanner) isChange(k int) bool {
-	if s.w(k-1) != "from" {
+	if w := s.w(k - 1); w != "from" && w != "by" {
 		return false
 	}
 	for j := k - 2; j >= k-4 && j >= s.sentFrom; j-- {
@@ -269,6 +269,23 @@ func (s *scanner) isChange(k int) bool {
 		}
 	}
 	return false
+}
+
+// changeStep reports a number that is a change's old value or step and is
+// followed by its new value: the "40" of "rose from 40 to 52".
+func (s *scanner) changeStep(n number, qualStart int) bool {
+	if n.vague || n.isRange || s.w(n.end) != "to" || !s.isChange(qualStart) {
+		return false
+	}
+	k := n.end + 1
+	for _, q := range qualifiers {
+		if q.qualifier != qRange && s.wordsAt(k, q.words) {
+			k += len(q.words) // "rose from 40 to at least 52"
+			break
+		}
+	}
+	_, ok := s.numberAt(k)
+	return ok
 }
 
 // notACount reports dates, years, clock times, money, ages, identifiers
@@ -832,6 +849,10 @@ func (s *scanner) leftCue(qualStart int, h headNoun, info unitInfo, person bool)
 			return ""
 		case ";", "(", ")", ".", "—", "–", "--", "!", "?":
 			return ""
+		}
+		if k == s.stepEnd-1 && s.stepFrom >= floor {
+			k = s.stepFrom // a change's old value: "the toll rose from 40 to"
+			continue
 		}
 		// Another number is another count's, unless it is a year or a
 		// day of a date: "the death toll since October 2023 had risen to".

@@ -45,6 +45,11 @@
 //	a dozen, two dozen, half a dozen           12..    same    about (counts in dozens are round figures)
 //	between 20 and 30, 20 to 30, 20-30         20      30      range
 //
+// A change states one count, its new value: "the toll rose from 40 to 52"
+// and "rose by 12 to 52" are 52 (exact), and neither the old value nor the
+// step is read, since neither is the toll as it stands. "from" or "by" after
+// a verb of change (rose, climbed, revised, up, ...) marks them.
+//
 // "about 80" keeps the figure as stated (Low = High = 80) and says it is
 // approximate in the qualifier, rather than inventing a band. "nearly 80"
 // bounds the count from above only.
