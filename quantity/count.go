@@ -139,7 +139,7 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 	if along {
 		gap = maxLeftCue
 	}
-	if category == "" && !h.partitive && s.prevEnd > s.sentFrom && qualStart-s.prevEnd <= gap && !s.numberBetween(s.prevEnd, qualStart) {
+	if category == "" && !s.ownVerb(end) && !h.partitive && s.prevEnd > s.sentFrom && qualStart-s.prevEnd <= gap && !s.numberBetween(s.prevEnd, qualStart) {
 		switch w := s.w(qualStart - 1); {
 		case along, w == "and", w == "including", w == "plus", w == "or", w == ",", w == "among":
 			category = s.prevCat
@@ -160,14 +160,18 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 	if category == catKilled && (s.nonViolentCause(end) || s.nonViolentSubject(qualStart) || s.accident(end)) {
 		category = catOther
 	}
-	if (category == catKilled || category == catWounded) && s.counterfactual(qualStart, end) {
-		category = catOther
+	casualties := false // "Hundreds were killed or wounded" needs no noun
+	if category == catKilled || category == catWounded {
+		casualties = s.killedOrWounded(qualStart, end)
+		if casualties || s.counterfactual(qualStart, end) {
+			category = catOther
+		}
 	}
 
 	// What is left of "other" needs a noun, and a known group ("the two
 	// countries") or a pronoun "one" is not a count.
 	if category == catOther {
-		if unit == "" || h.index < 0 {
+		if unit == "" || h.index < 0 && !casualties {
 			return 0, false
 		}
 		// Several of a singular unknown noun is no count in English ("list
@@ -269,6 +273,31 @@ func (s *scanner) isChange(k int) bool {
 		}
 	}
 	return false
+}
+
+// killedOrWounded reports a count of casualties that does not say how many
+// died: "30 people were killed or wounded", "left 50 dead or injured". Such
+// a count is neither a death toll nor a count of the wounded.
+func (s *scanner) killedOrWounded(qualStart, end int) bool {
+	from, to := max(s.sentFrom, qualStart-maxLeftCue), min(s.sentEnd, end+maxLeftCue)
+	for k := from + 1; k+1 < to; k++ {
+		if s.w(k) != "or" && s.w(k) != "and/or" {
+			continue
+		}
+		a, b := s.lx.cues[s.w(k-1)].category, s.lx.cues[s.w(k+1)].category
+		if a != b && (a == catKilled || a == catWounded) && (b == catKilled || b == catWounded) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownVerb reports a count that is the subject of a verb of its own, the
+// token at end: "20 remain missing", "30 surrendered". Such a count opens
+// a clause that borrows no verb from the clause before.
+func (s *scanner) ownVerb(end int) bool {
+	w := s.w(end)
+	return finiteVerbs[w] || strings.HasSuffix(w, "ed") && s.kind(end) == sitrep.Word && !isCapitalized(s.raw(end))
 }
 
 // changeStep reports a number that is a change's old value or step and is
@@ -603,7 +632,7 @@ func (s *scanner) category(n number, qualStart int, h headNoun, info unitInfo, e
 	if c := s.rightCue(h, end); c != "" {
 		return c
 	}
-	if c := s.leftCue(qualStart, h, info, person); c != "" {
+	if c := s.leftCue(qualStart, h, info, person, s.ownVerb(*end)); c != "" {
 		return c
 	}
 	return info.category
@@ -823,7 +852,7 @@ func (s *scanner) isObject(k int) bool {
 
 // leftCue reads the words before the quantity: "killing at least 80",
 // "the death toll rose to 83", "detained 14".
-func (s *scanner) leftCue(qualStart int, h headNoun, info unitInfo, person bool) string {
+func (s *scanner) leftCue(qualStart int, h headNoun, info unitInfo, person, subject bool) string {
 	if s.objectOfPreposition(qualStart) {
 		return ""
 	}
@@ -833,6 +862,11 @@ func (s *scanner) leftCue(qualStart int, h headNoun, info unitInfo, person bool)
 		// "was killed Thursday when two robbers opened fire": a cue
 		// outside the clause that holds the count is not about it.
 		if subordinators[w] {
+			return ""
+		}
+		// "four were killed and 20 remain missing": a count that is the
+		// subject of a verb of its own opens a clause of its own.
+		if subject && clauseJoiners[w] {
 			return ""
 		}
 		switch w {
@@ -858,6 +892,9 @@ func (s *scanner) leftCue(qualStart int, h headNoun, info unitInfo, person bool)
 		// day of a date: "the death toll since October 2023 had risen to".
 		if s.kind(k) == sitrep.Number && !(len(w) == 4 || months[s.w(k-1)] || months[s.w(k+1)]) {
 			return ""
+		}
+		if w == "lost" && person && h.index >= 0 && k == qualStart-1 && !s.nonViolentCause(h.end) {
+			return catKilled // "the army lost 12 soldiers", not "lost contact with 12 soldiers"
 		}
 		if w == "lives" && (lifeTakers[s.w(k-1)] || lifeTakers[s.w(k-2)]) {
 			return catKilled // "claimed the lives of 30 people", "cost 30 lives" is the noun's

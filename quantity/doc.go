@@ -119,7 +119,13 @@
 // and "by" of a change, "rose by 12"); then what the noun implies
 // ("refugees" are displaced); then the category of the count just before,
 // for a count joined to it by "and", "including", ... ("including 12
-// Americans"), or by "along with" or "as well as" up to eight words on. The
+// Americans"), or by "along with" or "as well as" up to eight words on. A
+// count that is the subject of a verb of its own ("and 20 remain missing",
+// "and 30 surrendered") borrows neither the verb nor the category of the
+// clause before it. "lost" right before a count of people is a death ("the
+// army lost 12 soldiers"). A count of people "killed or wounded" ("dead or
+// injured") says how many were hurt, not how many died: it is other, and
+// kept with Unit people even without a noun. The
 // strike verbs (struck, hit, bombed, shelled, targeted) only count things
 // ("struck 3 boats"), never people. A death toll of drugs, disease or
 // accidents ("lost hundreds of thousands of people to drugs", "died from

@@ -217,7 +217,19 @@ var auxiliaries = map[string]bool{
 	"allegedly": true, "subsequently": true, "got": true, "found": true, "recently": true,
 	"may": true, "might": true, "could": true, "would": true, "will": true,
 	"must": true, "aboard": true, "onboard": true, "inside": true,
+	"remain": true, "remained": true, "remains": true,
 }
+
+// finiteVerbs after a count make it the subject of a clause of its own
+// ("and 20 remain missing"); so does a past tense (see ownVerb).
+var finiteVerbs = map[string]bool{
+	"were": true, "was": true, "are": true, "is": true, "have": true, "has": true,
+	"had": true, "remain": true, "remained": true, "remains": true, "may": true,
+	"might": true, "could": true, "would": true, "will": true, "must": true,
+}
+
+// clauseJoiners join two clauses: "four were killed and 20 remain missing".
+var clauseJoiners = map[string]bool{"and": true, "but": true, "while": true, "whereas": true, "yet": true}
 
 // nonViolentCauses: a death "to drugs" or "from disease" is not a conflict
 // toll.
