@@ -727,6 +727,9 @@ func (s *scanner) rightCue(h headNoun, end *int) string {
 		return catDisplaced
 	case (w == "forced" || w == "driven") && (s.w(k+1) == "from" || s.w(k+1) == "out" && s.w(k+2) == "of") && isHome(s.w(k+2), s.w(k+3), s.w(k+4)):
 		return catDisplaced // "have been forced from their homes"
+	case (w == "forced" || w == "compelled" || w == "obliged") && s.w(k+1) == "to" &&
+		(s.lx.cues[s.w(k+2)].category == catDisplaced || s.w(k+2) == "leave" && isHome(s.w(k+3), s.w(k+4), s.w(k+5))):
+		return catDisplaced // "have been forced to flee", "forced to leave their homes"
 	case w == "taken" && s.w(k+1) == "into" && s.w(k+2) == "custody",
 		(w == "placed" || w == "put") && s.w(k+1) == "under" && s.w(k+2) == "arrest",
 		(w == "in" || w == "under") && (s.w(k+1) == "custody" || s.w(k+1) == "arrest"),
@@ -895,6 +898,9 @@ func (s *scanner) leftCue(qualStart int, h headNoun, info unitInfo, person, subj
 		}
 		if w == "lost" && person && h.index >= 0 && k == qualStart-1 && !s.nonViolentCause(h.end) {
 			return catKilled // "the army lost 12 soldiers", not "lost contact with 12 soldiers"
+		}
+		if (w == "bodies" || w == "corpses" || w == "remains") && s.w(k+1) == "of" && person && h.index >= 0 {
+			return catKilled // "the bodies of 19 soldiers", as "19 bodies"
 		}
 		if w == "lives" && (lifeTakers[s.w(k-1)] || lifeTakers[s.w(k-2)]) {
 			return catKilled // "claimed the lives of 30 people", "cost 30 lives" is the noun's

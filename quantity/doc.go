@@ -102,15 +102,15 @@
 // "injuries") makes killed or wounded; then a participle before the noun
 // ("30 wounded soldiers"); then a verb after it, read through auxiliaries
 // ("12 people were killed", "10,000 fled", "forced from their homes",
-// "placed under arrest", "were in custody", "5,500 prisoners were taken",
+// "forced to flee", "placed under arrest", "were in custody", "5,500 prisoners were taken",
 // "were captured"; "protesters and police officers were injured":
 // a noun joined by "and" shares the verb) and
 // over a name or short noun phrase after "in", "from", "at" or "near"
 // ("six aid workers in South Sudan were killed", "six suspects in the
 // bombing inquiry are in custody") or a parenthesis between dashes; then
 // a verb or noun before it within the sentence and at most eight words back
-// ("killing at least 80 people", "the death toll rose to 83", "detained 14
-// suspects", "seized 2 tons", "the slayings of 14 women", "the genocide
+// ("killing at least 80 people", "the death toll rose to 83", "the bodies
+// of 19 soldiers", "detained 14 suspects", "seized 2 tons", "the slayings of 14 women", "the genocide
 // of 500,000 Tutsis", "the exodus of 2 million Hutus"), but not into a
 // clause the count opens ("killed when two robbers opened fire": who,
 // when, while, because, if, ...) nor past a preposition whose object the
