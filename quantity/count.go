@@ -141,7 +141,8 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 	}
 	if category == "" && !s.ownVerb(end) && !h.partitive && s.prevEnd > s.sentFrom && qualStart-s.prevEnd <= gap && !s.numberBetween(s.prevEnd, qualStart) {
 		switch w := s.w(qualStart - 1); {
-		case along, w == "and", w == "including", w == "plus", w == "or", w == ",", w == "among":
+		case along, w == "and", w == "including", w == "plus", w == "or", w == ",", w == "among",
+			w == "them" && s.w(qualStart-2) == "among": // "12 people, among them 5 children"
 			category = s.prevCat
 			if unit == "" {
 				unit = s.prevUnit

@@ -99,7 +99,7 @@
 // killed, wounded, strikes, arrested, seized, displaced, or other, decided
 // in this order: a strike noun (strikes, raids, attacks, missiles, drones,
 // ...) makes strikes; a casualty noun ("83 dead", "deaths", "lives",
-// "injuries") makes killed or wounded; then a participle before the noun
+// "injuries") makes killed or wounded ("were hospitalized" is wounded); then a participle before the noun
 // ("30 wounded soldiers"); then a verb after it, read through auxiliaries
 // ("12 people were killed", "10,000 fled", "forced from their homes",
 // "forced to flee", "placed under arrest", "were in custody", "5,500 prisoners were taken",

@@ -73,6 +73,8 @@ func TestCounts(t *testing.T) {
 			[]want{"Over 10,000 people | 10001 | - | more_than | people | displaced", "300 families | 300 | 300 | exact | families | displaced"}},
 		{"the bodies of a group are its dead", "Divers recovered the bodies of 19 soldiers and the remains of 4 civilians.",
 			[]want{"19 soldiers | 19 | 19 | exact | soldiers | killed", "4 civilians | 4 | 4 | exact | civilians | killed"}},
+		{"hospitalized are wounded; among them shares the count before", "Seven people died and 15 were hospitalized, among them 5 children.",
+			[]want{"Seven people | 7 | 7 | exact | people | killed", "15 | 15 | 15 | exact | people | wounded", "5 children | 5 | 5 | exact | children | wounded"}},
 		{"a range after by is no change", "The convoy was attacked by 20 to 30 gunmen.", []want{"20 to 30 gunmen | 20 | 30 | range | gunmen | other"}},
 		{"a relative clause states its noun's toll", "The death toll, which stands at 45, is expected to rise.", []want{"45 | 45 | 45 | exact | people | killed"}},
 		{"a relative clause after a verb is its object's", "The building was evacuated, which had 200 people in it.", []want{"200 people | 200 | 200 | exact | people | other"}},
