@@ -99,11 +99,11 @@
 // killed, wounded, strikes, arrested, seized, displaced, or other, decided
 // in this order: a strike noun (strikes, raids, attacks, missiles, drones,
 // ...) makes strikes; a casualty noun ("83 dead", "deaths", "lives",
-// "injuries") makes killed or wounded ("were hospitalized" is wounded); then a participle before the noun
+// "injuries") makes killed or wounded; then a participle before the noun
 // ("30 wounded soldiers"); then a verb after it, read through auxiliaries
-// ("12 people were killed", "10,000 fled", "forced from their homes",
-// "forced to flee", "placed under arrest", "were in custody", "5,500 prisoners were taken",
-// "were captured"; "protesters and police officers were injured":
+// ("12 people were killed", "were hospitalized", "10,000 fled", "forced
+// from their homes", "forced to flee", "placed under arrest", "were in
+// custody", "5,500 prisoners were taken", "were captured"; "protesters and police officers were injured":
 // a noun joined by "and" shares the verb) and
 // over a name or short noun phrase after "in", "from", "at" or "near"
 // ("six aid workers in South Sudan were killed", "six suspects in the
