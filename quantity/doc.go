@@ -8,20 +8,20 @@
 //
 // Digits ("80", "3,500", "1.2 million", "10-15"), words ("six",
 // "twenty-five", "thirty four", "a hundred", "two hundred and thirty four",
-// "two hundred and fifty thousand", "a dozen",
-// "half a dozen", and fractions of a scale, "half a million", "a quarter of
-// a million", read as round figures, qualifier about), ranges ("20 to 30", "two or three", "between 20 and 30",
-// "10-15", "10–15") and vague amounts. A fraction is read only before a scale
-// ("1.2 million"); "2.5 tons" is not read, since bounds are whole numbers.
-// Each scale larger than the one before multiplies the whole ("300
-// thousand", "two thousand million" = 2 × 10^9, "several hundred thousand"
-// = 300,000); a scale not larger than the one before ("several thousand
-// hundred") makes the number no count. A scale after a range serves both
-// ends ("20 to 30 million", "10-15 million", "two or three hundred"),
+// "two hundred and fifty thousand", "a dozen", "half a dozen", and fractions
+// of a scale, "half a million", "a quarter of a million", read as round
+// figures, qualifier about), ranges ("20 to 30", "two or three", "between 20
+// and 30", "10-15", "10–15") and vague amounts. A fraction is read only
+// before a scale ("1.2 million"); "2.5 tons" is not read, since bounds are
+// whole numbers. Each scale larger than the one before multiplies the whole
+// ("300 thousand", "two thousand million" = 2 × 10^9, "several hundred
+// thousand" = 300,000); a scale not larger than the one before ("several
+// thousand hundred") makes the number no count. A scale after a range serves
+// both ends ("20 to 30 million", "10-15 million", "two or three hundred"),
 // unless the low end is already the larger figure unscaled ("500 to 1
-// million"). Two number words side by side that make no one number are
-// a year ("nineteen ninety-seven", "twenty twenty"), and no part of them
-// is a count.
+// million"). Two number words side by side that make no one number are a
+// year ("nineteen ninety-seven", "twenty twenty"), and no part of them is a
+// count.
 //
 // Every bound emitted lies in [1, 10^15]. Figures above 10^15, digit
 // strings that overflow, and intervals that leave it after the qualifier or
@@ -84,15 +84,16 @@
 // gazetteer does not list as demonyms (Tutsis, Hutus, Soviets) are in
 // lexicon/units.txt as people. Killing nouns count their victims: "two
 // killings", "three murders" are Unit people, Category killed, unless
-// "attempted" ("a dozen attempted murders": Unit murders, other). Strikes and air
-// strikes are "strikes"; boats and ships are "vessels"; masses are "tons",
-// "kg", "pounds" ("2 tons of cocaine": Unit tons, the span covers "of
-// cocaine"); pounds are a mass only when the substance follows ("1,300
-// pounds (600 kg) of explosives"), else money ("6 million pounds"). An unknown noun is kept as written, lowercased. A casualty count
-// with no noun ("At least 82 were killed", "1,700 injured") has Unit people;
-// an elliptic count takes the unit of the count before it ("killed 257
-// people in Nairobi and 10 in Tanzania"). "others" is its own unit
-// ("wounded six others"), as the fixtures label it.
+// "attempted" ("a dozen attempted murders": Unit murders, other). Strikes
+// and air strikes are "strikes"; boats and ships are "vessels"; masses are
+// "tons", "kg", "pounds" ("2 tons of cocaine": Unit tons, the span covers
+// "of cocaine"); pounds are a mass only when the substance follows ("1,300
+// pounds (600 kg) of explosives"), else money ("6 million pounds"). An
+// unknown noun is kept as written, lowercased. A casualty count with no noun
+// ("At least 82 were killed", "1,700 injured") has Unit people; an elliptic
+// count takes the unit of the count before it ("killed 257 people in Nairobi
+// and 10 in Tanzania"). "others" is its own unit ("wounded six others"), as
+// the fixtures label it.
 //
 // # Category
 //
@@ -101,22 +102,22 @@
 // ...) makes strikes; a casualty noun ("83 dead", "deaths", "lives",
 // "injuries") makes killed or wounded; then a participle before the noun
 // ("30 wounded soldiers"); then a verb after it, read through auxiliaries
-// ("12 people were killed", "were hospitalized", "10,000 fled", "forced
-// from their homes", "forced to flee", "placed under arrest", "were in
-// custody", "5,500 prisoners were taken", "were captured"; "protesters and police officers were injured":
-// a noun joined by "and" shares the verb) and
-// over a name or short noun phrase after "in", "from", "at" or "near"
-// ("six aid workers in South Sudan were killed", "six suspects in the
-// bombing inquiry are in custody") or a parenthesis between dashes; then
-// a verb or noun before it within the sentence and at most eight words back
-// ("killing at least 80 people", "the death toll rose to 83", "the bodies
-// of 19 soldiers", "detained 14 suspects", "seized 2 tons", "the slayings of 14 women", "the genocide
-// of 500,000 Tutsis", "the exodus of 2 million Hutus"), but not into a
-// clause the count opens ("killed when two robbers opened fire": who,
-// when, while, because, if, ...) nor past a preposition whose object the
-// count is ("arrested in several states", "killed by three gunmen",
-// "from the company's two shipyards"; not "of" or "to", nor the "from"
-// and "by" of a change, "rose by 12"); then what the noun implies
+// ("12 people were killed", "were hospitalized", "10,000 fled", "forced from
+// their homes", "forced to flee", "placed under arrest", "were in custody",
+// "5,500 prisoners were taken", "were captured"; "protesters and police
+// officers were injured": a noun joined by "and" shares the verb) and over a
+// name or short noun phrase after "in", "from", "at" or "near" ("six aid
+// workers in South Sudan were killed", "six suspects in the bombing inquiry
+// are in custody") or a parenthesis between dashes; then a verb or noun
+// before it within the sentence and at most eight words back ("killing at
+// least 80 people", "the death toll rose to 83", "the bodies of 19
+// soldiers", "detained 14 suspects", "seized 2 tons", "the slayings of 14
+// women", "the genocide of 500,000 Tutsis", "the exodus of 2 million
+// Hutus"), but not into a clause the count opens ("killed when two robbers
+// opened fire": who, when, while, because, if, ...) nor past a preposition
+// whose object the count is ("arrested in several states", "killed by three
+// gunmen", "from the company's two shipyards"; not "of" or "to", nor the
+// "from" and "by" of a change, "rose by 12"); then what the noun implies
 // ("refugees" are displaced); then the category of the count just before,
 // for a count joined to it by "and", "including", ... ("including 12
 // Americans"), or by "along with" or "as well as" up to eight words on. A
@@ -125,26 +126,25 @@
 // clause before it. "lost" right before a count of people is a death ("the
 // army lost 12 soldiers"). A count of people "killed or wounded" ("dead or
 // injured") says how many were hurt, not how many died: it is other, and
-// kept with Unit people even without a noun. The
-// strike verbs (struck, hit, bombed, shelled, targeted) only count things
-// ("struck 3 boats"), never people. A death toll of drugs, disease or
-// accidents ("lost hundreds of thousands of people to drugs", "died from
-// typhoid", "drowned", "died when their boat sank", "were killed when two
-// helicopters crashed": an accident verb in a clause opened by when, after
-// or as, with no weapon or attack in it) is other, not killed, as are
-// lives saved ("save a few more lives"); so is a toll that did not happen ("the
-// death toll would have been more than a thousand", "the potential to kill
-// about 1,400", "could kill 1,400"), though an uncertain one still counts
-// ("could have been killed", "may have died"), as does a killing a noun
-// names under a plain "would" ("said it would investigate the genocide of
-// 500,000"; but "would have caused the deaths of 1,000" did not happen).
-// What befell people who were fleeing wins over their flight ("10 people
-// fleeing Cuba drowned" is other, "300 people fleeing the fighting were
-// killed" killed). A surrender is no arrest: it may end in detention or
-// in amnesty. Displacement is read from
-// the verb on either side ("evacuate hundreds of thousands of people",
-// "thousands that were recently expelled", "made homeless"). Everything
-// else is other ("designating six drug cartels").
+// kept with Unit people even without a noun. The strike verbs (struck, hit,
+// bombed, shelled, targeted) only count things ("struck 3 boats"), never
+// people. A death toll of drugs, disease or accidents ("lost hundreds of
+// thousands of people to drugs", "died from typhoid", "drowned", "died when
+// their boat sank", "were killed when two helicopters crashed": an accident
+// verb in a clause opened by when, after or as, with no weapon or attack in
+// it) is other, not killed, as are lives saved ("save a few more lives"); so
+// is a toll that did not happen ("the death toll would have been more than a
+// thousand", "the potential to kill about 1,400", "could kill 1,400"),
+// though an uncertain one still counts ("could have been killed", "may have
+// died"), as does a killing a noun names under a plain "would" ("said it
+// would investigate the genocide of 500,000"; but "would have caused the
+// deaths of 1,000" did not happen). What befell people who were fleeing wins
+// over their flight ("10 people fleeing Cuba drowned" is other, "300 people
+// fleeing the fighting were killed" killed). A surrender is no arrest: it
+// may end in detention or in amnesty. Displacement is read from the verb on
+// either side ("evacuate hundreds of thousands of people", "thousands that
+// were recently expelled", "made homeless"). Everything else is other
+// ("designating six drug cartels").
 //
 // # What is not a count
 //
