@@ -52,13 +52,22 @@
 // addressee of the last quote before it in the same paragraph, or of the
 // previous paragraph's last quote when it opens its paragraph.
 //
+// Inscriptions and chants. The words a banner, sign or placard bears ("a
+// banner reading “No to war”", "signs that read “…”", "“…,” read the
+// placards") are written by no one the article names: they are not a
+// quote, take no speaker (not even one carried over), and inside a
+// reported clause are part of it ("Karimi said protesters carried signs
+// that read “…”" is Karimi's clause). A chant or shout is its chanters'
+// ("Protesters chanted “Down with the regime”": Protesters).
+//
 // Scare quotes and partial quotes. A short quoted term that is not speech
 // ("narco-terrorists", a “war” on drugs) is dropped, unless a cue with a
 // named or pronoun subject precedes it in its sentence (He described the
 // situation as “war-like”): it is then a partial quote, Direct, of that
 // subject. A quote of any length after "as" takes that subject too ("He
-// characterized the conflict as “another skirmish in a long war ...”"). Quoted terms inside a reported clause are not quotes of their
-// own: the clause is (see overlaps below).
+// characterized the conflict as “another skirmish in a long war ...”").
+// Quoted terms inside a reported clause are not quotes of their own: the
+// clause is (see overlaps below).
 //
 // Reported speech (Direct false). SUBJECT CUE [ADDRESSEE] [that] CLAUSE
 // ("Sheinbaum has previously said she opposes ...", "Garmany told Al
@@ -81,6 +90,10 @@
 // leftmost person or organization), a sentence-initial name set off by a
 // single comma ("Lydia Buchtmann for FSANZ, says"), the subject of an
 // earlier cue joined by "and" ("Zuckerberg tweeted to Mohamed and said"),
+// or of the sentence when the verb before "and" is no cue ("The families
+// gathered outside the court and said", "He arrived late and told"), the
+// noun a relative clause modifies ("Residents who live near the market
+// said": Residents),
 // a sentence-initial common noun before an aside ("Officials, speaking on
 // condition of anonymity, said"), the subject of "was quoted as saying"
 // or the object of "quoted him as saying",
@@ -121,24 +134,25 @@
 //
 // Speakers. Speaker is the mention as written (Span, Text); for an entity
 // mention Name and Key are the entity's. A pronoun (he, she; it, they for
-// organizations) resolves to an earlier entity mention outside direct
-// quotes whose type fits and whose gender does not conflict: of the
-// sentence that holds the nearest such mention, the first (the subject,
-// which English puts first: "For Kevin Allton, a teacher, Warhol was a
-// legend. He said" is Allton). "they" is the last plural common-noun
-// speaker of its or the previous paragraph ("Residents said ... They
-// said"), Name only, unless an organization is mentioned after it; a
-// person's gender comes from an embedded list of given names, from a
-// title (Mr, Ms, Mrs), or from the he/she pronouns that follow its
-// mentions in their sentences. An unresolved pronoun keeps an empty Name
-// and Key. A definite description of an organization takes the Name and
-// Key of the nearest organization mentioned before it: any for "the
-// agency", "the organisation", "the group"; one whose name holds the word
-// for "the ministry", "the council", "the police" ... An all-capital word
-// ("WHO") is a name, not a function word, and
-// a web address ("Gawker.com") is its site's name. A speaker that is no
-// entity ("The report", "a resident") has its text without a leading
-// determiner as Name and no Key. Cue is the cue as written ("told",
-// "According to", the dash of a credit line); Addressee the phrase after a
-// "tell" verb ("reporters", "the Reuters news agency"), or nil.
+// organizations) resolves to an earlier entity mention outside direct quotes
+// whose type fits and whose gender does not conflict: of the sentence that
+// holds the nearest such mention, the first (the subject, which English puts
+// first: "For Kevin Allton, a teacher, Warhol was a legend. He said" is
+// Allton). "they" is the last plural common-noun speaker of its or the
+// previous paragraph ("Residents said ... They said"), Name only, unless an
+// organization is mentioned after it; a person's gender comes from a title
+// written with any of its mentions (Mr, Ms, Mrs; a gendered role such as
+// Congresswoman), which the text states, else from an embedded list of given
+// names, else from the he/she pronouns that follow its mentions in their
+// sentences. An unresolved pronoun keeps an empty Name and Key. A definite
+// description of an organization takes the Name and Key of the nearest
+// organization mentioned before it: any for "the agency", "the
+// organisation", "the group"; one whose name holds the word for "the
+// ministry", "the council", "the police" ... An all-capital word ("WHO") is
+// a name, not a function word, and a web address ("Gawker.com") is its
+// site's name. A speaker that is no entity ("The report", "a resident") has
+// its text without a leading determiner as Name and no Key. Cue is the cue
+// as written ("told", "According to", the dash of a credit line); Addressee
+// the phrase after a "tell" verb ("reporters", "the Reuters news agency"),
+// or nil.
 package quote

@@ -328,6 +328,11 @@ func (a *analysis) clause(start, hi int) (sitrep.Span, bool) {
 		w := a.tok(j)
 		if a.terminal(j) && w != "…" {
 			end = j
+			// “… now and forever.”: keep the closing mark of a quotation
+			// that ends the clause within it.
+			if d > 0 && a.directs[d-1].close == j+1 && a.directs[d-1].open >= start {
+				end = j + 2
+			}
 			break
 		}
 		if w != "," {
@@ -355,7 +360,7 @@ func (a *analysis) clause(start, hi int) (sitrep.Span, bool) {
 // (not a term inside a reported clause).
 func (a *analysis) readsAsSpeech(d int) bool {
 	q := a.directs[d]
-	return q.words >= speechWords || (q.final && q.words >= 2)
+	return !q.inscribed && (q.words >= speechWords || (q.final && q.words >= 2))
 }
 
 func (a *analysis) directAtOrAfter(tok int) int {

@@ -132,6 +132,15 @@ var (
 	passiveAux = set("was were is are been")
 	// join a speaker's head noun to the noun after it: "a spokesperson for X".
 	phraseLinks = set("of for at from")
+	// open a relative clause after the noun it modifies: "Residents who live ...".
+	relativePronouns = set("who whose which")
+	// common irregular past forms that end a subject shared with a later
+	// cue: "He met the envoy and said".
+	pastVerbs = set("met went came left took made gave held fled ran stood sat saw got sent led won lost kept began brought fought heard paid rose fell flew drove threw knew grew wore hid struck sought caught felt spent built spoke broke chose")
+	// bear written words, which are no one's speech: "a banner reading “…”".
+	// Not "poster", which is also who posts online.
+	inscriptionNouns = set("banner placard sign billboard graffiti slogan t-shirt shirt sticker plaque inscription mural")
+	inscriptionVerbs = set("read reads reading said says saying bore bearing proclaimed proclaiming declared declaring")
 	// open a reported clause that starts with its adverbial: "said although ...".
 	subordinators = set("although though because unless whereas if")
 	gerundsNotCut = set("including according during regarding concerning following bring thing king ring sing nothing something anything everything morning evening building spring")
@@ -148,8 +157,15 @@ func set(words string) map[string]bool {
 // in reports whether w, lowercased when ASCII-capitalized, is in m. It does
 // not allocate for the ASCII words the closed classes hold.
 func in(m map[string]bool, w string) bool {
-	if m[w] {
-		return true
+	v, _ := lookup(m, w)
+	return v
+}
+
+// lookup returns m[w], with w lowercased when ASCII-capitalized and not
+// found as written, without allocating for short words.
+func lookup[V any](m map[string]V, w string) (V, bool) {
+	if v, ok := m[w]; ok {
+		return v, true
 	}
 	if len(w) > 0 && len(w) <= 16 && w[0] >= 'A' && w[0] <= 'Z' {
 		var buf [16]byte
@@ -159,7 +175,9 @@ func in(m map[string]bool, w string) bool {
 				buf[i] += 'a' - 'A'
 			}
 		}
-		return m[string(buf[:n])] // the compiler does not allocate for this lookup
+		v, ok := m[string(buf[:n])] // the compiler does not allocate for this lookup
+		return v, ok
 	}
-	return false
+	var zero V
+	return zero, false
 }

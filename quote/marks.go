@@ -1,6 +1,10 @@
 package quote
 
-import "github.com/sitrep/sitrep"
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
 
 // family is a style of quotation marks; a quote closes only with a mark of
 // the family that opened it, so marks of other families nest inside.
@@ -17,13 +21,14 @@ const (
 
 // direct is a stretch of text between quotation marks.
 type direct struct {
-	open     int // token index of the opening mark
-	openEnd  int // first token after the opening mark
-	close    int // token index of the closing mark; -1 when the quote runs to its paragraph's end
-	closeEnd int // first token after the closing mark (or after the paragraph)
-	content  sitrep.Span
-	words    int  // word and number tokens in the content
-	final    bool // content ends with . ? or ! (a sentence, not a term)
+	open      int // token index of the opening mark
+	openEnd   int // first token after the opening mark
+	close     int // token index of the closing mark; -1 when the quote runs to its paragraph's end
+	closeEnd  int // first token after the closing mark (or after the paragraph)
+	content   sitrep.Span
+	words     int  // word and number tokens in the content
+	final     bool // content ends with . ? or ! (a sentence, not a term)
+	inscribed bool // the text of a banner or sign: no one's speech
 }
 
 // mark classifies token i as a quotation mark: its family, whether it opens
@@ -195,5 +200,57 @@ func (a *analysis) addDirect(open, openEnd, close, closeEnd int, unclosed bool) 
 			return
 		}
 	}
+	q.inscribed = a.inscription(q)
 	a.directs = append(a.directs, q)
+}
+
+// inscription reports whether quote q is the text of a banner, sign or the
+// like ("a banner reading “No to war”", "signs that read “Peace now”",
+// "“Peace now,” read the placards"). Its words are written by no one the
+// article names, so it is no one's speech: it is not a quote of its own,
+// and inside a reported clause it is part of the clause.
+func (a *analysis) inscription(q direct) bool {
+	b := q.open - 1
+	if b >= 0 && (a.tok(b) == ":" || a.tok(b) == ",") {
+		b--
+	}
+	if b-1 >= 0 && a.tok(b) == "words" && a.tok(b-1) == "the" { // "bearing the words"
+		b -= 2
+	}
+	if b-1 >= 0 && in(inscriptionVerbs, a.tok(b)) {
+		n := b - 1
+		if n-1 >= 0 && (a.tok(n) == "that" || a.tok(n) == "which") {
+			n--
+		}
+		if a.inscriptionNoun(n) {
+			return true
+		}
+	}
+	if q.close < 0 {
+		return false
+	}
+	// “…,” read the banner / “…,” one sign read; not “…,” said
+	// protesters holding signs: only a determiner or a modifier may stand
+	// between the verb and the noun.
+	i := q.closeEnd
+	if i < len(a.toks) && a.tok(i) == "," {
+		i++
+	}
+	verbFirst := i < len(a.toks) && in(inscriptionVerbs, a.tok(i))
+	for j := i; j < len(a.toks) && j <= i+3 && a.toks[j].Kind == sitrep.Word && a.para[j] == a.para[q.close]; j++ {
+		if a.inscriptionNoun(j) {
+			return verbFirst || j+1 < len(a.toks) && in(inscriptionVerbs, a.tok(j+1))
+		}
+		if w := a.tok(j); j > i && (in(npStop, w) || strings.HasSuffix(w, "ing")) {
+			return false
+		}
+	}
+	return false
+}
+
+// inscriptionNoun reports whether token i names a thing that bears words,
+// singular or plural: "banner", "signs".
+func (a *analysis) inscriptionNoun(i int) bool {
+	w := a.tok(i)
+	return in(inscriptionNouns, w) || len(w) > 2 && w[len(w)-1] == 's' && in(inscriptionNouns, w[:len(w)-1])
 }

@@ -19,7 +19,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "quote" }
 
 // Version changes whenever the annotator's output does.
-func (Annotator) Version() string { return "9" }
+func (Annotator) Version() string { return "10" }
 
 // Annotate replaces d.Quotes with the quotes found in d.Text.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -79,6 +79,7 @@ type analysis struct {
 	speaks  map[int]bool      // entity mentions that are a kept quote's speaker
 	genders map[string]gender // entity key → gender, filled lazily
 	votes   map[string]gender // entity key → gender its pronouns vote for
+	titled  map[string]gender // entity key → gender its mentions' titles give
 }
 
 // priority orders candidates that overlap: a quotation that reads as
@@ -201,6 +202,9 @@ func (a *analysis) layout(sents []sitrep.Span) {
 // and dropped.
 func (a *analysis) attributeDirect() {
 	for _, q := range a.directs {
+		if q.inscribed {
+			continue
+		}
 		c := cand{span: q.content, direct: true, para: a.para[q.open], paraStart: q.open == 0 || a.para[q.open-1] != a.para[q.open]}
 		cue, speaker, addr, ok := a.attachAfter(q)
 		// Keefe stated, “….” Water expert Ben Carter wrote ...: a quote

@@ -354,16 +354,7 @@ func TestStyles(t *testing.T) {
 		{"an addressee's name modifies no clause subject", "Enver Solomon told Sky News any process “must be well thought out”.",
 			[]want{{Text: "any process “must be well thought out”", Cue: "told", Speaker: "Enver Solomon", SpeakerOf: "Enver Solomon", Addressee: "Sky News"}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := annotate(t, tt.text)
-			checkInvariants(t, d)
-			checkQuotes(t, d, tt.want)
-			if len(d.Quotes) != len(tt.want) {
-				t.Errorf("%d quotes, want %d:\n%s", len(d.Quotes), len(tt.want), dump(d))
-			}
-		})
-	}
+	runCases(t, tests)
 }
 
 // TestHeMeansRole: "he" or "she" refers to the last unnamed speaker named
@@ -461,4 +452,110 @@ func TestMissingLayers(t *testing.T) {
 	if err := (Annotator{}).Annotate(nil); err == nil {
 		t.Error("nil doc: no error")
 	}
+}
+
+// runCases annotates each case's text and checks that it holds exactly the
+// quotes wanted.
+func runCases(t *testing.T, tests []struct {
+	name, text string
+	want       []want
+}) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotate(t, tt.text)
+			checkInvariants(t, d)
+			checkQuotes(t, d, tt.want)
+			if len(d.Quotes) != len(tt.want) {
+				t.Errorf("%d quotes, want %d:\n%s", len(d.Quotes), len(tt.want), dump(d))
+			}
+		})
+	}
+}
+
+// TestRelativeClauseSubject: the noun a relative clause modifies speaks,
+// not a noun inside the clause.
+func TestRelativeClauseSubject(t *testing.T) {
+	runCases(t, []struct {
+		name, text string
+		want       []want
+	}{
+		{"who", "Residents who live near the market said the shelling began at dawn.",
+			[]want{{Text: "the shelling began at dawn", Cue: "said", Speaker: "Residents"}}},
+		{"whose", "Farmers whose fields were burned said the army had come at night.",
+			[]want{{Text: "the army had come at night", Cue: "said", Speaker: "Farmers"}}},
+		{"a determiner and an addressee", "Two doctors who treated the wounded at the clinic told reporters that the shells carried chlorine.",
+			[]want{{Text: "the shells carried chlorine", Cue: "told", Speaker: "Two doctors", Addressee: "reporters"}}},
+		{"a cue inside the clause", "The woman who said she saw the attack told police that it lasted an hour.",
+			[]want{{Text: "it lasted an hour", Cue: "told", Speaker: "The woman", Addressee: "police"}}},
+		{"trailing", "The shelling began at dawn, residents who live near the market said.",
+			[]want{{Text: "The shelling began at dawn", Cue: "said", Speaker: "residents"}}},
+		{"after a quote", "“We heard the first shell at five,” a man who lives near the market said.",
+			[]want{{Text: "We heard the first shell at five", Direct: true, Cue: "said", Speaker: "a man"}}},
+		{"between commas", "Officials, who spoke on condition of anonymity, said the convoy was hit twice.",
+			[]want{{Text: "the convoy was hit twice", Cue: "said", Speaker: "Officials"}}},
+	})
+}
+
+// TestCoordinatedCue: a cue after "and" shares the subject of the verb
+// before it, cue or not.
+func TestCoordinatedCue(t *testing.T) {
+	runCases(t, []struct {
+		name, text string
+		want       []want
+	}{
+		{"a common noun", "The families gathered outside the court and said they hoped for justice.",
+			[]want{{Text: "they hoped for justice", Cue: "said", Speaker: "The families"}}},
+		{"a pronoun", "John Carver met the mayor on Monday. He arrived late and told reporters that the deal was off.",
+			[]want{{Text: "the deal was off", Cue: "told", Speaker: "He", SpeakerOf: "John Carver", Addressee: "reporters"}}},
+		{"a name", "Maria Lopez visited the camp and said conditions were dire.",
+			[]want{{Text: "conditions were dire", Cue: "said", Speaker: "Maria Lopez", SpeakerOf: "Maria Lopez"}}},
+		{"an adverb before the cue", "Police arrived at the scene and later said the fire was arson.",
+			[]want{{Text: "the fire was arson", Cue: "said", Speaker: "Police"}}},
+		{"after a quote", "“We will appeal the ruling,” she paused and added.",
+			[]want{{Text: "We will appeal the ruling", Direct: true, Cue: "added", Speaker: "she"}}},
+	})
+}
+
+// TestInscriptions: the words of a banner or sign are no one's speech:
+// they take no speaker, not even by carrying one over, and inside a
+// reported clause they belong to the clause. A chant is the chanters'.
+func TestInscriptions(t *testing.T) {
+	runCases(t, []struct {
+		name, text string
+		want       []want
+	}{
+		{"no speaker carried over", "“We will not leave this square until they go,” said Ahmed Karimi. Marchers carried a banner reading “No to war, no to hunger, no to occupation.”",
+			[]want{{Text: "We will not leave this square until they go", Direct: true, Cue: "said", Speaker: "Ahmed Karimi", SpeakerOf: "Ahmed Karimi"}}},
+		{"inside a reported clause", "Ahmed Karimi said protesters carried signs that read “Peace now, bread now, freedom now and forever.”",
+			[]want{{Text: "protesters carried signs that read “Peace now, bread now, freedom now and forever.”", Cue: "said", Speaker: "Ahmed Karimi", SpeakerOf: "Ahmed Karimi"}}},
+		{"reads, said", "One banner reads “No more war in our country, ever again.” Another banner said “Bread and freedom for everyone here.”", nil},
+		{"after the quote", "“Peace now and bread for all of us,” read the hand-painted signs. “Bring our sons home from the front,” one placard said.", nil},
+		{"bearing the words", "Marchers carried placards bearing the words “Bring our sons home from the front now.”", nil},
+		{"a speaker holding signs still speaks", "“We want peace and bread for all,” said protesters holding signs.",
+			[]want{{Text: "We want peace and bread for all", Direct: true, Cue: "said", Speaker: "protesters holding signs"}}},
+		{"a chant", "“We will not leave this square,” said Ahmed Karimi. Protesters chanted “Down with the regime, down with the army, down with them all”.",
+			[]want{
+				{Text: "We will not leave this square", Direct: true, Cue: "said", Speaker: "Ahmed Karimi", SpeakerOf: "Ahmed Karimi"},
+				{Text: "Down with the regime, down with the army, down with them all", Direct: true, Cue: "chanted", Speaker: "Protesters"},
+			}},
+		{"a short chant", "Protesters chanted “Down with the regime” outside the embassy.",
+			[]want{{Text: "Down with the regime", Direct: true, Cue: "chanted", Speaker: "Protesters"}}},
+	})
+}
+
+// TestTitleGender: a courtesy title or a gendered title written with any
+// mention of a person gives the person's gender for "he" and "she".
+func TestTitleGender(t *testing.T) {
+	runCases(t, []struct {
+		name, text string
+		want       []want
+	}{
+		{"Mr on an earlier mention", "Mr. Corby runs the mill in the valley. Corby met Ms. Tanaka on Monday. “We will not sell the mill to anyone,” she said.",
+			[]want{{Text: "We will not sell the mill to anyone", Direct: true, Cue: "said", Speaker: "she", SpeakerOf: "Tanaka"}}},
+		{"Mrs on an earlier mention", "Mrs. Ferreira runs the clinic in the valley. Ferreira met Mr. Okafor on Monday. “We will not close the clinic this year,” he said.",
+			[]want{{Text: "We will not close the clinic this year", Direct: true, Cue: "said", Speaker: "he", SpeakerOf: "Okafor"}}},
+		{"a title the role lexicon genders", "Congresswoman Jo Ellery met Kim Park in Ohio. “We will not vote for this bill,” he said.",
+			[]want{{Text: "We will not vote for this bill", Direct: true, Cue: "said", Speaker: "he", SpeakerOf: "Kim Park"}}},
+	})
 }

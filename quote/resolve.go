@@ -270,25 +270,27 @@ func (a *analysis) insideKeptDirect(s sitrep.Span) bool {
 	return i < len(a.kept) && a.kept[i].direct && a.kept[i].span.Start <= s.Start && s.End <= a.kept[i].span.End
 }
 
-// genderOf returns the gender of entity mention i's entity: from its given
-// name when the embedded lists know it, else from a title (Mr, Mrs, Ms),
-// else from the pronouns that follow its mentions in their sentences
+// genderOf returns the gender of entity mention i's entity: from a title
+// written with any of its mentions (Mr, Mrs, Ms; "Congresswoman"), which
+// the text states, else from its given name when the embedded lists know
+// it, else from the pronouns that follow its mentions in their sentences
 // outside quotes ("Sheinbaum ... said she"), else unknown.
 func (a *analysis) genderOf(i int) gender {
 	if a.genders == nil {
 		a.genders = map[string]gender{}
 		a.votes = a.countPronouns()
+		a.titled = a.titleGenders()
 	}
 	e := a.ents[i]
 	if g, ok := a.genders[e.Key]; ok {
 		return g
 	}
-	g := unknownGender
-	if first, _, _ := strings.Cut(e.Name, " "); first != e.Name {
-		g = a.lx.names[strings.ToLower(first)]
+	g := a.titled[e.Key]
+	if e.Key == "" {
+		g = a.titleGender(i)
 	}
-	if g == unknownGender {
-		g = titleGender(e.Titles, a.text[max(0, e.Start-8):e.Start])
+	if first, _, _ := strings.Cut(e.Name, " "); g == unknownGender && first != e.Name {
+		g = a.lx.names[strings.ToLower(first)]
 	}
 	if g == unknownGender {
 		g = a.votes[e.Key]
@@ -297,17 +299,60 @@ func (a *analysis) genderOf(i int) gender {
 	return g
 }
 
-func titleGender(titles []string, before string) gender {
-	before = strings.TrimRight(before, " ")
-	for _, t := range append(titles[:len(titles):len(titles)], lastWord(before)) {
-		switch strings.TrimSuffix(t, ".") {
-		case "Mr", "Sir", "Lord", "King", "Prince":
-			return male
-		case "Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess":
-			return female
+// titleGenders returns, for each person entity, the gender the titles of
+// its mentions give: "Mr. Corby" makes a later bare "Corby" male. Titles
+// of both genders give none.
+func (a *analysis) titleGenders() map[string]gender {
+	var out map[string]gender
+	var mixed map[string]bool
+	for i, e := range a.ents {
+		if e.Type != "PERSON" || e.Key == "" {
+			continue
+		}
+		if g := a.titleGender(i); g != unknownGender {
+			if prev, seen := out[e.Key]; seen && prev != g {
+				if mixed == nil {
+					mixed = map[string]bool{}
+				}
+				mixed[e.Key] = true
+			}
+			if out == nil {
+				out = map[string]gender{}
+			}
+			out[e.Key] = g
+		}
+	}
+	for k := range mixed {
+		delete(out, k)
+	}
+	return out
+}
+
+// titleGender returns the gender a title of mention i gives: a courtesy
+// title written before it (the tagger keeps those out of the mention and
+// its Titles), or a recorded title the role lexicon genders ("Queen",
+// "Congresswoman").
+func (a *analysis) titleGender(i int) gender {
+	e := a.ents[i]
+	if g, ok := honorifics[strings.TrimSuffix(lastWord(strings.TrimRight(a.text[max(0, e.Start-10):e.Start], " ")), ".")]; ok {
+		return g
+	}
+	for _, t := range e.Titles {
+		t = strings.TrimSuffix(lastWord(t), ".")
+		if g, ok := honorifics[t]; ok {
+			return g
+		}
+		if g, _ := lookup(a.lx.roles, t); g != unknownGender {
+			return g
 		}
 	}
 	return unknownGender
+}
+
+// honorifics are courtesy titles written before a name.
+var honorifics = map[string]gender{
+	"Mr": male, "Sir": male, "Lord": male, "Mrs": female, "Ms": female, "Miss": female,
+	"Mme": female, "Mlle": female, "Madame": female, "Dame": female, "Lady": female,
 }
 
 func lastWord(s string) string {

@@ -162,14 +162,21 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 		return ref{}, false
 	}
 	// "Zuckerberg tweeted to Mohamed and said": the subject of the first
-	// verb, when that is a cue too.
+	// verb, when that is a cue too; else of the sentence ("The families
+	// gathered outside the court and said").
 	if w == "and" && followAnd {
-		for c := j - 1; c >= lo && c >= j-maxThatLook; c-- {
+		for c := j - 1; c >= lo && c >= j-maxAppositive; c-- {
 			if a.terminal(c) || a.isQuoteMark(c) {
-				break
+				return ref{}, false
 			}
 			if a.cueAt(c) != noCue {
+				if c < j-maxThatLook {
+					return ref{}, false
+				}
 				return a.subjectOf(c, lo, false)
+			}
+			if c == lo {
+				return a.sharedSubject(lo, j)
 			}
 		}
 		return ref{}, false
@@ -182,6 +189,11 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 			}
 		}
 		return ref{}, false
+	}
+	// "Residents who live near the market said": the relative clause's
+	// head speaks, not a noun inside the clause.
+	if h := a.relativeHead(j, lo); h >= 0 {
+		j = h
 	}
 	r, ok := a.phraseEndingAt(j, lo)
 	if ok && r.kind == refEntity && a.ents[r.ent].Type == "LOC" {
@@ -219,6 +231,66 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 		}
 	}
 	return r, ok
+}
+
+// relativeHead returns the last token of the noun a relative clause
+// ending at token j modifies ("Residents" in "Residents who live near the
+// market"), or -1 when no relative pronoun opens a clause within reach.
+// A predicate is no head: "It is unclear who fired".
+func (a *analysis) relativeHead(j, lo int) int {
+	for c := j - 1; c > lo && c >= j-maxThatLook; c-- {
+		if a.toks[c].Kind == sitrep.Punctuation {
+			return -1
+		}
+		if !in(relativePronouns, a.tok(c)) {
+			continue
+		}
+		h := c - 1
+		r, ok := a.phraseEndingAt(h, lo)
+		if !ok || r.kind == refPronoun || a.cueAt(h) != noCue {
+			return -1
+		}
+		if p := r.lo - 1; p >= lo && (in(clauseAux, a.tok(p)) || in(negations, a.tok(p))) {
+			return -1
+		}
+		return h
+	}
+	return -1
+}
+
+// sharedSubject reads the subject at token lo that a verb before "and" at
+// token and shares with the cue after it: "He arrived late and told", "The
+// families gathered outside the court and said". A common noun phrase must
+// end before a verb in the past or an auxiliary, or a relative pronoun.
+func (a *analysis) sharedSubject(lo, and int) (ref, bool) {
+	v := -1
+	for c := lo + 1; c < and && c <= lo+maxPhraseWords; c++ {
+		t := a.tok(c)
+		if a.toks[c].Kind != sitrep.Word {
+			break
+		}
+		if in(determiners, a.tok(c-1)) || !isLowerStart(t) {
+			continue // "The armed men": a participle after a determiner modifies
+		}
+		if in(clauseAux, t) || in(relativePronouns, t) || in(pastVerbs, t) || len(t) > 4 && strings.HasSuffix(t, "ed") {
+			v = c
+			break
+		}
+	}
+	hi := and
+	if v > 0 {
+		hi = v
+	}
+	r, ok := a.phraseAfter(lo, hi)
+	switch {
+	case !ok:
+		return ref{}, false
+	case r.kind == refPronoun, r.hi == v:
+		return r, true
+	case r.kind == refEntity && r.hi < and && isLowerStart(a.tok(r.hi)):
+		return r, true
+	}
+	return ref{}, false
 }
 
 // isRole reports whether w, singular or plural, names a person by role:
