@@ -96,7 +96,7 @@ func (s *scanner) numeric(i int) (match, bool) {
 		return match{}, false
 	}
 	p := point{t: ymd(y, m, d), g: gDay}
-	mt := match{start: i, end: i + 1, typ: "DATE", value: p.value(), p: p}
+	mt := match{start: i, end: i + 1, typ: "DATE", value: p.value(), p: p, year: true}
 	// A clock time right after: "08-15-90 1337EDT", "02/13/1998 14:25:00".
 	if s.adjacent(i) {
 		if hh, mm, n, ok := s.clockAt(i + 1); ok {
@@ -407,6 +407,7 @@ func (s *scanner) monthDay(i, j, mo, d int) (match, bool) {
 			}
 			p := point{t: ymd(y, mo, d), g: gDay}
 			m := s.datePoint(i, k+1, p)
+			m.year = true
 			return m, true
 		}
 	}
@@ -419,7 +420,13 @@ func (s *scanner) monthDay(i, j, mo, d int) (match, bool) {
 		}
 		return unresolved(i, j, "XXXX-"+pad(mo, 2)+"-"+pad(d, 2)), true
 	}
-	p := s.monthNear(mo, d, s.tense(i, j))
+	tense := s.tense(i, j)
+	if y, ok := s.carriedYear(mo, d, tense); ok {
+		m := s.datePoint(i, j, point{t: ymd(y, mo, d), g: gDay})
+		m.year = true
+		return m, true
+	}
+	p := s.monthNear(mo, d, tense)
 	if !p.ok() {
 		return match{}, false
 	}
@@ -495,7 +502,11 @@ func (s *scanner) monthDate(i int) (match, bool) {
 		}
 		return unresolved(i, i+1, "XXXX-"+pad(mo, 2)), true
 	}
-	return s.datePoint(i, i+1, s.monthNear(mo, 0, s.tense(i, i+1))), true
+	tense := s.tense(i, i+1)
+	if y, ok := s.carriedYear(mo, 0, tense); ok {
+		return s.datePoint(i, i+1, point{t: ymd(y, mo, 1), g: gMonth}), true
+	}
+	return s.datePoint(i, i+1, s.monthNear(mo, 0, tense)), true
 }
 
 // weekday reads "Monday", "Monday, Nov. 17", placed by tense.
@@ -671,13 +682,26 @@ func (s *scanner) amount(i int) (match, bool) {
 		s.low(j+1) == "million" || s.low(j+1) == "billion") {
 		return match{}, false
 	}
-	end := j + 1
+	// "a week or so ago": about a week.
+	if s.is(j, uw, "or", "so") {
+		m, ok := s.countedUnits(i, j+3, n, u, half)
+		if ok && m.mod == "" {
+			m.mod = "APPROX"
+		}
+		return m, ok
+	}
+	return s.countedUnits(i, j+1, n, u, half)
+}
+
+// countedUnits finishes a count of n units u read over [i, end): "ago",
+// "later", "from now" after it make a date, else it is a duration.
+func (s *scanner) countedUnits(i, end, n int, u unit, half bool) (match, bool) {
 	switch next := s.low(end); {
 	case next == "old" || next == "-old":
 		return match{}, false
-	case next == "ago" && s.adjacent(j):
+	case next == "ago" && s.adjacent(end-1):
 		return s.ago(i, end+1, n, u), true
-	case (next == "earlier" || next == "later") && s.adjacent(j):
+	case (next == "earlier" || next == "later" || next == "afterward" || next == "afterwards") && s.adjacent(end-1):
 		if n < 0 {
 			return match{}, false
 		}
@@ -695,7 +719,11 @@ func (s *scanner) amount(i int) (match, bool) {
 		if a.g > unitGranularity(u) {
 			a = a.at(maxGran(unitGranularity(u), a.g))
 		}
-		m := s.datePoint(i, end+1, a.shift(n, u))
+		p := a.shift(n, u)
+		if d := clockUnit(u); d > 0 && a.g == gDay {
+			p = s.clockShift(a, n, d)
+		}
+		m := s.datePoint(i, end+1, p)
 		m.counted = next == "earlier"
 		return m, true
 	case next == "from" && s.is(end, "from", "now"):
@@ -719,7 +747,13 @@ func (s *scanner) amount(i int) (match, bool) {
 		}
 	}
 	if (s.low(end) == "after" || s.low(end) == "before") && s.adjacent(end-1) && n > 0 {
-		m.from, m.until = s.between(n, u, s.low(end) == "after")
+		after := s.low(end) == "after"
+		// "A month after that, talks began": the event is the one last
+		// dated, so the clause lies n units after it.
+		if t := s.low(end + 1); after && (t == "that" || t == "this") && s.adjacent(end) && !s.nounAfter(end+2) {
+			after = false
+		}
+		m.from, m.until = s.between(n, u, after)
 	}
 	return m, true
 }
@@ -793,6 +827,18 @@ func (s *scanner) ago(i, j, n int, u unit) match {
 		m.mod = "APPROX"
 	}
 	return m
+}
+
+// clockShift is the day n clock units of length d after day a ("24 hours
+// later" is the next day). From the publication date its clock counts, as
+// for "hours ago"; from a day named, whose hour is unknown, only whole
+// days do, so "six hours later" stays on that day.
+func (s *scanner) clockShift(a point, n int, d time.Duration) point {
+	n = max(-maxClockCount, min(n, maxClockCount))
+	if !s.ref.ok() && s.dct.ok() {
+		return point{t: dayOf(s.published.Add(time.Duration(n) * d)), g: gDay}
+	}
+	return point{t: a.t.AddDate(0, 0, int(time.Duration(n)*d/(24*time.Hour))), g: gDay}
 }
 
 // clockUnit is the length of a unit finer than a day, 0 for the others.
@@ -1538,19 +1584,48 @@ func (s *scanner) ordinalQuarter(i int) (match, bool) {
 	return match{}, false
 }
 
-// barePlural reads "years", "weeks" after "for", "in", "over", "within":
-// an unspecified duration.
+// barePlural reads "years", "weeks" after "for", "in", "over", "within" or
+// a verb of length ("took months", "lasted years"): an unspecified
+// duration. So is one joined to such a one ("could take months and even
+// years", "for days, if not weeks").
 func (s *scanner) barePlural(i int) (match, bool) {
-	w := s.low(i)
-	u, ok := unitWords[w]
-	if !ok || !pluralUnit[w] || u < uMinute {
+	u, ok := unitWords[s.low(i)]
+	if !ok || !pluralUnit[s.low(i)] || u < uMinute {
 		return match{}, false
 	}
-	switch s.low(i - 1) {
-	case "for", "in", "over", "within":
-		return match{start: i, end: i + 1, typ: "DURATION", value: durationValue(-1, u)}, true
+	k := i
+	for hops := 0; hops < 3; hops++ {
+		if lengthCue[s.low(k-1)] {
+			return match{start: i, end: i + 1, typ: "DURATION", value: durationValue(-1, u)}, true
+		}
+		// Back over "and even", ", if not", "or" to the unit before.
+		j := k - 1
+		for j > k-4 && bareLink[s.low(j)] && s.adjacent(j) {
+			j--
+		}
+		if j == k-1 || !s.adjacent(j) {
+			return match{}, false
+		}
+		if v, ok := unitWords[s.low(j)]; !ok || !pluralUnit[s.low(j)] || v < uMinute {
+			return match{}, false
+		}
+		k = j
 	}
 	return match{}, false
+}
+
+// lengthCue are the words after which a bare plural unit is a length.
+var lengthCue = map[string]bool{
+	"for": true, "in": true, "over": true, "within": true,
+	"take": true, "takes": true, "took": true, "taken": true, "taking": true,
+	"last": true, "lasts": true, "lasted": true, "lasting": true,
+	"spend": true, "spends": true, "spent": true, "spending": true,
+}
+
+// bareLink are the words that join one bare plural unit to another.
+var bareLink = map[string]bool{
+	"and": true, "or": true, ",": true, "even": true, "if": true, "not": true,
+	"perhaps": true, "possibly": true, "maybe": true,
 }
 
 // yearsQuarter extends a year by a quarter of it: "this year's third
@@ -1785,9 +1860,17 @@ func (s *scanner) partOfDay(i int) (match, bool) {
 
 // vagueSpan reads lengths of time given without a number: "a while"
 // ("for a while", not "once in a while") is PXX; "the weeks ahead", "the
-// years ahead" are PXW, PXY.
+// years ahead" are PXW, PXY; so are "(over) the years", "(through) the
+// decades", but not "the years of the war", a period of its own.
 func (s *scanner) vagueSpan(i int) (match, bool) {
 	switch {
+	case s.low(i) == "the" && s.adjacent(i) && (s.low(i-1) == "over" || s.low(i-1) == "through") &&
+		pluralUnit[s.low(i+1)] && s.low(i+2) != "of":
+		u := unitWords[s.low(i+1)]
+		if u < uDay {
+			return match{}, false
+		}
+		return match{start: i, end: i + 2, typ: "DURATION", value: durationValue(-1, u)}, true
 	case s.is(i, "a", "while"), s.is(i, "a", "little", "while"):
 		end := i + 2
 		if s.low(i+1) == "little" {

@@ -21,15 +21,22 @@
 // which speak of what is scheduled ("the case is heard in May"). "until"
 // right before the expression yields to a past cue after it ("Until
 // Thursday, they had not ..."); "effective" right before it always looks
-// ahead ("a pact effective June 1"). The publication day's own weekday is
+// ahead ("a pact effective June 1"). A month or a day of a month without a
+// year, in the month of the last day the article dated with a written
+// year or next to it, takes that year ("On Nov. 11, 2024, ... On Nov.
+// 12, troops" is 2024-11-12 in an article of 2026), unless the clause's
+// tense says otherwise; a day named without a year in between ("on
+// Monday") ends it, and a month and year ("the December 2024 vote") does
+// not start it. The publication day's own weekday is
 // that day; a weekday before a written date ("Friday Oct. 13") takes the
 // date's value, and "Tuesday nights" is a SET. Expressions that count from
 // another time ("a year earlier", "the year-ago quarter") count from the
 // last date the article resolved, as TimeML annotators do, or from the
-// publication date when there is none; "N units later" becomes the
-// reference in turn, so "A week later ... A week later" moves on a week
-// each time, while "a year earlier" said again compares with the same
-// date; "the following month" and "the
+// publication date when there is none; "N units later" (or "afterward")
+// becomes the reference in turn, so "A week later ... A week later" moves
+// on a week each time, while "a year earlier" said again compares with
+// the same date; "30 hours later" counts whole days from a day named, or
+// from the publication's clock when none was; "the following month" and "the
 // previous year" count from a month or year named before as well as from a
 // day. "since September" opens a range
 // that runs to the publication date (From, Until). Hours and minutes ago
@@ -37,77 +44,83 @@
 // ("24 hours ago" is the day before), counted from midday when the
 // publication has a date but no time.
 //
-// Financial reports follow TimeBank's conventions: once an article names
-// the quarter it reports on ("the fiscal first quarter", in the publication
+// Financial reports follow TimeBank's conventions: once an article names the
+// quarter it reports on ("the fiscal first quarter", in the publication
 // year), "the quarter", "the latest period", "a year ago" and "a year
-// earlier" refer to that quarter (or that quarter a year back), even after
-// a day such as "ended Sept. 30" inside it, or closing it when it was
-// named a fiscal quarter ("the fiscal first quarter ended Sept. 30"); a
-// quarter named afterwards that lies before it ("after a flat second
-// quarter") is a comparison and does not replace it; "the nine months"
-// makes the
-// year the reference instead. "The year ended June 30" is a DURATION P1Y;
-// "the full year", "the fiscal year" and "for the year" are the
-// publication year. Years said in words ("nineteen ninety-six", "the year
-// two thousand") are read as years; "year-end" is the publication year
-// with mod END; "the summer" is the season nearest in the clause's tense;
-// "the near future" and "the short term" are FUTURE_REF. A part of a day
-// after a day is a TIME in TIMEX3's form ("Monday night" is
-// 2025-11-17TNI, as TimeBank writes it), and a clock time with no day of
-// its own falls on the last day the article named, else the publication
-// day; so does a part of the day named alone ("in the morning",
-// "mid-afternoon" with mod MID, unless a day follows: "mid-afternoon
-// yesterday", "2:30 the next day", "10 p.m. that day"), or the next day when the clause speaks of the future and
-// no day was named ("will call in the morning"); not one that qualifies a
-// noun ("the morning paper", "the evening news") or names a show ("The
-// Morning Show"). "4 in the morning" is 04:00 (not "4 in the morning
-// session"); hours in words are clock times before "o'clock", "a.m." or
-// "p.m." ("four o'clock in the morning", "at seven in the evening"), as
-// are "quarter to six" and "half past seven"; "every now and again" and
-// "now and then" are no times. Midnight before a day is the end of that day ("midnight
-// Friday" is Friday T24:00), alone the start of the day in focus; "high
-// noon" is no time.
+// earlier" refer to that quarter (or that quarter a year back), even after a
+// day such as "ended Sept. 30" inside it, or closing it when it was named a
+// fiscal quarter ("the fiscal first quarter ended Sept. 30"); a quarter
+// named afterwards that lies before it ("after a flat second quarter") is a
+// comparison and does not replace it; "the nine months" makes the year the
+// reference instead. "The year ended June 30" is a DURATION P1Y; "the full
+// year", "the fiscal year" and "for the year" are the publication year.
+// Years said in words ("nineteen ninety-six", "the year two thousand") are
+// read as years; "year-end" is the publication year with mod END; "the
+// summer" is the season nearest in the clause's tense; "the near future" and
+// "the short term" are FUTURE_REF. A part of a day after a day is a TIME in
+// TIMEX3's form ("Monday night" is 2025-11-17TNI, as TimeBank writes it),
+// and a clock time with no day of its own falls on the last day the article
+// named, else the publication day; so does a part of the day named alone
+// ("in the morning", "mid-afternoon" with mod MID, unless a day follows:
+// "mid-afternoon yesterday", "2:30 the next day", "10 p.m. that day"), or
+// the next day when the clause speaks of the future and no day was named
+// ("will call in the morning"); not one that qualifies a noun ("the morning
+// paper", "the evening news") or names a show ("The Morning Show"). "4 in
+// the morning" is 04:00 (not "4 in the morning session"); hours in words are
+// clock times before "o'clock", "a.m." or "p.m." ("four o'clock in the
+// morning", "at seven in the evening"), as are "quarter to six" and "half
+// past seven"; "every now and again" and "now and then" are no times.
+// Midnight before a day is the end of that day ("midnight Friday" is Friday
+// T24:00), alone the start of the day in focus; "high noon" is no time.
 //
-// "2 1/2 years" and "a minute and a half" are P2Y6M and PT1M30S;
-// "day-long" and "decades-long" are P1D and PXY; "an additional year",
-// "two more weeks" and "eight trading days" count their units; "a while"
-// (not "once in a while") and "a little while" are PXX, "a while ago"
-// PAST_REF, "the weeks ahead" PXW; "several-year" and "multi-year" PXY;
-// "post-1959" and "pre-1990s" the year or decade with mod AFTER or
-// BEFORE. A compound before a noun leaves the article out ("the
-// [two-week] strike"). "the last half of 1989" and "the first two
-// quarters of 1990" are 1989-H2 and 1990-H1, a half of a decade that
-// decade with mod START or END; "the day before last Tuesday", "the day
-// after Oct. 23" and "the week of March 6" count from the day named.
-// "each July" and "every winter" are SETs ("each July 4" XXXX-07-04), but
-// not before a noun ("every winter storm"); so is "Monday" in "Monday and
-// Tuesday nights". "the future" is a time after a word that places
-// something in it ("in", "into", "about", "for", "until", "till",
-// "toward(s)", "predict", "foresee"), not in "the future looks bleak",
-// "the future of", or before a noun. A relative expression or a count of
-// units in title case inside a sentence ("ABC's \"This Week\"", "CBS's
-// \"60 Minutes\"") is a name, not a time, unless the sentence is a
-// headline in title case ("Freed After 444 Days").
+// "2 1/2 years" and "a minute and a half" are P2Y6M and PT1M30S; "a week or
+// so (ago)" has mod APPROX; "over" before a count is "more than" (mod
+// MORE_THAN, in the span) after a word asking for a length ("lasted over
+// eight years", "for over a week"; before "ago" or "later" only after a word
+// of degree: "just over an hour later", not "took over two years ago"), and
+// a preposition otherwise ("rose 5% over three years"); a bare plural
+// ("years") is a length after "for", "in", "over", "within" or a verb of
+// length ("took months"), or joined to such a one ("months and even years",
+// "days, if not weeks"), and so is "the years" after "over" or "through"
+// (not "the years of the war"); "day-long" and "decades-long" are P1D and
+// PXY; "an additional year", "two more weeks" and "eight trading days" count
+// their units; "a while" (not "once in a while") and "a little while" are
+// PXX, "a while ago" PAST_REF, "the weeks ahead" PXW; "several-year" and
+// "multi-year" PXY; "post-1959" and "pre-1990s" the year or decade with mod
+// AFTER or BEFORE. A compound before a noun leaves the article out ("the
+// [two-week] strike"). "the last half of 1989" and "the first two quarters
+// of 1990" are 1989-H2 and 1990-H1, a half of a decade that decade with mod
+// START or END; "the day before last Tuesday", "the day after Oct. 23" and
+// "the week of March 6" count from the day named. "each July" and "every
+// winter" are SETs ("each July 4" XXXX-07-04), but not before a noun ("every
+// winter storm"); so is "Monday" in "Monday and Tuesday nights". "the
+// future" is a time after a word that places something in it ("in", "into",
+// "about", "for", "until", "till", "toward(s)", "predict", "foresee"), not
+// in "the future looks bleak", "the future of", or before a noun. A relative
+// expression or a count of units in title case inside a sentence ("ABC's
+// \"This Week\"", "CBS's \"60 Minutes\"") is a name, not a time, unless the
+// sentence is a headline in title case ("Freed After 444 Days").
 //
 // "N units after <event>" is a DURATION (P2W for "two weeks after NBC
 // reported", as TimeML annotates it) anchored to the events it separates:
 // the main clause's time is taken to be the last date the article resolved
-// before it, R, so the earlier event lies N units back (From R−N, Until
-// R); "N units before <event>" puts the later event N units ahead (From R,
-// Until R+N). When the article resolved no date before it, or only a date
-// coarser than the unit ("in 2024, three days after"), or the unit is
-// shorter than a day, From and Until stay empty.
+// before it, R, so the earlier event lies N units back (From R−N, Until R);
+// "N units before <event>" puts the later event N units ahead (From R, Until
+// R+N), as does "N units after that", whose event is the one at R. When the
+// article resolved no date before it, or only a date coarser than the unit
+// ("in 2024, three days after"), or the unit is shorter than a day, From and
+// Until stay empty.
 //
-// It does not: parse the event clause itself (the reference is the last
-// date named, not the verb's own time), resolve holidays
-// beyond a few fixed ones (Christmas, New Year's Day, Halloween, US
-// Thanksgiving and Election Day), fiscal calendars, or expressions in other languages.
-// When Doc.Published is zero, anything relative comes out in TIMEX3's
-// underspecified form ("XXXX-XX-XX", "XXXX-WXX-1", "XXXX-09"), except a
-// month or a day of a month, which takes the year of the last month or
-// day the article wrote with one, as a narrative is read ("November 1, 2006 ...
-// By November 11"); an underspecified day still takes its part of the day
-// ("Monday afternoon" XXXX-WXX-1TAF) and gives one to "that night".
+// It does not: parse the event clause itself (the reference is the last date
+// named, not the verb's own time), resolve holidays beyond a few fixed ones
+// (Christmas, New Year's Day, Halloween, US Thanksgiving and Election Day),
+// fiscal calendars, or expressions in other languages. When Doc.Published is
+// zero, anything relative comes out in TIMEX3's underspecified form
+// ("XXXX-XX-XX", "XXXX-WXX-1", "XXXX-09"), except a month or a day of a
+// month, which takes the year of the last month or day the article wrote
+// with one, as a narrative is read ("November 1, 2006 ... By November 11");
+// an underspecified day still takes its part of the day ("Monday afternoon"
+// XXXX-WXX-1TAF) and gives one to "that night".
 package timex
 
 import (
@@ -128,7 +141,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "timex" }
 
 // Version changes whenever the output for the same input changes.
-func (Annotator) Version() string { return "10" }
+func (Annotator) Version() string { return "11" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -158,6 +171,9 @@ type scanner struct {
 	published time.Time
 	ref       point // the last date resolved, for "a year earlier"
 	refTok    int   // the token it started at
+	// refYear is set when ref is a day whose year was written ("Nov. 11,
+	// 2024") or carried from one that was: a later "Nov. 12" may take it.
+	refYear bool
 	// refQ is the last quarter the article named: a report on "the third
 	// quarter ended Sept. 30" goes on to count "a year ago" and "the
 	// latest period" from that quarter, not from Sept. 30.
@@ -191,6 +207,8 @@ type match struct {
 	// from and until bound the range a duration spans between two events
 	// ("two weeks after NBC reported"), when a reference date fixes it.
 	from, until string
+	// year is set on a day whose year was written or carried (refYear).
+	year bool
 }
 
 func newScanner(txt string, toks []sitrep.Token, sents []sitrep.Span, published time.Time) *scanner {
@@ -290,7 +308,7 @@ func (s *scanner) emit(m match) {
 	}
 	if m.p.ok() && m.typ != "DURATION" && m.typ != "SET" && !m.counted {
 		s.refDay = ""
-		s.ref, s.refTok = m.p, m.start
+		s.ref, s.refTok, s.refYear = m.p, m.start, m.year
 		// A quarter before the one reported on is named for comparison
 		// ("after a flat second quarter") and does not replace it.
 		if m.p.g == gQuarter && s.reportable(m.p, m.start, m.end) && !(s.refQ.ok() && m.p.t.Before(s.refQ.t)) {
@@ -305,7 +323,7 @@ func (s *scanner) emit(m match) {
 			y = s.refQ
 		}
 		if y.ok() {
-			s.ref, s.refTok = y.at(gYear), m.start
+			s.ref, s.refTok, s.refYear = y.at(gYear), m.start, false
 		}
 	}
 	s.out = append(s.out, t)
@@ -348,6 +366,9 @@ func (s *scanner) is(i int, words ...string) bool {
 // parse tries an expression starting at token i: optional modifier, then
 // the core expression.
 func (s *scanner) parse(i int) (match, bool) {
+	if m, ok := s.over(i); ok {
+		return m, true
+	}
 	j, mod := i, ""
 	switch {
 	case s.is(i, "more", "than"):
@@ -389,6 +410,54 @@ func (s *scanner) parse(i int) (match, bool) {
 		}
 	}
 	return s.core(i)
+}
+
+// over reads "over" as "more than" before a count of units: "lasted over
+// eight years", "for over a week", "just over an hour later". Across a
+// length ("rose 5% over three years", "paid over ten years") it is a
+// preposition and stays out, so it needs a word before it that asks for a
+// length; before "ago" or "later" only a word of degree will do, as
+// "took over two years ago" is the verb "take over".
+func (s *scanner) over(i int) (match, bool) {
+	if s.low(i) != "over" || !s.adjacent(i) {
+		return match{}, false
+	}
+	if n, _, ok := s.number(i + 1); !ok || n <= 0 {
+		return match{}, false
+	}
+	prev := s.low(i - 1)
+	if !moreThanCue[prev] {
+		return match{}, false
+	}
+	m, ok := s.amount(i + 1)
+	if !ok || m.typ != "DURATION" && !overDegree[prev] {
+		return match{}, false
+	}
+	// "took over two weeks after the coup": the verb again.
+	switch prev {
+	case "take", "takes", "took", "taken", "taking":
+		if s.low(m.end) == "after" || s.low(m.end) == "before" {
+			return match{}, false
+		}
+	}
+	m.start = i
+	if m.mod == "" {
+		m.mod = "MORE_THAN"
+	}
+	return m, true
+}
+
+// overDegree are the words of degree before "over" ("just over").
+var overDegree = map[string]bool{"just": true, "well": true, "slightly": true, "little": true}
+
+// moreThanCue are the words before "over" and a length that make it "more
+// than" ("for over a year", "took over a week", "just over an hour").
+var moreThanCue = map[string]bool{
+	"just": true, "well": true, "slightly": true, "little": true, "for": true, "of": true,
+	"in": true, "after": true, "been": true,
+	"take": true, "takes": true, "took": true, "taken": true, "taking": true,
+	"last": true, "lasts": true, "lasted": true, "lasting": true,
+	"spend": true, "spends": true, "spent": true, "spending": true,
 }
 
 // inPeriod reads "earlier in the year", "later in the week", "early in
@@ -730,6 +799,35 @@ func (s *scanner) narrativeYear() (int, bool) {
 		return 0, false
 	}
 	return s.ref.t.Year(), true
+}
+
+// carriedYear is the year a month mo (and day d, 0 for none) without one
+// takes from the date named before it with a written year, when it lies in
+// the same month or next to it: "On Nov. 11, 2024, the ministry ...  On
+// Nov. 12, troops" is 2024-11-12 whenever the article was published. Not
+// when the clause's tense says otherwise (a future clause cannot carry a
+// year now past), nor across a date whose year was not written ("on
+// Monday" brings the story back to the publication date).
+func (s *scanner) carriedYear(mo, d, tense int) (int, bool) {
+	if !s.refYear || s.ref.g != gDay {
+		return 0, false
+	}
+	ry, rm := s.ref.t.Year(), int(s.ref.t.Month())
+	for y := ry - 1; y <= ry+1; y++ {
+		if diff := y*12 + mo - ry*12 - rm; diff < -1 || diff > 1 {
+			continue
+		}
+		now := s.dct
+		if d == 0 {
+			now = s.dct.at(gMonth)
+		}
+		t := ymd(y, mo, max(d, 1))
+		if !validDay(y, mo, max(d, 1)) || tense > 0 && t.Before(now.t) || tense < 0 && t.After(now.t) {
+			return 0, false
+		}
+		return y, true
+	}
+	return 0, false
 }
 
 // unresolved is a DATE over [i, j) that the missing publication date

@@ -287,6 +287,25 @@ func TestNormalization(t *testing.T) {
 			[]want{{text: "each July", typ: "SET", value: "XXXX-07"}, {text: "every winter", typ: "SET", value: "XXXX-WI"}}},
 		{"a weekday shares a plural part of the day after it", "Flights leave on Monday and Tuesday nights.",
 			[]want{{text: "Monday", typ: "SET", value: "XXXX-WXX-1TNI"}, {text: "Tuesday nights", typ: "SET", value: "XXXX-WXX-2TNI"}}},
+		{"n units later counts from the day last named", "The dam burst on June 2, 2024. Two days later the valley flooded, and three months later it was drained.",
+			[]want{{text: "Two days later", typ: "DATE", value: "2024-06-04"}, {text: "three months later", typ: "DATE", value: "2024-09-04"}}},
+		{"hours later count whole days from a day named", "The dam burst on June 2, 2024. Thirty hours later the valley flooded; six hours later the roads closed.",
+			[]want{{text: "Thirty hours later", typ: "DATE", value: "2024-06-03"}, {text: "six hours later", typ: "DATE", value: "2024-06-03"}}},
+		{"afterward is later", "The dam burst on June 2, 2024. A week afterward the valley was drained.",
+			[]want{{text: "A week afterward", typ: "DATE", value: "2024-06-09"}}},
+		{"n units after that lie after the day last named", "The dam burst on June 2, 2024. A month after that, the valley was drained.",
+			[]want{{text: "A month", typ: "DURATION", value: "P1M", from: "2024-06-02", until: "2024-07-02"}}},
+		{"bare plurals joined to a length are lengths", "Repairs could take months and even years; crews worked for days, if not weeks.",
+			[]want{{text: "months", typ: "DURATION", value: "PXM"}, {text: "years", typ: "DURATION", value: "PXY"},
+				{text: "days", typ: "DURATION", value: "PXD"}, {text: "weeks", typ: "DURATION", value: "PXW"}}},
+		{"over a count after a word asking for a length is more than", "The feud has lasted over eight years; the port was shut for over a week.",
+			[]want{{text: "over eight years", typ: "DURATION", value: "P8Y", mod: "MORE_THAN"}, {text: "over a week", typ: "DURATION", value: "P1W", mod: "MORE_THAN"}}},
+		{"over across a length or in take over stays out", "Rents rose 40 percent over six years. The junta took over two years ago.",
+			[]want{{text: "six years", typ: "DURATION", value: "P6Y"}, {text: "two years ago", typ: "DATE", value: "2023"}}},
+		{"over the years is a vague length", "Over the years the village emptied.",
+			[]want{{text: "the years", typ: "DURATION", value: "PXY"}}},
+		{"or so makes a count approximate", "The well dried up a month or so ago, after two weeks or so of heat.",
+			[]want{{text: "a month or so ago", typ: "DATE", value: "2025-10", mod: "APPROX"}, {text: "two weeks or so", typ: "DURATION", value: "P2W", mod: "APPROX"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkTimes(t, annotate(t, c.text, tuesday), c.want)
@@ -309,12 +328,43 @@ func TestHoursAgo(t *testing.T) {
 		{"a few hours on a day with no clock stay on it", tuesday, "Fighting resumed three hours ago.", "2025-11-18"},
 		{"hours back past midnight of the publication clock", morning, "Fighting resumed 12 hours ago.", "2025-11-17"},
 		{"minutes before the publication clock", morning, "The convoy left 45 minutes ago.", "2025-11-18"},
+		{"hours later from the publication clock", morning, "The convoy will arrive 20 hours later.", "2025-11-19"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := annotate(t, c.text, c.published)
 			if len(got) != 1 || got[0].Type != "DATE" || got[0].Value != c.value {
 				t.Fatalf("got %+v, want one DATE %s", got, c.value)
 			}
+		})
+	}
+}
+
+// TestCarriedYear specifies the year a day or month without one takes from
+// the fully dated day before it, in an article published long after.
+func TestCarriedYear(t *testing.T) {
+	published := time.Date(2026, 1, 20, 12, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"a day in the same month", "On March 4, 2024, the council voted. On March 6, the mayor resigned.",
+			[]want{{text: "March 6", typ: "DATE", value: "2024-03-06"}}},
+		{"a chain of days and the next month", "On Nov. 28, 2024, the council voted. On Nov. 30 the mayor resigned, and by Dec. 3 a deputy had taken over.",
+			[]want{{text: "Nov. 30", typ: "DATE", value: "2024-11-30"}, {text: "Dec. 3", typ: "DATE", value: "2024-12-03"}}},
+		{"across the turn of the year", "On Dec. 30, 2023, the council voted. On Jan. 2 the mayor resigned.",
+			[]want{{text: "Jan. 2", typ: "DATE", value: "2024-01-02"}}},
+		{"not a month far from it", "On March 4, 2024, the council voted. In October the mayor resigned.",
+			[]want{{text: "October", typ: "DATE", value: "2025-10"}}},
+		{"not into a future clause", "On Dec. 30, 2024, the council voted. The mayor will resign on Jan. 28.",
+			[]want{{text: "Jan. 28", typ: "DATE", value: "2026-01-28"}}},
+		{"not across a day without a written year", "On Dec. 30, 2024, the council voted. On Monday it said the mayor resigned on Dec. 31.",
+			[]want{{text: "Dec. 31", typ: "DATE", value: "2025-12-31"}}},
+		{"not from a month and year", "The December 2024 vote was annulled. On Dec. 31 the mayor resigned.",
+			[]want{{text: "Dec. 31", typ: "DATE", value: "2025-12-31"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			checkTimes(t, annotate(t, c.text, published), c.want)
 		})
 	}
 }
