@@ -804,12 +804,18 @@ func (s *scanner) narrativeYear() (int, bool) {
 // carriedYear is the year a month mo (and day d, 0 for none) without one
 // takes from the date named before it with a written year, when it lies in
 // the same month or next to it: "On Nov. 11, 2024, the ministry ...  On
-// Nov. 12, troops" is 2024-11-12 whenever the article was published. Not
-// when the clause's tense says otherwise (a future clause cannot carry a
-// year now past), nor across a date whose year was not written ("on
-// Monday" brings the story back to the publication date).
+// Nov. 12, troops" is 2024-11-12 in an article of January 2026. Not when
+// the day, read in the publication's year, has already come: news style
+// writes no year for such a day, so "The war began on Oct. 7, 2023. On
+// Nov. 10, ..." in an article of 18 November 2025 is 2025-11-10. Nor when
+// the clause's tense says otherwise (a future clause cannot carry a year
+// now past), nor across a date whose year was not written ("on Monday"
+// brings the story back to the publication date).
 func (s *scanner) carriedYear(mo, d, tense int) (int, bool) {
 	if !s.refYear || s.ref.g != gDay {
+		return 0, false
+	}
+	if py := s.dct.t.Year(); d == 0 && mo <= int(s.dct.t.Month()) || d > 0 && validDay(py, mo, d) && !ymd(py, mo, d).After(s.dct.t) {
 		return 0, false
 	}
 	ry, rm := s.ref.t.Year(), int(s.ref.t.Month())
