@@ -33,13 +33,18 @@ type Annotator struct {
 func (Annotator) Name() string { return "ner" }
 
 // Version names the embedded model by the start of its SHA-256, so that
-// stored annotations say which model made them.
+// stored annotations say which model made them, and then the linker's
+// revision, which the model's hash does not see: "693bac74.2".
 func (a Annotator) Version() string {
 	if a.Tagger != nil && a.Tagger != Default() {
-		return "custom"
+		return "custom." + linkVersion
 	}
-	return embeddedVersion()
+	return embeddedVersion() + "." + linkVersion
 }
+
+// linkVersion changes whenever Link's output for some input does
+// (2: ranks before a person are no entities).
+const linkVersion = "2"
 
 var embeddedVersion = sync.OnceValue(func() string {
 	sum := sha256.Sum256(embedded)

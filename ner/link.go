@@ -47,7 +47,11 @@ type Canonicalizer func(typ, mention string) (name string, ok bool)
 //     none of them was mentioned yet, to the first one mentioned. Full names
 //     with different given names are different people ("Donald Trump",
 //     "Melania Trump"), and so are names that differ by a suffix ("Donald
-//     Trump Jr."). The canonical name is the longest full name.
+//     Trump Jr."). The canonical name is the longest full name. A mention
+//     of any type made only of title words, inside the title written
+//     before a person or one word just before it, is dropped: the tagger
+//     may take the "Lt." of "Lt. Col. John Smith" for an organization.
+//     Words that can name a body ("Homeland Security Secretary") stay.
 //   - ORG: mentions equal but for case, accents, periods, hyphens and a
 //     leading "the" link; an acronym links to its expansion, defined in
 //     parentheses ("Drug Enforcement Administration (DEA)") or matching its
@@ -119,6 +123,7 @@ type lkWord struct {
 type lkMention struct {
 	sitrep.Entity
 	w0, w1 int      // the words inside the span
+	rank   int      // PERSON: the first word of the title written before the name, w0 when none
 	titles []string // titles recorded, as written
 	heads  []string // normalized title heads, for titles recorded
 	entity int      // index into linker.ents
@@ -257,6 +262,57 @@ func (l *linker) load(ents []sitrep.Entity) {
 			l.titlesOf(&l.ms[i])
 		}
 	}
+	l.dropRanks()
+}
+
+// maxRankMentions bounds the mentions before a person that dropRanks looks at.
+const maxRankMentions = 4
+
+// dropRanks drops the mentions that are only part of the title written
+// before a person, or a title word just before that title: the tagger may
+// take the "Lt." of "Lt. Col. John Smith" (or of "Lt. Cmdr.") for an
+// organization, but a rank is no entity of its own.
+func (l *linker) dropRanks() {
+	var drop []bool
+	for i := range l.ms {
+		p := &l.ms[i]
+		if p.Type != "PERSON" || p.rank >= p.w0 {
+			continue
+		}
+		// Mentions are sorted and a title has few words: a short look-back.
+		for j := i - 1; j >= 0 && j >= i-maxRankMentions && l.ms[j].w0+1 >= p.rank; j-- {
+			m := &l.ms[j]
+			inside := m.w0 >= p.rank && m.w1 <= p.w0
+			before := m.w1 == p.rank && m.w1-m.w0 == 1
+			if m.w0 < m.w1 && (inside || before) && l.onlyTitleWords(m.w0, m.w1) {
+				if drop == nil {
+					drop = make([]bool, len(l.ms))
+				}
+				drop[j] = true
+			}
+		}
+	}
+	if drop == nil {
+		return
+	}
+	kept := l.ms[:0]
+	for i, m := range l.ms {
+		if !drop[i] {
+			kept = append(kept, m)
+		}
+	}
+	l.ms = kept
+}
+
+// onlyTitleWords reports whether words [from, to) are all capitalized
+// title words (titleWords).
+func (l *linker) onlyTitleWords(from, to int) bool {
+	for i := from; i < to; i++ {
+		if w := l.words[i]; w.kind != sitrep.Word || !titleWords[w.norm] || !l.capitalized(i) {
+			return false
+		}
+	}
+	return true
 }
 
 // trim finds the words of m and drops edge punctuation and a possessive.
@@ -333,8 +389,10 @@ func (l *linker) titlesOf(m *lkMention) {
 		m.Text = l.doc[m.Start:m.End]
 	}
 	// A title just before the span: "US President Donald Trump".
+	m.rank = m.w0
 	if from, end, head, flags, ok := l.headBefore(m.w0 - 1); ok {
 		l.addTitle(m, from, end, head, flags)
+		m.rank = from
 	}
 	// An apposition: "Geoff Garmany, associate professor of ...".
 	if k := m.w1; k < len(w) && w[k].norm == "," {

@@ -419,6 +419,81 @@ func TestLink(t *testing.T) {
 	}
 }
 
+// TestLinkDropsRanks specifies that a rank or title the tagger took for a
+// name of its own, inside or just before the title of the person after it,
+// is no entity; a name inside a title that can name something stays.
+func TestLinkDropsRanks(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ms   []linkMention
+		want []string
+	}{
+		{
+			name: "an abbreviated rank inside the title is no organization",
+			text: "Lt. Col. John Smith said the base was hit.",
+			ms:   []linkMention{{"ORG", "Lt."}, {"PERSON", "John Smith"}},
+			want: []string{"John Smith → John Smith = person:john smith [Lt. Col.]"},
+		},
+		{
+			name: "nor a miscellaneous name",
+			text: "Troops led by Brig. Gen. Ahmed Ali crossed the river.",
+			ms:   []linkMention{{"MISC", "Brig."}, {"PERSON", "Ahmed Ali"}},
+			want: []string{"Ahmed Ali → Ahmed Ali = person:ahmed ali [Brig. Gen.]"},
+		},
+		{
+			name: "nor a person",
+			text: "Sgt. Maria Lopez said the patrol was ambushed.",
+			ms:   []linkMention{{"PERSON", "Sgt."}, {"PERSON", "Maria Lopez"}},
+			want: []string{"Maria Lopez → Maria Lopez = person:maria lopez [Sgt.]"},
+		},
+		{
+			name: "a rank word just before a title the lexicon does not join to it",
+			text: "Lt. Insp. Jane Roe led the raid.",
+			ms:   []linkMention{{"ORG", "Lt."}, {"PERSON", "Jane Roe"}},
+			want: []string{"Jane Roe → Jane Roe = person:jane roe [Insp.]"},
+		},
+		{
+			name: "a compound naval rank is one title",
+			text: "Lt. Cmdr. Sarah Kim said the ship was hit.",
+			ms:   []linkMention{{"ORG", "Lt."}, {"PERSON", "Sarah Kim"}},
+			want: []string{"Sarah Kim → Sarah Kim = person:sarah kim [Lt. Cmdr.]"},
+		},
+		{
+			name: "a department inside a title stays",
+			text: "Homeland Security Secretary Kristi Noem said the border was closed.",
+			ms:   []linkMention{{"ORG", "Homeland Security"}, {"PERSON", "Kristi Noem"}},
+			want: []string{
+				"Homeland Security → Homeland Security = org:homeland security",
+				"Kristi Noem → Kristi Noem = person:kristi noem [Homeland Security Secretary]",
+			},
+		},
+		{
+			name: "an organization before a title stays",
+			text: "Pentagon spokesman Col. Ahmed Ali said the raid ended.",
+			ms:   []linkMention{{"ORG", "Pentagon"}, {"PERSON", "Ahmed Ali"}},
+			want: []string{
+				"Pentagon → Pentagon = org:pentagon",
+				"Ahmed Ali → Ahmed Ali = person:ahmed ali [Col.]",
+			},
+		},
+		{
+			name: "a rank before no person stays as the tagger found it",
+			text: "The Lt. said nothing.",
+			ms:   []linkMention{{"ORG", "Lt."}},
+			want: []string{"Lt. → Lt. = org:lt."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := linkAll(t, tt.text, tt.ms, nil)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+		})
+	}
+}
+
 func TestLinkEmpty(t *testing.T) {
 	if got := Link("", nil, nil); len(got) != 0 {
 		t.Errorf("Link of nothing = %v", got)

@@ -62,7 +62,11 @@ var titleHeads = map[string]titleFlag{
 	"major": titleCapOnly, "maj": titleCapOnly, "captain": 0, "capt": titleCapOnly,
 	"lieutenant": 0, "lt": titleCapOnly, "sergeant": 0, "sgt": titleCapOnly, "staff sergeant": 0,
 	"corporal": 0, "cpl": titleCapOnly, "private": titleCapOnly, "pvt": titleCapOnly,
-	"cmdr": titleCapOnly, "marshal": 0, "field marshal": 0, "air marshal": 0, "air chief marshal": 0,
+	"cmdr": titleCapOnly, "lieutenant commander": 0, "lt cmdr": titleCapOnly, "lt commander": titleCapOnly,
+	"rear adm": titleCapOnly, "vice adm": titleCapOnly, "sergeant major": 0, "sgt maj": titleCapOnly,
+	"staff sgt": titleCapOnly, "master sergeant": 0, "master sgt": titleCapOnly,
+	"first sergeant": 0, "first sgt": titleCapOnly, "petty officer": 0, "warrant officer": 0,
+	"marshal": 0, "field marshal": 0, "air marshal": 0, "air chief marshal": 0,
 	"commodore": 0, "detective": 0, "inspector": 0, "insp": titleCapOnly, "superintendent": 0,
 	"supt": titleCapOnly, "sheriff": 0, "constable": 0, "trooper": 0, "warden": 0,
 	// law
@@ -109,7 +113,39 @@ func init() {
 	for phrase := range titleHeads {
 		titleMaxWords = max(titleMaxWords, strings.Count(phrase, " ")+1)
 	}
+	// Words of a portfolio or a qualifier may name an organization on
+	// their own ("Homeland Security", "House"); the others never do.
+	other := map[string]bool{}
+	for _, p := range titlePortfolios {
+		for _, w := range strings.Fields(p) {
+			other[w] = true
+		}
+	}
+	for q := range titleQualifiers {
+		for _, w := range strings.Fields(q) {
+			other[w] = true
+		}
+	}
+	titleWords = map[string]bool{}
+	for phrase, f := range titleHeads {
+		if f&titleNameLike != 0 {
+			continue
+		}
+		for _, w := range strings.Fields(phrase) {
+			if !other[w] && w != "of" && w != "for" && w != "in" {
+				titleWords[w] = true
+			}
+		}
+	}
+	for w := range titleModifiers {
+		titleWords[w] = true
+	}
 }
+
+// titleWords are the words of titles and their modifiers that name nothing
+// by themselves: a mention made only of them, inside or just before the
+// title of a person, is dropped ("Lt." of "Lt. Col. John Smith").
+var titleWords map[string]bool
 
 // titleMaxWords is the number of words in the longest title phrase.
 var titleMaxWords int
