@@ -1,6 +1,7 @@
 package sourcing
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -56,7 +57,7 @@ func (a *annotation) outletCites(first int) {
 		}
 		for _, in := range cands {
 			// An unresolved pronoun names nobody to cite.
-			if in.outlet || in.source.Name == "" || !o.scopes[0].Contains(in.span) ||
+			if in.outlet || namesNobody(in.source.Name) || !o.scopes[0].Contains(in.span) ||
 				slices.ContainsFunc(o.cites, func(x sitrep.Cited) bool { return x.Text == in.source.Text }) {
 				continue
 			}
@@ -142,12 +143,47 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 		ok        bool
 		// parenthetical marks a pronoun subject of a verb between commas.
 		parenthetical bool
+		// relative marks a verb in a relative clause set off by a comma.
+		relative bool
 	)
 	switch {
 	case passive:
 	case j >= lo && a.isComma(j):
 		subj, spanFirst, cites, ok = a.apposition(j, lo)
 		pauseTok = spanFirst - 1
+	case j-2 >= lo && a.isComma(j-1) && (a.isWord(j, "which") || a.isWord(j, "who")):
+		// "Harbor Telecom, which has maintained that ...,": the
+		// phrase before the comma is the subject.
+		subj, spanFirst, ok = a.phraseBack(j-2, lo)
+		for t := j - 3; !ok && t > lo && t > j-2-maxPhrase; t-- {
+			if a.is(t, cPrep) {
+				// The object of a preposition: "heard by the ministry, which".
+				subj, spanFirst, ok = a.phraseBack(j-2, t+1)
+				break
+			}
+		}
+		if ok && len(subj) == 1 && subj[0].kind == pNamed {
+			// The name is often an object: "decided not to use Silva, who".
+			for spanFirst < subj[0].last && a.unknownLower(spanFirst) {
+				spanFirst++
+			}
+		}
+		// So is a noun after its verb: "the policy faced critics, who
+		// argued", "The plan angered residents, who said". A verb follows
+		// a word other than a determiner; "the armed men" keep "armed".
+		if ok {
+			verb := -1
+			for t := spanFirst; t < j-2; t++ {
+				if t > lo && a.toks[t-1].Kind == sitrep.Word && !a.is(t-1, cDet) &&
+					a.unknownLower(t) && strings.HasSuffix(a.word(t), "ed") {
+					verb = t
+				}
+			}
+			if verb >= 0 {
+				subj, spanFirst, ok = a.phraseBack(j-2, verb+1)
+			}
+		}
+		pauseTok, relative = spanFirst-1, true
 	case j >= lo:
 		subj, spanFirst, ok = a.subjectBack(j, lo)
 		pauseTok = spanFirst - 1
@@ -307,9 +343,59 @@ func (a *annotation) cue(s sitrep.Span, v, lo, hi int) {
 		// ends the sentence opens no reported clause.
 		k = t
 	}
-	scope := a.scope(s, lo, hi, pauseTok, k)
 	span := sitrep.Span{Start: a.toks[spanFirst].Start, End: a.toks[end].End}
+	if relative {
+		scope, closed, found := a.relativeScope(lo, hi, k)
+		if !found {
+			return
+		}
+		n := len(a.cands)
+		a.add(span, scope, subj, outlet, cites)
+		if closed && scope.End <= math.MaxInt32 {
+			for i := n; i < len(a.cands); i++ {
+				a.cands[i].clauseEnd = int32(scope.End)
+			}
+		}
+		return
+	}
+	scope := a.scope(s, lo, hi, pauseTok, k)
 	a.add(span, scope, subj, outlet, cites)
+}
+
+// relativeScope returns the scope of a verb in a relative clause set off by
+// commas, whose complement starts at token k: the complement, after a
+// "that", up to the comma or dash that closes the clause ("Harbor Telecom, which
+// has maintained that <scope>, declined"), or to the sentence's end; closed
+// says whether a comma or dash closed it. The rest of the sentence is the main
+// clause's, not the source's. ok is false when no complement follows.
+func (a *annotation) relativeScope(lo, hi, k int) (scope sitrep.Span, closed, ok bool) {
+	start := k
+	if t, found := a.complementizer(k, hi); found {
+		start = t + 1
+	}
+	if start >= hi || a.isPause(start) || a.isTerminal(start) {
+		return sitrep.Span{}, false, false
+	}
+	sentEnd := a.sentenceEnd(lo, hi)
+	for t := start + 1; t < hi && a.toks[t].Start < sentEnd; t++ {
+		switch a.word(t) {
+		case "—", "–", "--":
+		case ",":
+			if a.dateComma(t) || a.placeComma(t) {
+				continue
+			}
+		default:
+			continue
+		}
+		return sitrep.Span{Start: a.toks[start].Start, End: a.toks[t-1].End}, true, true
+	}
+	return sitrep.Span{Start: a.toks[start].Start, End: max(sentEnd, a.toks[start].End)}, false, true
+}
+
+// unknownLower reports whether token t is a lower-case word outside every
+// entity and lexicon: a verb, say, before a name.
+func (a *annotation) unknownLower(t int) bool {
+	return a.ent[t] < 0 && a.cls[t] == 0 && a.toks[t].Kind == sitrep.Word && !isCapitalized(a.word(t))
 }
 
 // maxRelative bounds, in tokens, a relative clause skipped between a

@@ -35,7 +35,13 @@
 // verb is skipped, its object is not the source ("Residents who fled the
 // town said"; but in "who Meissner said is" the name speaks), and commas
 // around a clause with a finite verb are no apposition ("Kopp, meanwhile,
-// may have ..., said Freeh"). A verb after "to" is wanted, not reported
+// may have ..., said Freeh"). A reporting verb in a relative clause on
+// "which" or "who" after a comma has the phrase before the comma as its
+// source ("Harbor Telecom, which has maintained that ...,"; the
+// object of a preposition when the whole phrase is none: "heard by the
+// ministry, which said"), and attributes nothing without a complement.
+// "denied" is no cue: a denial does not vouch for its clause. A verb after
+// "to" is wanted, not reported
 // ("urged Albright to tell Americans", "declined to say"); what follows
 // "told" is whom it was told to, never an inverted subject ("...,
 // told reporters"), and a preposition never opens one ("Reports in Kenya
@@ -48,9 +54,11 @@
 // said, NATO must", "If you are not Cuban, they said, you"; he, she, they,
 // it), which the quote annotator makes no quote of: its Text is the pronoun
 // and its Name the quote annotator's resolution when a quote of that
-// speaker mention has one, else empty (see the quotes below). Its scope,
-// like that of "The strike, officials said Tuesday, killed", is the whole
-// sentence.
+// speaker mention has one (see the quotes below), else the pronoun as
+// written: a source never has an empty Name, and a claim whose speaker is
+// unknown is kept for the reader to trace rather than dropped. Such a
+// pronoun is no person an outlet cites. Its scope, like that of "The
+// strike, officials said Tuesday, killed", is the whole sentence.
 //
 // Anonymity. People described by their role and not named are anonymous:
 // "officials", "authorities", "investigators", "FBI agents", "lawyers",
@@ -112,8 +120,9 @@
 //     "X was quoted [Friday] by Y as saying" has Source Y citing X.
 //   - Every quote with a speaker (Doc.Quotes) yields an attribution, its scope
 //     the quote: Source is the speaker (Text as written, Name the mention's
-//     canonical name), or the outlet when the addressee is or names one
-//     ("told the Reuters news agency": Reuters), citing the speaker. A
+//     canonical name, else its text), or the outlet when the addressee is
+//     or names one ("told the Reuters news agency": Reuters), citing the
+//     speaker. A
 //     quote whose speaker is already the source or a cited person of an
 //     attribution found in the text ("Trump told reporters"), or whose cue
 //     word is that attribution's verb, adds its content to that
@@ -132,7 +141,10 @@
 //     before a trailing attribution ("<scope>, Reuters reported.", also
 //     when a date ends the sentence: "reported Friday."), the
 //     clause after "According to X," and the whole sentence around a
-//     parenthetical one ("The strike, officials said, killed ..."). A
+//     parenthetical one ("The strike, officials said, killed ..."), and
+//     a relative clause's complement up to the comma that closes the clause
+//     ("X, which said that <scope>, declined"), which a quote of the same
+//     speech does not reach past either. A
 //     quantity in several scopes points to the innermost; a quantity inside
 //     the attribution phrase itself ("two administration officials") is not
 //     in that attribution's scope. A quote's scope takes in its quotation
@@ -142,7 +154,7 @@
 //
 // The package does not: resolve pronoun subjects itself ("he said" is left to
 // the quote annotator, whose speaker mentions carry the resolution; a
-// parenthetical pronoun no quote resolves keeps an empty Name); follow
+// pronoun no quote resolves is named as written); follow
 // an attribution's scope past its sentence, except through a quote; judge
 // whether a source is credible; find attributions without a cue word
 // ("In a statement, the army ..."), nor nested reporting beyond one level of

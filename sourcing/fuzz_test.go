@@ -51,8 +51,8 @@ func checkInvariants(t *testing.T, d *sitrep.Doc) {
 		if i > 0 && d.Sourcing[i-1].Start > a.Start {
 			t.Fatalf("attributions %d and %d out of order", i-1, i)
 		}
-		// Only an unresolved pronoun may have no name.
-		if a.Source.Text == "" || a.Source.Name == "" && !namesNobody(a.Source.Text) {
+		// A source always has a name, an unresolved pronoun its text.
+		if a.Source.Text == "" || a.Source.Name == "" {
 			t.Fatalf("attribution %d %q: empty source %+v", i, a.Text, a.Source)
 		}
 		for _, c := range a.Cites {

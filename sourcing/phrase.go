@@ -2,6 +2,7 @@ package sourcing
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,21 +43,24 @@ type party struct {
 	doc bool
 }
 
-// source is the party as a Source. An unresolved pronoun ("he" that the
-// quote annotator could not tie to anyone) has no name: "He" names nobody.
+// source is the party as a Source. A source always has a Name: an
+// unresolved pronoun ("he" that the quote annotator could not tie to
+// anyone) is named as written, so that a reader still sees that somebody
+// is claimed to have said it and can look for whom.
 func (p party) source() sitrep.Source {
-	name := p.name
-	if name == "" && !namesNobody(p.text) {
-		name = p.text
-	}
-	return sitrep.Source{Text: p.text, Name: name}
+	return sitrep.Source{Text: p.text, Name: cmp.Or(p.name, p.text)}
 }
 
 // namesNobody reports a pronoun, which names no one until it is resolved.
+// It does not allocate: outletCites asks it of every source it compares.
 func namesNobody(s string) bool {
-	switch strings.ToLower(s) {
-	case "he", "she", "him", "her", "i", "it", "they", "them", "we", "us":
-		return true
+	if len(s) > 4 {
+		return false
+	}
+	for _, p := range [...]string{"he", "she", "him", "her", "i", "it", "they", "them", "we", "us"} {
+		if strings.EqualFold(s, p) {
+			return true
+		}
 	}
 	return false
 }

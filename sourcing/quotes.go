@@ -53,9 +53,9 @@ func (a *annotation) mergeQuote(found int, speaker *sitrep.Mention, quote sitrep
 	merged := false
 	for c := k - 1; c >= 0 && c >= k-8; c-- {
 		if sp := a.cands[c].span; sp.Contains(speaker.Span) {
-			a.cands[c].scopes = append(a.cands[c].scopes, a.after(quote, sp))
+			a.cands[c].scopes = append(a.cands[c].scopes, a.quoteScope(&a.cands[c], quote))
 			merged = true
-			if src := &a.cands[c].source; src.Name == "" && src.Text == written && namesNobody(written) {
+			if src := &a.cands[c].source; speaker.Name != "" && src.Name == written && src.Text == written && namesNobody(written) {
 				// A parenthetical "she said" is named by the quote's
 				// resolution of "she".
 				src.Name = speaker.Name
@@ -85,7 +85,7 @@ func (a *annotation) mergeCue(found int, quote sitrep.Span, cue int) bool {
 	merged := false
 	for c := k - 1; c >= 0 && c >= k-8; c-- {
 		if sp := a.cands[c].span; sp.Contains(at) {
-			a.cands[c].scopes = append(a.cands[c].scopes, a.after(quote, sp))
+			a.cands[c].scopes = append(a.cands[c].scopes, a.quoteScope(&a.cands[c], quote))
 			merged = true
 		}
 	}
@@ -130,6 +130,18 @@ func (a *annotation) notSpeaker(lo, hi, cue int) bool {
 	}
 	_, ok := a.analyze(lo, hi-1)
 	return !ok
+}
+
+// quoteScope returns the scope a quote adds to the attribution c: after
+// its phrase, and not past the relative clause holding its cue, which the
+// quote annotator may read beyond ("X, which said that the outage was
+// caused by a storm, declined to comment").
+func (a *annotation) quoteScope(c *candidate, quote sitrep.Span) sitrep.Span {
+	s := a.after(quote, c.span)
+	if end := int(c.clauseEnd); end > 0 && s.Start < end && s.End > end {
+		s.End = end
+	}
+	return s
 }
 
 // after returns the scope s without the part that is the attribution

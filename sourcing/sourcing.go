@@ -17,7 +17,7 @@ func (Annotator) Name() string { return "sourcing" }
 
 // Version names the behaviour of the annotator; it changes whenever its
 // output for some input does.
-func (Annotator) Version() string { return "6" }
+func (Annotator) Version() string { return "7" }
 
 // Annotate implements sitrep.Annotator. It replaces Doc.Sourcing and sets
 // the Sourcing of every quantity (nil when no attribution covers it).
@@ -57,6 +57,11 @@ type candidate struct {
 	// person marks a source that is one named person, whom an outlet
 	// reporting their words cites with a count of one.
 	person bool
+	// clauseEnd, when not 0, is where the relative clause holding the cue
+	// closes ("X, which has said that ..., declined"): a quote merged into
+	// the attribution does not reach past it. An int32 fits beside the
+	// bools, so candidates stay as small as they were.
+	clauseEnd int32
 }
 
 // annotation is the working state of one Annotate call.

@@ -234,16 +234,16 @@ func TestPatterns(t *testing.T) {
 			want: []sitrep.Attribution{{Text: "The UN report said", Source: sitrep.Source{Text: "The UN report", Name: "UN"}}},
 		},
 		// Parenthetical attributions (a pronoun is named by the quote
-		// annotator's resolution, see TestQuoteMerges).
+		// annotator's resolution, see TestQuoteMerges, else as written).
 		{
 			name: "parenthetical pronoun subject is read as officials are",
 			text: "In the aftermath of the Cold War, she said, NATO must be ready.",
-			want: []sitrep.Attribution{{Text: "she said", Source: sitrep.Source{Text: "she"}}},
+			want: []sitrep.Attribution{{Text: "she said", Source: sitrep.Source{Text: "she", Name: "she"}}},
 		},
 		{
 			name: "parenthetical plural pronoun subject",
 			text: "If you are not Cuban, they said, you just would not understand.",
-			want: []sitrep.Attribution{{Text: "they said", Source: sitrep.Source{Text: "they"}}},
+			want: []sitrep.Attribution{{Text: "they said", Source: sitrep.Source{Text: "they", Name: "they"}}},
 		},
 		{
 			name: "parenthetical possessive phrase with a role word of people",
@@ -507,6 +507,8 @@ func TestQuantityScope(t *testing.T) {
 		{"trailing attribution with a date", "Two men died of an overdose, the Los Angeles Times reported Friday.", "Two men", "Los Angeles Times"},
 		{"trailing passive agent", "Two isotopes were found in his urine, as reported by the Health Protection Agency.", "Two isotopes", "Health Protection Agency"},
 		{"parenthetical with a time after the verb covers the sentence", "The strike on 3 towns, officials said Tuesday, killed 12 people.", "3 towns", "officials"},
+		{"relative clause: a count in its complement", "The Pentagon, which has claimed that 11 boats were destroyed, released 12 videos.", "11 boats", "Pentagon"},
+		{"relative clause: a count in the main clause after it", "The Pentagon, which has claimed that 11 boats were destroyed, released 12 videos.", "12 videos", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -670,19 +672,60 @@ func TestIdempotent(t *testing.T) {
 	}
 }
 
-// A quote whose pronoun speaker the quote annotator could not resolve is
-// still attributed, but its source has no name: "He" names nobody.
-func TestUnresolvedPronounHasNoName(t *testing.T) {
-	text := "“The boats were carrying fuel,” he said."
-	d := annotatetest.Prepare(t, text)
-	he := strings.Index(text, "he said")
-	d.Quotes = []sitrep.Quote{{Span: sitrep.Span{Start: len("“"), End: strings.Index(text, ",”")}, Direct: true, Cue: "said",
-		Speaker: &sitrep.Mention{Span: sitrep.Span{Start: he, End: he + 2}, Text: "he"}}}
-	if err := (Annotator{}).Annotate(d); err != nil {
-		t.Fatal(err)
+// TestUnresolvedPronounNamedAsWritten specifies that a pronoun source no
+// quote resolves keeps its attribution, named by the pronoun as written:
+// a source never has an empty Name, and it is never taken for a cited
+// person of an outlet reporting it.
+func TestUnresolvedPronounNamedAsWritten(t *testing.T) {
+	quoted := "“The boats were carrying fuel,” he said."
+	he := strings.Index(quoted, "he said")
+	tests := []struct {
+		name, text string
+		quotes     []sitrep.Quote
+		want       []string // rendered attributions
+		source     sitrep.Source
+	}{
+		{
+			name: "a quote whose speaker the quote annotator could not resolve",
+			text: quoted,
+			quotes: []sitrep.Quote{{Span: sitrep.Span{Start: len("“"), End: strings.Index(quoted, ",”")}, Direct: true, Cue: "said",
+				Speaker: &sitrep.Mention{Span: sitrep.Span{Start: he, End: he + 2}, Text: "he"}}},
+			want:   []string{"he said => he"},
+			source: sitrep.Source{Text: "he", Name: "he"},
+		},
+		{
+			name:   "a parenthetical with no antecedent and no quote",
+			text:   "The convoy, she said, was hit twice.",
+			want:   []string{"she said => she"},
+			source: sitrep.Source{Text: "she", Name: "she"},
+		},
+		{
+			name: "a parenthetical whose quote left the pronoun unresolved",
+			text: "The convoy, she said, was hit twice.",
+			quotes: []sitrep.Quote{{Span: sitrep.Span{Start: 22, End: 35}, Cue: "said",
+				Speaker: &sitrep.Mention{Span: sitrep.Span{Start: 12, End: 15}, Text: "she"}}},
+			want:   []string{"she said => she"},
+			source: sitrep.Source{Text: "she", Name: "she"},
+		},
+		{
+			name:   "a parenthetical with no antecedent is no person an outlet cites",
+			text:   "The convoy, they said, was hit twice, Reuters reported.",
+			want:   []string{"they said => they", "Reuters reported => Reuters"},
+			source: sitrep.Source{Text: "they", Name: "they"},
+		},
 	}
-	if len(d.Sourcing) != 1 || d.Sourcing[0].Source.Text != "he" || d.Sourcing[0].Source.Name != "" {
-		t.Errorf("sourcing = %+v, want one attribution with source text \"he\" and no name", d.Sourcing)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotatetest.Prepare(t, tt.text)
+			d.Quotes = tt.quotes
+			annotate(t, d)
+			if got := renderAll(d.Sourcing); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Fatalf("attributions\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if d.Sourcing[0].Source != tt.source {
+				t.Errorf("source %+v, want %+v", d.Sourcing[0].Source, tt.source)
+			}
+		})
 	}
 }
 
@@ -758,6 +801,89 @@ func TestQuoteMerges(t *testing.T) {
 			annotate(t, d)
 			if got := renderAll(d.Sourcing); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Fatalf("attributions\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			var scope []string
+			for _, s := range d.Sourcing[0].Scope {
+				scope = append(scope, s.In(tt.text))
+			}
+			if strings.Join(scope, "|") != strings.Join(tt.scope, "|") {
+				t.Errorf("scope %q, want %q", scope, tt.scope)
+			}
+		})
+	}
+}
+
+// TestRelativeClauseSource specifies the source of a reporting verb in a
+// relative clause set off by commas: the phrase before the comma, whose
+// word covers the verb's complement up to the comma that closes the clause,
+// not the main clause after it, even when a quote of the same speech reads
+// past that comma.
+func TestRelativeClauseSource(t *testing.T) {
+	tests := []struct {
+		name, text string
+		quote      []string // speaker, content, cue of a quote the quote annotator made; none when empty
+		want       []string // rendered attributions
+		scope      []string // the first attribution's scope
+	}{
+		{
+			name:  "a body, which has said that",
+			text:  "The ministry, which has said that 40 people died, did not publish their names.",
+			want:  []string{"The ministry, which has said => ministry"},
+			scope: []string{"40 people died"},
+		},
+		{
+			name:  "unnamed people, who said, without that",
+			text:  "Residents, who said they saw 12 bodies, were questioned by the police.",
+			want:  []string{"Residents, who said => residents <- Residents (anon)"},
+			scope: []string{"they saw 12 bodies"},
+		},
+		{
+			name:  "a quote reading past the clause is cut at its comma",
+			text:  "Harbor Telecom, which has maintained that the outage was caused by a storm, declined to comment further.",
+			quote: []string{"Harbor Telecom", "the outage was caused by a storm, declined to comment further", "maintained"},
+			want:  []string{"Harbor Telecom, which has maintained => Harbor Telecom"},
+			scope: []string{"the outage was caused by a storm"},
+		},
+		{
+			name:  "the object of a verb before the comma speaks, not the verb",
+			text:  "The plan angered farmers, who said that the road would cut their fields in two.",
+			want:  []string{"farmers, who said => farmers <- farmers (anon)"},
+			scope: []string{"the road would cut their fields in two"},
+		},
+		{
+			name:  "a clause the sentence ends leaves the scope open to its end",
+			text:  "The blast was heard by the ministry, which said that the depot had burned.",
+			want:  []string{"the ministry, which said => ministry"},
+			scope: []string{"the depot had burned"},
+		},
+		{
+			name:  "a name that is an object: the verb before it is no part of the phrase",
+			text:  "The coach decided not to pick Mauro Silva, who had claimed that he lost his passport.",
+			want:  []string{"Mauro Silva, who had claimed => Mauro Silva"},
+			scope: []string{"he lost his passport"},
+		},
+		{
+			name: "a relative clause with no complement attributes nothing",
+			text: "The bombing, which the ministry reported, killed 30 people.",
+		},
+		{
+			name: "a negated verb in a relative clause attributes nothing",
+			text: "The ministry, which has not said that anyone died, closed the road.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := annotatetest.Prepare(t, tt.text)
+			if len(tt.quote) > 0 {
+				d.Quotes = []sitrep.Quote{{Span: spanOf(t, tt.text, tt.quote[1], 0), Cue: tt.quote[2],
+					Speaker: &sitrep.Mention{Span: spanOf(t, tt.text, tt.quote[0], 0), Text: tt.quote[0], Name: tt.quote[0]}}}
+			}
+			annotate(t, d)
+			if got := renderAll(d.Sourcing); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Fatalf("attributions\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if len(d.Sourcing) == 0 {
+				return
 			}
 			var scope []string
 			for _, s := range d.Sourcing[0].Scope {
