@@ -43,7 +43,9 @@
 // August 15, 2008), or when it reads as a
 // sentence (at least six words, or ending in . ? !). A cue after the quote
 // is not its own when a colon and another quote follow it (“…” A resident
-// said: “…”) or "that" does (it reports its own clause), and a quote that
+// said: “…”) or "that" does, perhaps after adverbs and a time ("said
+// privately on Monday that"; "that day" is a time): it reports its own
+// clause, and the quote is left as one without a cue. A quote that
 // ends its sentence keeps a cue that introduced it over one in the next
 // sentence. A line that ends in a colon or comma introduces a quote that
 // opens the next ("Rathbun stated,⏎“…”"). A quote split by its
@@ -57,8 +59,12 @@
 // placards") are written by no one the article names: they are not a
 // quote, take no speaker (not even one carried over), and inside a
 // reported clause are part of it ("Karimi said protesters carried signs
-// that read “…”" is Karimi's clause). A chant or shout is its chanters'
-// ("Protesters chanted “Down with the regime”": Protesters).
+// that read “…”" is Karimi's clause); after such a noun "demanding",
+// "urging" and "calling for" introduce its words too ("signs demanding
+// “…”"). A chant or shout is its chanters' ("Protesters chanted “Down
+// with the regime”": Protesters). A slogan, cry or the like before a
+// participle in -ed says what was chanted, not who chanted it: in "“…,”
+// the same slogan regularly chanted at rallies" nobody speaks.
 //
 // Scare quotes and partial quotes. A short quoted term that is not speech
 // ("narco-terrorists", a “war” on drugs) is dropped, unless a cue with a
@@ -85,7 +91,8 @@
 // his trial he had"). A word that is a cue only before "that" does not
 // claim a clause without it ("no reports of outbreaks ..., Vandemoortele
 // said" is Vandemoortele's). The subject may stand a few
-// auxiliaries and adverbs before the cue ("has previously said"), before
+// auxiliaries and adverbs before the cue ("has previously said",
+// "Officials quickly denied", "Putin himself said"), before
 // an appositive between commas (of the names before its commas, the
 // leftmost person or organization), a sentence-initial name set off by a
 // single comma ("Lydia Buchtmann for FSANZ, says"), the subject of an
@@ -93,7 +100,13 @@
 // or of the sentence when the verb before "and" is no cue ("The families
 // gathered outside the court and said", "He arrived late and told"), the
 // noun a relative clause modifies ("Residents who live near the market
-// said": Residents),
+// said": Residents), unless the cue's own subject follows the pronoun,
+// which is then its object ("a powder which authorities say was flour":
+// authorities), the person first in "He and others who ... say", the
+// subject of the clause when a participle follows an object ("The
+// minister left the room saying": The minister; "In Havana, children
+// marched around the square chanting": children; but "Protesters
+// chanting ... blocked the road": Protesters),
 // a sentence-initial common noun before an aside ("Officials, speaking on
 // condition of anonymity, said"), the subject of "was quoted as saying"
 // or the object of "quoted him as saying",
@@ -121,7 +134,8 @@
 // ("did not say") reports nothing. The clause runs to its sentence's end,
 // cut before a trailing attribution, ", according to", a participle clause
 // in the writer's voice (", reviving a controversial concept") or a quote
-// that reads as speech; it excludes "that".
+// that reads as speech; it excludes "that" and what stands before it
+// ("said privately on Monday that CLAUSE").
 //
 // Overlaps. The layer has no overlapping quotes: of overlapping
 // candidates, speech in quotation marks beats a reported clause, which

@@ -65,6 +65,9 @@ func (a *analysis) findIndirect() {
 			i = j
 		}
 		start := -1
+		if t := a.clauseThat(i, hi); t >= 0 {
+			i = t // "said privately on Monday that": the clause follows "that"
+		}
 		switch {
 		case i >= hi:
 		case a.tok(i) == "that":
@@ -120,15 +123,37 @@ func (a *analysis) afterDashAside(i, hi int) int {
 	return i
 }
 
+// clauseThat returns the "that" opening a cue's clause at token i or after
+// a few adverbs and a time ("said privately on Monday that", "said that
+// day that"), or -1.
+func (a *analysis) clauseThat(i, hi int) int {
+	for j := i; j < hi && j <= i+maxAdjunctWords; j++ {
+		w := a.tok(j)
+		if w == "that" && j+1 < hi && in(thatTimes, a.tok(j+1)) {
+			j++
+			continue
+		}
+		if w == "that" {
+			return j
+		}
+		if !(in(auxAdverbs, w) || in(timeAdverbs, w) || in(weekdays, w) || in(timePeriods, w) || w == "on" || a.isAdverb(j)) {
+			return -1
+		}
+	}
+	return -1
+}
+
 // isDash reports a dash standing as a token of its own (a hyphen inside a
 // word is part of the word).
 func isDash(w string) bool { return w == "—" || w == "–" || w == "-" || w == "--" }
 
 // afterTimeAdjunct returns the token after a time adverbial at i
-// ("today", "Monday", "on Monday", "last week"), or i when none is there.
+// ("today", "Monday", "on Monday", "last week", "that day"), or i when
+// none is there.
 func (a *analysis) afterTimeAdjunct(i, hi int) int {
 	switch {
 	case i+1 < hi && in(timeDeictics, a.tok(i)) && in(timePeriods, a.tok(i+1)),
+		i+1 < hi && a.tok(i) == "that" && in(thatTimes, a.tok(i+1)),
 		i+1 < hi && a.tok(i) == "on" && in(weekdays, a.tok(i+1)):
 		return i + 2
 	case i < hi && (in(weekdays, a.tok(i)) && !in(timeDeictics, a.tok(i)) || in(timeAdverbs, a.tok(i))):
@@ -331,7 +356,7 @@ func (a *analysis) clause(start, hi int) (sitrep.Span, bool) {
 			// “… now and forever.”: keep the closing mark of a quotation
 			// that ends the clause within it.
 			if d > 0 && a.directs[d-1].close == j+1 && a.directs[d-1].open >= start {
-				end = j + 2
+				end = a.directs[d-1].closeEnd // the whole mark: ``…''
 			}
 			break
 		}
@@ -339,16 +364,18 @@ func (a *analysis) clause(start, hi int) (sitrep.Span, bool) {
 			continue
 		}
 		next := j + 1
-		if next < hi && a.isQuoteMark(next) {
-			next++
+		if next < hi {
+			if f, _, _, width := a.mark(next); f != noFamily {
+				next += width
+			}
 		}
 		if next >= hi {
 			continue
 		}
 		if a.according(next) || a.isGerund(next) || a.trailingCue(next, hi) {
 			end = j
-			if next == j+2 { // keep the closing mark after the comma: “illegal combatants,”
-				end = j + 2
+			if next > j+1 { // keep the closing mark after the comma: “illegal combatants,”
+				end = next
 			}
 			break
 		}
@@ -374,6 +401,14 @@ func (a *analysis) directAtOrAfter(tok int) int {
 		}
 	}
 	return lo
+}
+
+// isAdverb reports a lowercase word in -ly after no determiner: "quickly",
+// "regularly"; not "the elderly" or "family".
+func (a *analysis) isAdverb(i int) bool {
+	w := a.tok(i)
+	return a.toks[i].Kind == sitrep.Word && len(w) > 4 && isLowerStart(w) && strings.HasSuffix(w, "ly") &&
+		!in(lyNouns, w) && (i == 0 || !in(determiners, a.tok(i-1)))
 }
 
 // isGerund reports a lowercase word ending in -ing that opens a participle

@@ -92,6 +92,8 @@ var (
 	// skippable between a subject and its cue: "Sheinbaum has previously said".
 	auxAdverbs = set("has have had also previously later earlier repeatedly again then recently once would will reportedly publicly privately separately further just already often frequently has since first last afterwards subsequently")
 	negations  = set("not n't never no")
+	// stand after a name they stress: "Putin himself said".
+	reflexives = set("himself herself themselves itself")
 	// words that cannot be part of a speaker noun phrase.
 	npStop = set("in on at of for with by from to into about after before since during as than over under between against without through within across " +
 		"and that which who whom whose what when where why how if because while although though unless whereas but or so not also nor yet " +
@@ -106,6 +108,10 @@ var (
 	timeAdverbs  = set("today yesterday tonight earlier later previously recently again repeatedly")
 	timeDeictics = set("last this next")
 	timePeriods  = set("week month year night weekend")
+	// follow a demonstrative "that" after a cue: "said that day".
+	thatTimes = set("day night week weekend month year morning afternoon evening time")
+	// end in -ly but are no adverbs: "The family said".
+	lyNouns = set("family assembly ally rally daily weekly monthly supply reply italy")
 	// orgNouns head a definite description of any organization named
 	// before ("The agency said"); orgKindNouns one whose name holds the
 	// word ("the ministry" after "the Interior Ministry").
@@ -133,14 +139,21 @@ var (
 	// join a speaker's head noun to the noun after it: "a spokesperson for X".
 	phraseLinks = set("of for at from")
 	// open a relative clause after the noun it modifies: "Residents who live ...".
-	relativePronouns = set("who whose which")
+	relativePronouns = set("who whom whose which")
 	// common irregular past forms that end a subject shared with a later
 	// cue: "He met the envoy and said".
 	pastVerbs = set("met went came left took made gave held fled ran stood sat saw got sent led won lost kept began brought fought heard paid rose fell flew drove threw knew grew wore hid struck sought caught felt spent built spoke broke chose")
+	// name words said, not who says them: "the same slogan chanted at rallies".
+	saidNouns = set("cry chant refrain motto mantra catchphrase phrase words")
+	// take a phrase after them that a participle may still have as its
+	// subject: "saw protesters chanting", "with the crowd chanting".
+	notObjectOf = set("of and or but nor with among amid like as saw see sees seen heard hear hears watched watch filmed joined")
 	// bear written words, which are no one's speech: "a banner reading “…”".
 	// Not "poster", which is also who posts online.
 	inscriptionNouns = set("banner placard sign billboard graffiti slogan t-shirt shirt sticker plaque inscription mural")
-	inscriptionVerbs = set("read reads reading said says saying bore bearing proclaimed proclaiming declared declaring")
+	// Only after such a noun: "signs demanding “…”", "a banner calling for “…”".
+	inscriptionVerbs = set("read reads reading said says saying bore bearing proclaimed proclaiming declared declaring " +
+		"demanded demanding urged urging called calling")
 	// open a reported clause that starts with its adverbial: "said although ...".
 	subordinators = set("although though because unless whereas if")
 	gerundsNotCut = set("including according during regarding concerning following bring thing king ring sing nothing something anything everything morning evening building spring")

@@ -217,6 +217,9 @@ func (a *analysis) inscription(q direct) bool {
 	if b-1 >= 0 && a.tok(b) == "words" && a.tok(b-1) == "the" { // "bearing the words"
 		b -= 2
 	}
+	if b-1 >= 0 && a.tok(b) == "for" && strings.HasPrefix(a.tok(b-1), "call") { // "signs calling for"
+		b--
+	}
 	if b-1 >= 0 && in(inscriptionVerbs, a.tok(b)) {
 		n := b - 1
 		if n-1 >= 0 && (a.tok(n) == "that" || a.tok(n) == "which") {

@@ -109,6 +109,7 @@ const (
 	maxBeforeTokens  = 6   // tokens before an opening mark searched for "he said:"
 	maxPartialLook   = 30  // tokens before a short quote searched for a cue in its sentence
 	maxThatLook      = 12  // tokens between a cue and a later "that" ("said on Monday that")
+	maxAdjunctWords  = 4   // adverbs and a time between a cue and "that" ("said privately on Monday that")
 	maxClauseTokens  = 200 // a reported clause is cut at this length
 	minClauseWords   = 3
 	speechWords      = 6    // a quote this long reads as speech even without a cue
@@ -272,8 +273,9 @@ func (a *analysis) attachAfter(q direct) (cue string, speaker, addr ref, ok bool
 			continue
 		}
 		// “…” A resident said: “…”: the cue introduces the next quote;
-		// “….” Ken May said that ...: it introduces its own clause.
-		if j+2 < len(a.toks) && a.tok(j+1) == ":" && a.isQuoteMark(j+2) || j+1 < len(a.toks) && a.tok(j+1) == "that" {
+		// “….” Ken May said (privately on Monday) that ...: it
+		// introduces its own clause.
+		if j+2 < len(a.toks) && a.tok(j+1) == ":" && a.isQuoteMark(j+2) || a.clauseThat(j+1, int(a.sentHi[j])) >= 0 {
 			break
 		}
 		var r ref

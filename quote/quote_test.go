@@ -494,6 +494,17 @@ func TestRelativeClauseSubject(t *testing.T) {
 			[]want{{Text: "We heard the first shell at five", Direct: true, Cue: "said", Speaker: "a man"}}},
 		{"between commas", "Officials, who spoke on condition of anonymity, said the convoy was hit twice.",
 			[]want{{Text: "the convoy was hit twice", Cue: "said", Speaker: "Officials"}}},
+		// The cue's own subject after the pronoun makes it an object.
+		{"an object relative", "Police seized several parcels holding a grey paste which investigators say turned out to be clay.",
+			[]want{{Text: "turned out to be clay", Cue: "say", Speaker: "investigators"}}},
+		{"an object relative with a determiner", "Police seized a parcel which the company says held only flour.",
+			[]want{{Text: "held only flour", Cue: "says", Speaker: "the company"}}},
+		{"whom and a verb", "The man whom police arrested said he was innocent.",
+			[]want{{Text: "he was innocent", Cue: "said", Speaker: "The man"}}},
+		{"a person and others", "Tom Reyes lives by the river. He and others who oppose the dam say that it will ruin the valley.",
+			[]want{{Text: "it will ruin the valley", Cue: "say", Speaker: "He", SpeakerOf: "Tom Reyes"}}},
+		{"an adverb before the cue", "Officials quickly denied that the plant was damaged.",
+			[]want{{Text: "the plant was damaged", Cue: "denied", Speaker: "Officials"}}},
 	})
 }
 
@@ -541,6 +552,9 @@ func TestInscriptions(t *testing.T) {
 			}},
 		{"a short chant", "Protesters chanted “Down with the regime” outside the embassy.",
 			[]want{{Text: "Down with the regime", Direct: true, Cue: "chanted", Speaker: "Protesters"}}},
+		{"signs demanding", "Marchers carried signs demanding “Freedom for every prisoner in the country.”", nil},
+		{"banners calling for", "Marchers waved banners calling for “an end to the war and the return of every soldier.”", nil},
+		{"a slogan chanted is no speaker", "The crowd roared “Freedom now,” the same slogan regularly chanted at rallies across the country.", nil},
 	})
 }
 
@@ -557,5 +571,61 @@ func TestTitleGender(t *testing.T) {
 			[]want{{Text: "We will not close the clinic this year", Direct: true, Cue: "said", Speaker: "he", SpeakerOf: "Okafor"}}},
 		{"a title the role lexicon genders", "Congresswoman Jo Ellery met Kim Park in Ohio. “We will not vote for this bill,” he said.",
 			[]want{{Text: "We will not vote for this bill", Direct: true, Cue: "said", Speaker: "he", SpeakerOf: "Kim Park"}}},
+	})
+}
+
+// TestParticipleAfterObject: a participle cue after the object of a verb
+// or preposition is the clause subject's, not the object's.
+func TestParticipleAfterObject(t *testing.T) {
+	runCases(t, []struct {
+		name, text string
+		want       []want
+	}{
+		{"a verb's object", "The minister left the room saying “I have nothing to add.”",
+			[]want{{Text: "I have nothing to add.", Direct: true, Cue: "saying", Speaker: "The minister"}}},
+		{"a preposition's object", "Thousands of children marched around the square chanting “We will save him!”",
+			[]want{{Text: "We will save him!", Direct: true, Cue: "chanting", Speaker: "Thousands of children"}}},
+		{"after an opening adverbial", "In the old town, hundreds of pupils marched past the cathedral chanting “Bring him home!”",
+			[]want{{Text: "Bring him home!", Direct: true, Cue: "chanting", Speaker: "hundreds of pupils"}}},
+		{"the nearest clause's subject", "The embassy asked for an inquiry and Governor Alan Reyes dismissed the claims saying they were baseless.",
+			[]want{{Text: "they were baseless", Cue: "saying", Speaker: "Alan Reyes", SpeakerOf: "Alan Reyes"}}},
+		{"a subject still speaks", "Protesters chanting “Down with the regime” blocked the road to the airport.",
+			[]want{{Text: "Down with the regime", Direct: true, Cue: "chanting", Speaker: "Protesters"}}},
+	})
+}
+
+// TestCueOwnClause: a cue followed by "that", perhaps after adverbs and
+// a time, reports its own clause and does not claim the quote before it.
+func TestCueOwnClause(t *testing.T) {
+	runCases(t, []struct {
+		name, text string
+		want       []want
+	}{
+		{"the quote keeps the previous speaker", "“We have nothing to add at this stage,” said a ministry spokesman, speaking on condition of anonymity. “We will keep looking for them.” Border officials who patrol the river said privately on Tuesday that the boat had sunk.",
+			[]want{
+				{Text: "We have nothing to add at this stage", Direct: true, Cue: "said", Speaker: "a ministry spokesman"},
+				{Text: "We will keep looking for them.", Direct: true, Cue: "said", Speaker: "a ministry spokesman"},
+				{Text: "the boat had sunk", Cue: "said", Speaker: "Border officials"},
+			}},
+		{"the clause starts after that", "Residents said privately on Monday that they were afraid of the soldiers.",
+			[]want{{Text: "they were afraid of the soldiers", Cue: "said", Speaker: "Residents"}}},
+		{"that day is a time", "“We will win this war,” he said that day.",
+			[]want{{Text: "We will win this war", Direct: true, Cue: "said", Speaker: "he"}}},
+		{"that day, then that", "He said that day that the army had left.",
+			[]want{{Text: "the army had left", Cue: "said", Speaker: "He"}}},
+	})
+}
+
+// TestClauseKeepsWholeMark: a reported clause that ends in a quotation
+// keeps its closing mark whole, two tokens for “…”.
+func TestClauseKeepsWholeMark(t *testing.T) {
+	runCases(t, []struct {
+		name, text string
+		want       []want
+	}{
+		{"at the sentence's end", "He says the clinics are listed as ``open,'' ``busy'' or ``closed.''",
+			[]want{{Text: "the clinics are listed as ``open,'' ``busy'' or ``closed.''", Cue: "says", Speaker: "He"}}},
+		{"before a trailing cue", "She said the men were ``hired guards,'' according to the report.",
+			[]want{{Text: "the men were ``hired guards,''", Cue: "said", Speaker: "She"}}},
 	})
 }

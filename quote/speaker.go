@@ -69,7 +69,7 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 		if in(negations, w) || w == "did" {
 			return ref{}, false
 		}
-		if !in(auxAdverbs, w) {
+		if !in(auxAdverbs, w) && !in(reflexives, w) && !a.isAdverb(j) { // "Officials quickly denied", "Putin himself said"
 			break
 		}
 		j--
@@ -196,6 +196,27 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 		j = h
 	}
 	r, ok := a.phraseEndingAt(j, lo)
+	if ok && r.kind == refPhrase && strings.HasSuffix(a.tok(k), "ed") && a.saidThing(j) {
+		// "the same slogan regularly chanted at rallies": a passive
+		// participle after what is said, which does not speak.
+		return ref{}, false
+	}
+	if ok && a.isGerund(k) && a.objectBefore(r, lo) {
+		// "The minister left the room saying", "marched around the
+		// square chanting": the object does not speak, the clause's
+		// subject does.
+		if s, found := a.sharedSubject(a.clauseStart(r.lo, lo), r.lo); found {
+			return s, true
+		}
+	}
+	if ok && r.kind == refPhrase && r.lo-2 >= lo && a.tok(r.lo-1) == "and" {
+		// "He and others who oppose the plan say": the first of the
+		// coordinated speakers, when it is a person; not in "Red Cross
+		// and ambulance officials", where the name modifies.
+		if p, found := a.phraseEndingAt(r.lo-2, lo); found && (p.kind == refPronoun || p.kind == refEntity && a.ents[p.ent].Type == "PERSON") {
+			return p, true
+		}
+	}
 	if ok && r.kind == refEntity && a.ents[r.ent].Type == "LOC" {
 		// "Officials in London and Manchester said": a place after a
 		// preposition is where the speakers are, not who speaks.
@@ -236,7 +257,9 @@ func (a *analysis) subjectOf(k, lo int, followAnd bool) (ref, bool) {
 // relativeHead returns the last token of the noun a relative clause
 // ending at token j modifies ("Residents" in "Residents who live near the
 // market"), or -1 when no relative pronoun opens a clause within reach.
-// A predicate is no head: "It is unclear who fired".
+// A predicate is no head: "It is unclear who fired". Nor is the noun
+// when the cue's own subject follows the pronoun, which is then its
+// object: "a powder which authorities say was flour" is the authorities'.
 func (a *analysis) relativeHead(j, lo int) int {
 	for c := j - 1; c > lo && c >= j-maxThatLook; c-- {
 		if a.toks[c].Kind == sitrep.Punctuation {
@@ -244,6 +267,9 @@ func (a *analysis) relativeHead(j, lo int) int {
 		}
 		if !in(relativePronouns, a.tok(c)) {
 			continue
+		}
+		if a.tok(c) != "whose" && a.subjectFrom(c+1, j, lo) {
+			return -1
 		}
 		h := c - 1
 		r, ok := a.phraseEndingAt(h, lo)
@@ -258,10 +284,62 @@ func (a *analysis) relativeHead(j, lo int) int {
 	return -1
 }
 
+// subjectFrom reports whether tokens [i, j] are a subject: a pronoun, a
+// name, a phrase with a determiner or one that names people by role
+// ("authorities"), not a verb ("police arrested", "fled").
+func (a *analysis) subjectFrom(i, j, lo int) bool {
+	r, ok := a.phraseEndingAt(j, lo)
+	return ok && r.lo == i && (r.kind != refPhrase || in(determiners, a.tok(i)) || a.isRole(a.tok(j)))
+}
+
+// objectBefore reports whether phrase r is the object of a verb or a
+// preposition ("left the room", "around the square"), which a participle
+// after it does not take as its subject. A complement ("Thousands of
+// children"), a perceived or accompanying phrase ("saw protesters
+// chanting", "with the crowd chanting") and one after a cue or
+// auxiliary ("There were protesters chanting") still do.
+func (a *analysis) objectBefore(r ref, lo int) bool {
+	p := r.lo - 1
+	if p < lo || a.toks[p].Kind != sitrep.Word {
+		return false
+	}
+	w := a.tok(p)
+	return isLowerStart(w) && !in(notObjectOf, w) && !in(relativePronouns, w) && !in(clauseAux, w) &&
+		!in(passiveAux, w) && a.cueAt(p) == noCue
+}
+
+// clauseStart returns the first token of the clause holding token p: after
+// the nearest comma, "that" or cue before it ("In Havana, children
+// marched"), or a conjunction after a verb ("The office asked ... and
+// Putin dismissed", not "Police and soldiers stormed"); else lo.
+func (a *analysis) clauseStart(p, lo int) int {
+	conj := -1
+	for c := p - 1; c > lo && c >= p-maxAppositive; c-- {
+		w := a.tok(c)
+		switch {
+		case conj >= 0 && (a.finiteVerb(c) || a.cueAt(c) != noCue):
+			return conj + 1
+		case w == "," || w == ";" || w == "that" || a.cueAt(c) != noCue:
+			return c + 1
+		case conj < 0 && (w == "and" || w == "but"):
+			conj = c
+		}
+	}
+	return lo
+}
+
+// saidThing reports whether token j, singular or plural, names words
+// rather than who says them: "slogan", "cry", "banners".
+func (a *analysis) saidThing(j int) bool {
+	w := a.tok(j)
+	return a.inscriptionNoun(j) || in(saidNouns, w) || len(w) > 2 && w[len(w)-1] == 's' && in(saidNouns, w[:len(w)-1])
+}
+
 // sharedSubject reads the subject at token lo that a verb before "and" at
 // token and shares with the cue after it: "He arrived late and told", "The
 // families gathered outside the court and said". A common noun phrase must
-// end before a verb in the past or an auxiliary, or a relative pronoun.
+// end before a verb in the past or an auxiliary, or a relative pronoun,
+// and may keep one complement ("Thousands of children marched").
 func (a *analysis) sharedSubject(lo, and int) (ref, bool) {
 	v := -1
 	for c := lo + 1; c < and && c <= lo+maxPhraseWords; c++ {
@@ -269,10 +347,7 @@ func (a *analysis) sharedSubject(lo, and int) (ref, bool) {
 		if a.toks[c].Kind != sitrep.Word {
 			break
 		}
-		if in(determiners, a.tok(c-1)) || !isLowerStart(t) {
-			continue // "The armed men": a participle after a determiner modifies
-		}
-		if in(clauseAux, t) || in(relativePronouns, t) || in(pastVerbs, t) || len(t) > 4 && strings.HasSuffix(t, "ed") {
+		if in(relativePronouns, t) || a.finiteVerb(c) {
 			v = c
 			break
 		}
@@ -287,10 +362,27 @@ func (a *analysis) sharedSubject(lo, and int) (ref, bool) {
 		return ref{}, false
 	case r.kind == refPronoun, r.hi == v:
 		return r, true
-	case r.kind == refEntity && r.hi < and && isLowerStart(a.tok(r.hi)):
-		return r, true
+	case r.kind == refEntity && r.hi < and && isLowerStart(a.tok(r.hi)) && !in(npStop, a.tok(r.hi)):
+		return r, true // "Maria Lopez visited", not "Poland and the Czech Republic issued"
+	}
+	// "Thousands of children marched": a head and its complement.
+	if v > lo {
+		if p, ok := a.phraseEndingAt(v-1, lo); ok && p.lo == lo {
+			return p, true
+		}
 	}
 	return ref{}, false
+}
+
+// finiteVerb reports whether token c reads as a verb in the past or an
+// auxiliary: "gathered", "met", "has"; not after a determiner ("The armed
+// men").
+func (a *analysis) finiteVerb(c int) bool {
+	t := a.tok(c)
+	if c == 0 || a.toks[c].Kind != sitrep.Word || !isLowerStart(t) || in(determiners, a.tok(c-1)) {
+		return false
+	}
+	return in(clauseAux, t) || in(pastVerbs, t) || len(t) > 4 && strings.HasSuffix(t, "ed")
 }
 
 // isRole reports whether w, singular or plural, names a person by role:
@@ -569,7 +661,7 @@ func (a *analysis) commonHeadAfter(p, hi int) int {
 			in(npStop, t) || in(determiners, t) || in(weekdays, t) || in(calendarWords, t) || in(timeAdverbs, t) {
 			break
 		}
-		if _, ok := pronoun(t); ok {
+		if _, ok := pronoun(t); ok || in(reflexives, t) {
 			break
 		}
 		if isLowerStart(t) {
