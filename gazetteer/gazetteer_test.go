@@ -491,6 +491,9 @@ func TestKindStrings(t *testing.T) {
 	if s != 1<<City|1<<Sea {
 		t.Errorf("KindSet bits %b", s)
 	}
+	if s := KindSet(0).With(Region) | Features; s.String() != "region|features" {
+		t.Errorf("KindSet %v, want region|features", s)
+	}
 }
 
 func TestDefaultConcurrent(t *testing.T) {

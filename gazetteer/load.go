@@ -16,7 +16,7 @@ import (
 //go:embed data/*.gz
 var dataFS embed.FS
 
-//go:embed lexicon/places.tsv lexicon/countries.tsv lexicon/cities.tsv lexicon/common_words.txt
+//go:embed lexicon/places.tsv lexicon/features.tsv lexicon/countries.tsv lexicon/cities.tsv lexicon/common_words.txt
 var lexFS embed.FS
 
 // Thresholds for Prefix (see its comment).
@@ -99,7 +99,7 @@ func load(keyHook func(key string, h uint64)) (*Gazetteer, error) {
 		}
 		small[n] = s
 	}
-	for _, n := range []string{"places.tsv", "countries.tsv", "cities.tsv", "common_words.txt"} {
+	for _, n := range []string{"places.tsv", "features.tsv", "countries.tsv", "cities.tsv", "common_words.txt"} {
 		s, err := readLex(n)
 		if err != nil {
 			return nil, err
@@ -117,6 +117,7 @@ func load(keyHook func(key string, h uint64)) (*Gazetteer, error) {
 
 	b.countries(small["countries.tsv.gz"], small["countries.tsv"])
 	b.places(small["places.tsv"])
+	b.features(small["features.tsv"])
 	b.admin1AndCities(small["admin1.tsv.gz"], small["admin2.tsv.gz"], chunks, small["cities.tsv"])
 	for range chunks { // drain after an early failure
 	}
@@ -422,6 +423,34 @@ func (b *builder) places(lex string) {
 	}
 }
 
+// featureWhats are what lexicon/features.tsv may say a place is.
+var featureWhats = map[string]bool{"island": true, "river": true, "lake": true, "peninsula": true,
+	"delta": true, "valley": true, "camp": true, "base": true}
+
+// features adds the places of lexicon/features.tsv: regions to Lookup,
+// Features to Prefix (see Features).
+func (b *builder) features(lex string) {
+	var f []string
+	for _, line := range lines(lex) {
+		f = fields(line, f)
+		if len(f) < 7 || !featureWhats[f[0]] || f[1] == "" {
+			b.fail("lexicon/features.tsv: bad line %q", line)
+			return
+		}
+		lat, ok1 := parseE5(f[3])
+		lon, ok2 := parseE5(f[4])
+		if !ok1 || !ok2 {
+			b.fail("lexicon/features.tsv: bad position in %q", line)
+			return
+		}
+		e := b.add(rec{id: stableID(Region, fold.Key(f[1])), name: f[1], kind: Region, lat: lat, lon: lon,
+			cc: b.cc(f[2]), flags: flagFeature}, f[1])
+		for _, a := range split(f[5]) {
+			b.addName(e, a)
+		}
+	}
+}
+
 func (b *builder) admin1AndCities(admin1, admin2 string, cities <-chan string, lex string) {
 	var f []string
 	// City aliases by GeoNames id.
@@ -576,8 +605,12 @@ func (b *builder) addAliases(list []string) {
 }
 
 // prefixKinds returns the kinds Prefix reports for a name of an entry: the
-// entry's kind, or none if the name is too likely a common word.
+// entry's kind (Features for the places of lexicon/features.tsv), or none
+// if the name is too likely a common word.
 func (b *builder) prefixKinds(r *rec, h uint64, words int) KindSet {
+	if r.flags&flagFeature != 0 {
+		return Features
+	}
 	switch r.kind {
 	case City:
 		if b.common[h] {
@@ -641,7 +674,11 @@ func (b *builder) addName(e int32, text string) {
 		if !seen(b.done, ^h) {
 			b.done = append(b.done, ^h)
 			c := b.cell(&g.acr, h)
-			c.kinds |= KindSet(0).With(r.kind)
+			if r.flags&flagFeature != 0 {
+				c.kinds |= Features
+			} else {
+				c.kinds |= KindSet(0).With(r.kind)
+			}
 			b.pairs = append(b.pairs, pair{c.id, e})
 		}
 		return

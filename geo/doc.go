@@ -2,21 +2,35 @@
 // gazetteer entry with a kind, a country and coordinates, seas and oceans
 // included.
 //
-// Mentions come from four places:
+// Mentions come from five places:
 //   - the entity tagger's LOC entities (a leading "the" is left out of the
 //     span; "the Caribbean" is the place "Caribbean");
 //   - names the gazetteer knows that the tagger left untagged, read with
 //     gazetteer.Prefix (so common words and small one-word towns are not
 //     places), unless they lean on a neighbouring capitalized word ("Kenya
 //     Airways", "Bank of America") and so are part of a longer name. An
-//     admin2 division's one-word name counts here only where a place
-//     stands, after a preposition of place or as the container of a place
-//     just named ("in Dorset", "Manaoag, Pangasinan"), since such names
-//     are often words or persons' ("Antique dealers", "Carmen said");
+//     admin2 division's one-word name, and the one-word name of an island,
+//     a river, a camp or a base (gazetteer.Features: "Java", "Dadaab"),
+//     counts here only where a place stands: after a preposition of place
+//     (for the latter also "on" and "at"), maybe with a compass point
+//     between ("in northern Java"), after "the island of" and the like, as
+//     the container of a place just named ("in Dorset", "Manaoag,
+//     Pangasinan"), or listed with a place ("Java and Sumatra"); since
+//     such names are often words or persons' ("Antique dealers", "Carmen
+//     said", "a Java update");
 //   - ORG and MISC entities that are wholly a place name, which are the
 //     government or people of that place ("Washington said", "Mexico
 //     City’s opposition" when tagged ORG), under the same rule for admin2
-//     names ("Dallas County" is one, "VAR" is not Var);
+//     names ("Dallas County" is one, "VAR" is not Var) and islands ("Java"
+//     is always MISC to the tagger), read on past the entity when a longer
+//     name follows ("Dadaab" + "camps");
+//   - a city opening the name of a facility the gazetteer does not know,
+//     tagged or not ("Seoul City Hall", "Kabul International Airport": an
+//     airport, air base, city or town hall, station, port, power plant or
+//     prison; not an embassy, which is another country's): the facility stands in the city, which the name resolves
+//     to, not to the province of the name; a given name does not open the
+//     name of an airport, a base or a prison, often named for persons
+//     ("Logan International Airport" is no town Logan);
 //   - a country or admin1 division opening an organization's name, the
 //     jurisdiction it belongs to ("the U.S. Food and Drug Administration",
 //     "the California Department of Public Health"): it resolves to a
@@ -25,6 +39,11 @@
 //     "the Washington Department of Health", the state), except in the
 //     name of a newspaper or a criminal group ("The New York Times", the
 //     "Sinaloa Cartel"), which acts far from the place it is named for.
+//     So too where the tagger leaves the group's word out of a place it
+//     tags, or tags nothing: a place name followed by a gang word ("the
+//     Sinaloa cartel"), a capitalized masthead word ("New Zealand" of "The
+//     New Zealand Herald"), or listed with others before a gang word in
+//     the plural ("the Sinaloa and Gulf cartels") is none.
 //
 // Any other place inside an ORG or MISC name is not emitted, nor a place
 // ending an institution's name after "of" when the tagger split it off
@@ -35,7 +54,8 @@
 // which the gazetteer also reads as demonyms, are countries first).
 // Buildings standing for a government ("White House", "Kremlin",
 // lexicon/not_places.txt; also weather patterns such as El Niño), the country of a currency ("US$5") and the
-// place a virus is named after ("Reston ebolavirus") are not places.
+// place a virus is named after ("Reston ebolavirus", "West Nile cases")
+// are not places.
 // lexicon/aliases.tsv adds short names the gazetteer lacks ("NSW").
 //
 // Resolution picks among the gazetteer's entries of the same name by a score:
@@ -112,7 +132,9 @@
 //     nil), since they name no point.
 //
 // Kind is the gazetteer's kind name: country, admin1, admin2, city, sea,
-// ocean, gulf, strait, bay, region or continent. ID is the gazetteer entry's ID in
+// ocean, gulf, strait, bay, region or continent. Islands, rivers, lakes,
+// deltas, camps and bases (the gazetteer's lexicon/features.tsv) are
+// regions, a kind every consumer of places knows. ID is the gazetteer entry's ID in
 // decimal (a GeoNames id for cities), except for the waters off a coast
 // ("waters-off:" and the coast's ID, above) and open water (no ID).
 //

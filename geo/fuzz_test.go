@@ -78,6 +78,11 @@ func FuzzAnnotate(f *testing.F) {
 		"Washington State Department of Health officials said it would help. Officials in Washington said the boat sank.",
 		"Georgia said so. The Georgia Department of Public Health agreed. Utah, Georgia and Texas, Georgia.",
 		strings.Repeat("Washington, the Washington Department of Health, Texas, Washington and ", 100),
+		// Names that count only listed with a place, in long chains;
+		// facilities named for cities; gangs named for states.
+		strings.Repeat("Java and ", 300) + "Bali, and Sumatra, " + strings.Repeat("Dadaab or ", 300),
+		"Crowds outside Seoul City Hall and Kabul International Airport; Logan Airport, Seoul City",
+		"the Sinaloa and Gulf cartels, the Jalisco cartel, The New Zealand Herald, Sinaloa and",
 	}
 	for i, s := range seeds {
 		f.Add(s, i, i+5, uint8(i))

@@ -24,7 +24,7 @@ type Annotator struct {
 func (Annotator) Name() string { return "geo" }
 
 // Version changes whenever the places made from the same input change.
-func (Annotator) Version() string { return "10" }
+func (Annotator) Version() string { return "11" }
 
 // maxNameWords bounds the words read for one name, whatever the gazetteer
 // says its longest name is.
@@ -74,7 +74,12 @@ type mention struct {
 	// state marks a name followed by the word "state" ("a Washington
 	// state farm"): it resolves to an admin1 division when it can.
 	state bool
-	bonus []float64 // per candidate: the seat and the neighbouring-container bonuses
+	// facility marks a place opening the name of a facility the
+	// gazetteer does not know ("Seoul City Hall", "Kabul International
+	// Airport"): it resolves to a city when it can, where the facility
+	// stands.
+	facility bool
+	bonus    []float64 // per candidate: the seat and the neighbouring-container bonuses
 	// contained marks a mention that is the container of the one beside
 	// it or lies in it ("Paris, Texas"): its choice depends on its
 	// neighbours, so it is made afresh each time.
@@ -120,6 +125,10 @@ func (r *resolver) lookup(name string) []gazetteer.Entry {
 // overlapping.
 func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 	ms := make([]mention, 0, len(ents)/2+8)
+	// Names that are places only where a place stands, and stood where
+	// none was seen yet: tokens [first, last). They count when listed
+	// with a place ("Java and Sumatra"), which is known at the end.
+	var pending [][2]int
 	// Tokens inside any entity, marked by a running sum of +1 at each
 	// entity's first token and -1 after its last, so that overlapping or
 	// huge entities cost no more than the tokens they hold.
@@ -166,6 +175,20 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 					first++
 				}
 			}
+			// "the Sinaloa cartel", "the Sinaloa and Gulf cartels": a
+			// gang named for its home.
+			if r.namesGroup(last) {
+				continue
+			}
+			// "Kabul International Airport" tagged LOC: the city, when
+			// the gazetteer knows not the whole name.
+			if n := r.facilityPlace(first, last); n > 0 && len(r.lookup(e.Span.In(r.text))) == 0 && len(r.lookup(e.Name)) == 0 {
+				if m, ok := r.mention(first, first+n, ""); ok {
+					m.facility = true
+					ms = append(ms, m)
+				}
+				continue
+			}
 			if m, ok := r.mention(first, last, e.Name); ok {
 				ms = append(ms, m)
 			}
@@ -176,9 +199,32 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 			if first+1 < last && strings.EqualFold(r.word(first), "the") {
 				first++
 			}
+			// "Seoul City Hall", "Da Nang International Airport": a
+			// facility named for the city it stands in.
+			if n := r.facilityPlace(first, last); n > 0 {
+				if m, ok := r.mention(first, first+n, ""); ok {
+					m.facility = true
+					ms = append(ms, m)
+				}
+				continue
+			}
 			// "Dallas County" tagged ORG, "Boston, Lincolnshire" too.
-			n, kinds := r.untaggedPrefix(r.wordsOf(first, min(last, first+maxNameWords)), first, ms)
+			n, kinds, wait := r.untaggedPrefix(r.wordsOf(first, min(last, first+maxNameWords)), first, ms)
+			if wait > 0 && wait == last-first {
+				// "Dadaab camps", "Dadaab" tagged alone: a longer name
+				// read on past the entity stands by itself.
+				if w, _ := r.g.Prefix(r.wordsOf(first, min(len(r.toks), first+maxNameWords))); w > wait && r.oneSentence(first, first+w) && r.wordsOnly(first, first+w) {
+					if m, ok := r.mention(first, first+w, ""); ok {
+						ms = append(ms, m)
+					}
+					continue
+				}
+				pending = append(pending, [2]int{first, last})
+			}
 			if n == 0 {
+				continue
+			}
+			if n == last-first && r.namesGroup(last) {
 				continue
 			}
 			// Wholly a place name, the place's government or people; or a
@@ -217,16 +263,27 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 		for end < len(r.toks) && end-i < maxWords && !covered[end] {
 			end++
 		}
-		n, _ := r.untaggedPrefix(r.wordsOf(i, end), i, ms)
+		n, _, wait := r.untaggedPrefix(r.wordsOf(i, end), i, ms)
 		if n == 0 && r.lx.aliases[r.word(i)] != "" {
 			n = 1
+		}
+		if n == 0 && wait > 0 && !r.leansOnName(i, i+wait) {
+			pending = append(pending, [2]int{i, i + wait})
 		}
 		if n == 0 {
 			continue
 		}
 		last := i + n
-		if !r.leansOnName(i, last) {
+		switch {
+		case r.namesGroup(last):
+		case !r.leansOnName(i, last):
 			if m, ok := r.mention(i, last, ""); ok {
+				ms = append(ms, m)
+			}
+		case r.untaggedFacility(i, last):
+			// "outside Seoul City Hall" untagged.
+			if m, ok := r.mention(i, last, ""); ok {
+				m.facility = true
 				ms = append(ms, m)
 			}
 		}
@@ -249,38 +306,132 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 			end = m.span.End
 		}
 	}
+	return r.listedPending(out, pending)
+}
+
+// untaggedFacility reports whether the untagged city name of tokens
+// [first, last) opens the name of a facility ("outside Seoul City Hall"):
+// the same test as facilityPlace's, on the words that follow.
+func (r *resolver) untaggedFacility(first, last int) bool {
+	if r.leansLeft(first) {
+		return false
+	}
+	k, _ := r.facilityAt(last)
+	return k > 0 && r.facilityPlace(first, last+k) == last-first
+}
+
+// listSeps are what stands between names listed together.
+var listSeps = map[string]bool{",": true, "and": true, "or": true, ", and": true, ", or": true}
+
+// listedPending adds to ms, sorted and not overlapping, the pending names
+// listed with one of its places, or with a pending name so added, in a
+// chain ("Java and Sumatra", "Java, Lombok and Bali"), and returns them
+// all sorted. A chain grows right from a place in one sweep and left in
+// another, so that the work stays linear.
+func (r *resolver) listedPending(ms []mention, pending [][2]int) []mention {
+	if len(pending) == 0 {
+		return ms
+	}
+	type item struct {
+		span sitrep.Span
+		m    mention
+		on   bool // a place: a mention, or a pending name listed with one
+		dead bool // a pending name overlapping another name
+	}
+	items := make([]item, 0, len(ms)+len(pending))
+	for _, m := range ms {
+		items = append(items, item{span: m.span, m: m, on: true})
+	}
+	for _, p := range pending {
+		if m, ok := r.mention(p[0], p[1], ""); ok {
+			items = append(items, item{span: m.span, m: m})
+		}
+	}
+	slices.SortStableFunc(items, func(a, b item) int { return a.span.Start - b.span.Start })
+	for i := range items {
+		it := &items[i]
+		if !it.on && (i > 0 && items[i-1].span.End > it.span.Start || i+1 < len(items) && items[i+1].span.Start < it.span.End) {
+			it.dead = true
+		}
+	}
+	listed := func(a, b *item) bool {
+		return b.span.Start-a.span.End <= 6 && listSeps[strings.TrimSpace(r.text[a.span.End:b.span.Start])]
+	}
+	for i := 1; i < len(items); i++ {
+		if it := &items[i]; !it.on && !it.dead && items[i-1].on && listed(&items[i-1], it) {
+			it.on = true
+		}
+	}
+	for i := len(items) - 2; i >= 0; i-- {
+		if it := &items[i]; !it.on && !it.dead && items[i+1].on && listed(it, &items[i+1]) {
+			it.on = true
+		}
+	}
+	out := make([]mention, 0, len(items))
+	for _, it := range items {
+		if it.on {
+			out = append(out, it.m)
+		}
+	}
 	return out
 }
 
 // untaggedPrefix is gazetteer.Prefix for words starting at token i that
-// the tagger did not call a place. A one-word admin2 name counts only
-// where a place stands (locative: "in Dorset", "Manaoag, Pangasinan"),
-// since such names are often words or persons' ("Antique dealers", "Plaza
-// officials", "Carmen said", "VAR overturned the penalty"); a longer one
-// ("Dallas County", "Nueva Ecija") always does. A county the tagger tags
-// is found anyway ("flooding in Suffolk"), and a name that is also a town
-// is looked up with all its readings.
-func (r *resolver) untaggedPrefix(words []string, i int, ms []mention) (int, gazetteer.KindSet) {
-	n, kinds := r.g.Prefix(words)
-	if !kinds.Has(gazetteer.Admin2) || n >= 2 || r.locative(i, ms) {
-		return n, kinds
+// the tagger did not call a place. A one-word admin2 name, or the one-word
+// name of an island, river, camp or base (gazetteer.Features), counts only
+// where a place stands (locative: "in Dorset", "Manaoag, Pangasinan", "the
+// island of Java"), since such names are often words or persons'
+// ("Antique dealers", "Plaza officials", "Carmen said", "VAR overturned the
+// penalty", "a Java update"); a longer one ("Dallas County", "Nueva
+// Ecija", "Hong Kong Island") always does. A county the tagger tags is
+// found anyway ("flooding in Suffolk"), and a name that is also a town is
+// looked up with all its readings. wait is the length of such a one-word
+// name that did not stand where a place does, and has no other reading:
+// it may still count when listed with a place ("Java and Sumatra"); 0
+// otherwise.
+func (r *resolver) untaggedPrefix(words []string, i int, ms []mention) (n int, kinds gazetteer.KindSet, wait int) {
+	n, kinds = r.g.Prefix(words)
+	if n >= 2 || !kinds.Has(gazetteer.Admin2) && kinds&gazetteer.Features == 0 || r.locative(i, ms, kinds) {
+		return n, kinds, 0
 	}
-	return r.g.PrefixIn(words, gazetteer.AllKinds.Without(gazetteer.Admin2))
+	m, other := r.g.PrefixIn(words, gazetteer.AllKinds.Without(gazetteer.Admin2))
+	if m == 0 {
+		wait = n
+	}
+	return m, other, wait
 }
 
 // placePrepositions put a place after them.
 var placePrepositions = map[string]bool{"in": true, "across": true, "from": true, "near": true,
 	"throughout": true, "around": true, "outside": true, "into": true, "within": true}
 
-// locative reports whether token i stands where a place name does: after a
-// preposition of place, or after a comma that follows one of the places ms
+// sitePrepositions put an island, a camp or a base after them ("on Java",
+// "at Dadaab"), though not a county ("at Carmen's").
+var sitePrepositions = map[string]bool{"on": true, "at": true}
+
+// placeNouns put a place after them with "of": "the island of Java", "the
+// province of Antique".
+var placeNouns = map[string]bool{"island": true, "islands": true, "isle": true, "province": true,
+	"region": true, "district": true, "county": true, "city": true, "town": true, "village": true}
+
+// locative reports whether token i, naming a place of the kinds given,
+// stands where a place name does: after a preposition of place (for an
+// island, a river, a camp or a base also "on" and "at"), after "the island
+// of" and the like, or after a comma that follows one of the places ms
 // found so far.
-func (r *resolver) locative(i int, ms []mention) bool {
+func (r *resolver) locative(i int, ms []mention, kinds gazetteer.KindSet) bool {
 	if i == 0 {
 		return false
 	}
-	prev := r.word(i - 1)
-	if placePrepositions[strings.ToLower(prev)] {
+	prev := strings.ToLower(r.word(i - 1))
+	// "in northern Luzon": a compass point between.
+	if directions[prev] && i >= 2 && !startsUpper(r.word(i-1)) {
+		prev = strings.ToLower(r.word(i - 2))
+	}
+	if placePrepositions[prev] || kinds&gazetteer.Features != 0 && sitePrepositions[prev] {
+		return true
+	}
+	if prev == "of" && i >= 2 && placeNouns[strings.ToLower(r.word(i-2))] {
 		return true
 	}
 	if prev != "," || i < 2 {
@@ -409,7 +560,14 @@ func (r *resolver) leansOnName(first, last int) bool {
 	if capWord(last) {
 		return true
 	}
-	if capWord(first-1) && !r.startsSentence(first-1) {
+	return r.leansLeft(first)
+}
+
+// leansLeft reports whether the untagged name starting at token first
+// follows a capitalized word that does not start a sentence ("Air
+// Canada"), or "of" after one ("Bank of America").
+func (r *resolver) leansLeft(first int) bool {
+	if first >= 1 && r.toks[first-1].Kind == sitrep.Word && startsUpper(r.word(first-1)) && !r.startsSentence(first-1) {
 		return true
 	}
 	return r.endsName(first)
@@ -440,6 +598,136 @@ var mastheads = map[string]bool{
 // gangHeads end the names of criminal groups ("Sinaloa Cartel", "Gulf
 // Clan").
 var gangHeads = map[string]bool{"cartel": true, "gang": true, "mafia": true, "clan": true, "syndicate": true}
+
+// gangWord reports whether w is a gang head, in the plural if plural.
+func gangWord(w string, plural bool) bool {
+	if plural {
+		w, plural = strings.CutSuffix(w, "s")
+		return plural && inLower(gangHeads, w)
+	}
+	return inLower(gangHeads, w)
+}
+
+// namesGroup reports whether the place name ending before token last
+// names a group rather than a place, as a newspaper's or a gang's name
+// does when the tagger leaves the group's word out of the place ("The New
+// York Times", "Sinaloa Cartel" tagged whole are seen in mentions): a gang
+// word follows ("the Sinaloa cartel"), or a capitalized masthead word
+// ("Washington Post"), or a list of names ending in a gang word in the
+// plural ("the Sinaloa and Gulf cartels").
+func (r *resolver) namesGroup(last int) bool {
+	if last >= len(r.toks) {
+		return false
+	}
+	w := r.word(last)
+	if w == "," || w == "and" || w == "or" {
+		return r.listedGang(last + 1)
+	}
+	// Gang words and mastheads are 4 to 13 bytes long.
+	if len(w) < 4 || len(w) > 13 {
+		return false
+	}
+	return gangWord(w, false) || gangWord(w, true) || startsUpper(w) && inLower(mastheads, w)
+}
+
+// listedGang reports whether the tokens from i on are names listed with
+// the one before them and then a gang word in the plural ("Gulf cartels"
+// of "the Sinaloa and Gulf cartels").
+func (r *resolver) listedGang(i int) bool {
+	names := 0
+	for j := i; j < len(r.toks) && j < i+9; j++ {
+		switch w := r.word(j); {
+		case w == "," || w == "and" || w == "or":
+		case r.toks[j].Kind == sitrep.Word && startsUpper(w):
+			names++
+		default:
+			return names > 0 && gangWord(w, true)
+		}
+	}
+	return false
+}
+
+// facilityHeads end the name of a facility that stands in the place it is
+// named for ("Kabul International Airport", "Seoul City Hall"), as words;
+// the longest is tried first. personal marks those often named for a
+// person ("Logan International Airport" is Boston's), which a place name
+// that is also a given name does not open.
+var facilityHeads = []struct {
+	words    []string
+	personal bool
+}{
+	{[]string{"nuclear", "power", "plant"}, false},
+	{[]string{"air", "force", "base"}, true},
+	{[]string{"city", "hall"}, false},
+	{[]string{"town", "hall"}, false},
+	{[]string{"air", "base"}, true},
+	{[]string{"naval", "base"}, true},
+	{[]string{"railway", "station"}, false},
+	{[]string{"train", "station"}, false},
+	{[]string{"bus", "station"}, false},
+	{[]string{"police", "station"}, false},
+	{[]string{"power", "plant"}, false},
+	{[]string{"power", "station"}, false},
+	{[]string{"nuclear", "plant"}, false},
+	{[]string{"airport"}, true},
+	{[]string{"airfield"}, true},
+	{[]string{"airbase"}, true},
+	{[]string{"station"}, false},
+	{[]string{"port"}, false},
+	{[]string{"harbour"}, false},
+	{[]string{"harbor"}, false},
+	{[]string{"prison"}, true},
+	{[]string{"jail"}, true},
+}
+
+// facilityEnds are the last words of facilityHeads.
+var facilityEnds = map[string]bool{"plant": true, "base": true, "hall": true, "station": true, "airport": true,
+	"airfield": true, "airbase": true, "port": true, "harbour": true, "harbor": true, "prison": true, "jail": true}
+
+// facilityModifiers may stand between a place and a facility head
+// ("Kabul International Airport").
+var facilityModifiers = map[string]bool{"international": true, "regional": true, "municipal": true,
+	"central": true, "main": true, "metropolitan": true, "military": true, "civil": true}
+
+// facilityAt returns how many tokens from token i name a facility
+// ("International Airport", "City Hall", "airport"), 0 for none, and
+// whether such facilities are often named for persons.
+func (r *resolver) facilityAt(i int) (n int, personal bool) {
+	j := i
+	for j < len(r.toks) && j-i < 3 && r.toks[j].Kind == sitrep.Word && inLower(facilityModifiers, r.word(j)) {
+		j++
+	}
+	for _, h := range facilityHeads {
+		if r.wordsAre(j, h.words...) {
+			return j - i + len(h.words), h.personal
+		}
+	}
+	return 0, false
+}
+
+// facilityPlace returns n > 0 when tokens [first, last) are a city's name
+// in n tokens and then a facility ("Kabul International Airport", "Seoul
+// City Hall"): the facility stands in the city, and an event there happens
+// in it. A city's name that is also a given name does not open the name of
+// an airport, a base or a prison, which are often named for persons.
+func (r *resolver) facilityPlace(first, last int) int {
+	if last-first < 2 || !inLower(facilityEnds, r.word(last-1)) {
+		return 0
+	}
+	n, _ := r.g.Prefix(r.wordsOf(first, min(last, first+maxNameWords)))
+	if n == 0 || n >= last-first {
+		return 0
+	}
+	k, personal := r.facilityAt(first + n)
+	if first+n+k != last || personal && r.g.IsGivenName(r.word(first)) {
+		return 0
+	}
+	name := r.text[r.toks[first].Start:r.toks[first+n-1].End]
+	if !slices.ContainsFunc(r.lookup(name), func(e gazetteer.Entry) bool { return e.Kind == gazetteer.City }) {
+		return 0
+	}
+	return n
+}
 
 // inLower reports whether w, its ASCII letters lowercased, is in set,
 // whose keys are at most 32 bytes; unlike strings.ToLower it does not
@@ -515,6 +803,11 @@ func (r *resolver) resolve(ms []mention) {
 				return e.Kind != gazetteer.Country && e.Kind != gazetteer.Admin1
 			})
 		}
+		// A facility stands in a city: "Kabul International Airport" is
+		// in the city, not the province.
+		if m.facility && slices.ContainsFunc(m.cands, func(e gazetteer.Entry) bool { return e.Kind == gazetteer.City }) {
+			m.cands = slices.DeleteFunc(slices.Clone(m.cands), func(e gazetteer.Entry) bool { return e.Kind != gazetteer.City })
+		}
 		// Not a country's: "the Mexico state oil company" is Mexico's.
 		if m.state && slices.ContainsFunc(m.cands, func(e gazetteer.Entry) bool { return e.Kind == gazetteer.Admin1 }) &&
 			!slices.ContainsFunc(m.cands, func(e gazetteer.Entry) bool { return e.Kind == gazetteer.Country }) {
@@ -559,7 +852,7 @@ func (r *resolver) resolve(ms []mention) {
 				m.pick = r.best(ms, i, c)
 				continue
 			}
-			key := pickKey{key: m.key, list: m.list, jurisdiction: m.jurisdiction, state: m.state}
+			key := pickKey{key: m.key, list: m.list, jurisdiction: m.jurisdiction, state: m.state, facility: m.facility}
 			for j, n := range m.listed {
 				if n >= 0 && ms[n].pick >= 0 {
 					o := ms[n].cands[ms[n].pick]
@@ -635,6 +928,7 @@ type pickKey struct {
 	list         string
 	jurisdiction bool
 	state        bool
+	facility     bool
 	listed       [2]kindIn
 }
 

@@ -50,9 +50,9 @@ type Point struct {
 //
 // A point must lie in the area's country, and a division's in the
 // division (an admin2 division's in the admin1 division holding it), as
-// far as the gazetteer's nearest town says: a page about a
-// place the gazetteer lacks does not lend its point to a namesake ("Long
-// Island", New York's, is not the Bahamas district of the name; "Buenos
+// far as the gazetteer's nearest town says: a page about another place
+// does not lend its point to a namesake ("Canterbury", the English city,
+// is not the New Zealand region; "Buenos
 // Aires", the city, is not the province; Kuwait's page point lies outside
 // Kuwait).
 func Learn(g *gazetteer.Gazetteer, arts []eval.GeoArticle) []Point {

@@ -25,7 +25,8 @@ func TestLearn(t *testing.T) {
 			loc("Africa", 7.18, 21.09),             // a continent
 			loc("Nowhere_In_Particular", 1, 2),     // not in the gazetteer
 			loc("Queensland", -23, 143),
-			loc("Long_Island", 40.8, -73.3), // New York's, which the gazetteer lacks: not the Bahamas district
+			loc("Long_Island", 40.8, -73.3), // New York's (lexicon/features.tsv), not the Bahamas district
+			loc("Canterbury", 51.28, 1.08),  // the English city: its point lies outside New Zealand's region of the name
 			loc("Kuwait", 29.5, 45.75),      // a point outside the country teaches nothing
 			loc("Ohio", 40.4, -82.8),        // a tie between two points teaches nothing
 			loc("Ohio", 40.5, -82.5),        // an admin1 division
@@ -34,11 +35,12 @@ func TestLearn(t *testing.T) {
 	}
 	got := Learn(gazetteer.Default(), arts)
 	want := map[Key][3]float64{ // lat, lon, mentions
-		{gazetteer.Country, "CN", "China"}:     {35, 103, 2},
-		{gazetteer.Country, "GE", "Georgia"}:   {42, 43.5, 1},
-		{gazetteer.Admin1, "US", "Georgia"}:    {33, -83.5, 1},
-		{gazetteer.Admin1, "AU", "Queensland"}: {-23, 143, 1},
-		{gazetteer.Continent, "", "Africa"}:    {7.18, 21.09, 1},
+		{gazetteer.Country, "CN", "China"}:      {35, 103, 2},
+		{gazetteer.Country, "GE", "Georgia"}:    {42, 43.5, 1},
+		{gazetteer.Admin1, "US", "Georgia"}:     {33, -83.5, 1},
+		{gazetteer.Admin1, "AU", "Queensland"}:  {-23, 143, 1},
+		{gazetteer.Continent, "", "Africa"}:     {7.18, 21.09, 1},
+		{gazetteer.Region, "US", "Long Island"}: {40.8, -73.3, 1},
 	}
 	if len(got) != len(want) {
 		t.Errorf("learned %d points, want %d: %+v", len(got), len(want), got)
