@@ -76,6 +76,9 @@ func (a *analysis) findIndirect() {
 			start = i + 1 // As Heald told The Huffington Post, CLAUSE
 		case a.tok(i) == "," || in(prepositions, a.tok(i)) || in(weekdays, a.tok(i)):
 			for j := i; j < hi && j < i+maxThatLook; j++ {
+				if a.tok(j) == "that" && a.relativeThat(j, hi) {
+					continue // "said in an interview that aired on Sunday that"
+				}
 				if a.tok(j) == "that" {
 					start = j + 1
 					break
@@ -141,6 +144,19 @@ func (a *analysis) clauseThat(i, hi int) int {
 		}
 	}
 	return -1
+}
+
+// relativeThat reports a "that" at j that opens a relative clause on the
+// noun before it, not a reported clause: its verb follows at once ("an
+// interview that aired on Sunday", "a statement that was released"), not a
+// participle before a noun ("that killed civilians deserve justice").
+func (a *analysis) relativeThat(j, hi int) bool {
+	if j+2 >= hi {
+		return false
+	}
+	w := a.tok(j + 1)
+	return in(clauseAux, w) || isLowerStart(w) && len(w) > 4 && strings.HasSuffix(w, "ed") &&
+		(in(prepositions, a.tok(j+2)) || a.terminal(j+2) || a.tok(j+2) == ",")
 }
 
 // isDash reports a dash standing as a token of its own (a hyphen inside a

@@ -613,6 +613,11 @@ func TestCueOwnClause(t *testing.T) {
 			[]want{{Text: "We will win this war", Direct: true, Cue: "said", Speaker: "he"}}},
 		{"that day, then that", "He said that day that the army had left.",
 			[]want{{Text: "the army had left", Cue: "said", Speaker: "He"}}},
+		{"a relative that on the medium is not the clause's", "The minister said in an interview that aired on Sunday that the army would withdraw.",
+			[]want{{Text: "the army would withdraw", Cue: "said", Speaker: "The minister"}}},
+		{"a medium with a relative clause and no report", "The minister said in a statement that was released on Monday.", nil},
+		{"a participle after that still opens the clause", "He said in a statement that wounded soldiers deserved care.",
+			[]want{{Text: "wounded soldiers deserved care", Cue: "said", Speaker: "He"}}},
 	})
 }
 
