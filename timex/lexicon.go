@@ -170,7 +170,7 @@ var triggers = func() map[string]bool {
 		"today", "yesterday", "tomorrow", "tonight", "noon", "midday", "midnight",
 		"every", "each", "per", "fiscal", "more", "less", "fewer", "at", "up", "no", "end",
 		"dozens", "hundreds", "that", "christmas", "new", "halloween", "thanksgiving", "election",
-		"mid-morning", "midmorning", "mid-afternoon", "midafternoon", "half", "over",
+		"mid-morning", "midmorning", "mid-afternoon", "midafternoon", "half", "over", "these",
 	} {
 		t[w] = true
 	}

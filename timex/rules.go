@@ -703,7 +703,9 @@ func (s *scanner) countedUnits(i, end, n int, u unit, half bool) (match, bool) {
 		return s.ago(i, end+1, n, u), true
 	case (next == "earlier" || next == "later" || next == "afterward" || next == "afterwards") && s.adjacent(end-1):
 		if n < 0 {
-			return match{}, false
+			// "a few days later" names no day to count to: a length,
+			// without "later", as TimeML annotates it.
+			return match{start: i, end: end, typ: "DURATION", value: durationValue(n, u)}, true
 		}
 		if next == "earlier" {
 			n = -n
@@ -875,6 +877,13 @@ func (s *scanner) deictic(i int) (match, bool) {
 			return match{start: i, end: i + 1, typ: "TIME", value: "XXXX-XX-XXTNI"}, true
 		}
 		return match{start: i, end: i + 1, typ: "TIME", value: s.dct.value() + "TNI", p: s.dct}, true
+	case "these":
+		// "prices are high these days": now; "one of these days" is some
+		// day to come, no day in particular.
+		if !s.is(i, "these", "days") || s.is(i-2, "one", "of") {
+			return match{}, false
+		}
+		return match{start: i, end: i + 2, typ: "DATE", value: "PRESENT_REF"}, true
 	default:
 		// "every now and again", "now and then": now and then, not now.
 		if w == "now" && s.adjacent(i) && s.low(i+1) == "and" && (s.low(i+2) == "again" || s.low(i+2) == "then") {
@@ -1593,6 +1602,9 @@ func (s *scanner) barePlural(i int) (match, bool) {
 	if !ok || !pluralUnit[s.low(i)] || u < uMinute {
 		return match{}, false
 	}
+	if end, ok := s.gapBefore(i); ok {
+		return match{start: i, end: end, typ: "DURATION", value: durationValue(-1, u)}, true
+	}
 	k := i
 	for hops := 0; hops < 3; hops++ {
 		if lengthCue[s.low(k-1)] {
@@ -1612,6 +1624,57 @@ func (s *scanner) barePlural(i int) (match, bool) {
 		k = j
 	}
 	return match{}, false
+}
+
+// gapBefore reports whether the bare plural at i is the gap between two
+// events ("Days later, ...", "died hours after the crash", "just weeks
+// before the vote") or back from now ("only months ago"), and where the
+// expression ends. It must open its clause or follow a verb in the past or
+// a word of degree: "the days before the vote" is a period, and "working
+// hours after noon" a noun.
+func (s *scanner) gapBefore(i int) (int, bool) {
+	end := i + 1
+	switch next := s.low(i + 1); {
+	case !s.adjacent(i):
+		return 0, false
+	case next == "later" || next == "earlier" || next == "afterward" || next == "afterwards":
+	case next == "ago": // "ago" is part of it, as in "two weeks ago"
+		end++
+	case next == "after" || next == "before":
+		// Something must follow to be the event: "hours after." is not.
+		w := s.low(i + 2)
+		if !s.adjacent(i+1) || w == "" || !(w[0] >= 'a' && w[0] <= 'z' || w[0] >= '0' && w[0] <= '9') {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	k := i - 1
+	if k < s.sentLo[i] {
+		return end, true
+	}
+	prev := s.low(k)
+	switch {
+	case gapOpeners[prev]:
+		return end, true
+	case prev == "last" || prev == "since" || prev == "ago" || prev == "yesterday":
+		return 0, false
+	}
+	// A verb in the past: "died hours after" ("died" is too short for cue).
+	if s.isLowerWord(k) && (s.cue(k) < 0 || len(prev) == 4 && strings.HasSuffix(prev, "ed")) {
+		return end, true
+	}
+	return 0, false
+}
+
+// gapOpeners are the words a gap between events may follow: punctuation
+// that opens a clause, conjunctions, and words of degree ("only days
+// later").
+var gapOpeners = map[string]bool{
+	",": true, ";": true, ":": true, "--": true, "(": true, "\"": true, "``": true, "“": true,
+	"and": true, "but": true, "then": true, "only": true, "just": true, "mere": true,
+	"merely": true, "barely": true, "nearly": true, "almost": true, "even": true,
+	"come": true, "comes": true, "coming": true,
 }
 
 // lengthCue are the words after which a bare plural unit is a length.

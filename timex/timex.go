@@ -85,7 +85,8 @@
 // (not "the years of the war"); "day-long" and "decades-long" are P1D and
 // PXY; "an additional year", "two more weeks" and "eight trading days" count
 // their units; "a while" (not "once in a while") and "a little while" are
-// PXX, "a while ago" PAST_REF, "the weeks ahead" PXW; "several-year" and
+// PXX, "a while ago" PAST_REF, "the weeks ahead" PXW; "these days" is
+// PRESENT_REF (not "one of these days"); "several-year" and
 // "multi-year" PXY; "post-1959" and "pre-1990s" the year or decade with mod
 // AFTER or BEFORE. A compound before a noun leaves the article out ("the
 // [two-week] strike"). "the last half of 1989" and "the first two quarters
@@ -110,6 +111,14 @@
 // article resolved no date before it, or only a date coarser than the unit
 // ("in 2024, three days after"), or the unit is shorter than a day, From and
 // Until stay empty.
+//
+// A vague gap between events is a DURATION of unstated length, as TimeML
+// annotates it: "a few days later" is PXD over "a few days" (no day to
+// count to), and so is a bare plural that opens its clause or follows a
+// past verb or a word of degree before "later", "earlier", "after" or
+// "before" ("Days later, ...", "died hours after the crash", "only weeks
+// before the vote"; PTXH for hours), and "just months ago" PXM. "The days
+// before the vote" is a period, not a length, and is left alone.
 //
 // It does not: parse the event clause itself (the reference is the last date
 // named, not the verb's own time), resolve holidays beyond a few fixed ones
@@ -141,7 +150,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "timex" }
 
 // Version changes whenever the output for the same input changes.
-func (Annotator) Version() string { return "11" }
+func (Annotator) Version() string { return "12" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {

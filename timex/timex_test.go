@@ -306,6 +306,16 @@ func TestNormalization(t *testing.T) {
 			[]want{{text: "the years", typ: "DURATION", value: "PXY"}}},
 		{"or so makes a count approximate", "The well dried up a month or so ago, after two weeks or so of heat.",
 			[]want{{text: "a month or so ago", typ: "DATE", value: "2025-10", mod: "APPROX"}, {text: "two weeks or so", typ: "DURATION", value: "P2W", mod: "APPROX"}}},
+		{"a vague count later is a length without later", "The dam broke on Monday. A few days later the valley drained, and several hours earlier a siren had sounded.",
+			[]want{{text: "A few days", typ: "DURATION", value: "PXD"}, {text: "several hours", typ: "DURATION", value: "PTXH"}}},
+		{"a bare plural between two events is a length", "Days later, the bridge reopened. Weeks earlier, engineers had warned of cracks.",
+			[]want{{text: "Days", typ: "DURATION", value: "PXD"}, {text: "Weeks", typ: "DURATION", value: "PXW"}}},
+		{"a bare plural before after or before an event", "Months after the flood, farmers replanted. The driver died hours after the crash, only days before his wedding.",
+			[]want{{text: "Months", typ: "DURATION", value: "PXM"}, {text: "hours", typ: "DURATION", value: "PTXH"}, {text: "days", typ: "DURATION", value: "PXD"}}},
+		{"a bare plural ago is a length back", "The mill, which just months ago employed 300, is shut.",
+			[]want{{text: "months ago", typ: "DURATION", value: "PXM"}}},
+		{"these days is now", "Fuel is scarce these days in the north.",
+			[]want{{text: "these days", typ: "DATE", value: "PRESENT_REF"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkTimes(t, annotate(t, c.text, tuesday), c.want)
@@ -400,6 +410,9 @@ func TestNotTimes(t *testing.T) {
 		"That morning paper sold out; they met at the next evening class.",
 		"They hold such events every now and again, and now and then a rally.",
 		"Odds of quarter to six percent were quoted; he was one in the morning crowd.",
+		"Shops keep longer hours before the holiday; the days before the vote were calm.",
+		"One of these days the river will flood.",
+		"Office hours after lunch are short.",
 	} {
 		if got := annotate(t, s, tuesday); len(got) != 0 {
 			t.Errorf("%q: got %+v, want no expressions", s, got)
