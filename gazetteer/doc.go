@@ -55,7 +55,17 @@
 //     regions and before admin1 divisions). Their points are mostly their
 //     Wikipedia articles', for a river, a delta or a valley a town's on it
 //     (a river's article gives its mouth), and for a few lakes, islands and
-//     bases approximate centres; the file says which.
+//     bases approximate centres; the file says which. Its "town" rows
+//     (Cité Soleil, Al-Mawasi), towns GeoNames' data here lacks, are
+//     cities to Lookup, at the point of the GeoNames town they adjoin.
+//   - lexicon/news_names.tsv gives GeoNames places the spellings of
+//     English conflict news ("Jabalia" for Jabālyā, "Hodeidah" for Al
+//     Ḩudaydah, "Cologne" for Köln), by GeoNames id or admin1 code, the
+//     loader checking each row's name. They are hidden from the tagger as
+//     the features are (Prefix reports them as Features); a town's own
+//     name listed there ("Chibok", too small for Prefix) is reported as
+//     Features too. Entry.Seat marks a city that is its admin1 division's
+//     seat.
 //
 // What it does not do: it does not choose among same-named places from
 // context (the geocoder does), hold borders or areas (each place is one point:
@@ -65,7 +75,7 @@
 // named bare (a French commune, an Indian tehsil), or know more than one name
 // for most cities (GeoNames alternate names are not in
 // the sources; lexicon/cities.tsv adds a few former and English names such as
-// "Kiev" and "Bombay"). Admin1 divisions with no known place are missing, as
+// "Kiev" and "Bombay", lexicon/news_names.tsv conflict news spellings). Admin1 divisions with no known place are missing, as
 // their position is unknown.
 //
 // Data: cities and admin1 and admin2 divisions come from GeoNames (https://www.geonames.org/),

@@ -16,6 +16,7 @@ type Entry struct {
 	Admin1     string  // name of the admin1 division of a city or an admin2 division, or of the division itself; "" if unknown
 	Lat, Lon   float64 // degrees (WGS84): see the package comment for what point each kind has
 	Population int64   // GeoNames population of a city; for a division the sum of its cities' (a lower bound); 0 if unknown or for other kinds
+	Seat       bool    // a city that is the seat of its admin1 division (GeoNames PPLA)
 }
 
 // Gazetteer is a set of places indexed by name. It is read-only once built
@@ -66,6 +67,7 @@ func (g *Gazetteer) entry(i int32) Entry {
 		Lat:        float64(r.lat) / 1e5,
 		Lon:        float64(r.lon) / 1e5,
 		Population: int64(r.pop),
+		Seat:       r.flags&flagSeat != 0,
 	}
 }
 

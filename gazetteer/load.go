@@ -16,7 +16,7 @@ import (
 //go:embed data/*.gz
 var dataFS embed.FS
 
-//go:embed lexicon/places.tsv lexicon/features.tsv lexicon/countries.tsv lexicon/cities.tsv lexicon/common_words.txt
+//go:embed lexicon/places.tsv lexicon/features.tsv lexicon/countries.tsv lexicon/cities.tsv lexicon/news_names.tsv lexicon/common_words.txt
 var lexFS embed.FS
 
 // Thresholds for Prefix (see its comment).
@@ -55,6 +55,7 @@ type builder struct {
 	pairs  []pair          // (key, entry) pairs, entries in rank order
 	seats  map[int32]int32 // city entry -> admin1 entry it ranks just before
 	last   int32           // entry of the latest addName
+	hidden bool            // addName is adding a name of lexicon/news_names.tsv (see Features)
 	done   []uint64        // keys already added for entry last
 	kbuf   []byte
 	err    error
@@ -99,7 +100,7 @@ func load(keyHook func(key string, h uint64)) (*Gazetteer, error) {
 		}
 		small[n] = s
 	}
-	for _, n := range []string{"places.tsv", "features.tsv", "countries.tsv", "cities.tsv", "common_words.txt"} {
+	for _, n := range []string{"places.tsv", "features.tsv", "countries.tsv", "cities.tsv", "news_names.tsv", "common_words.txt"} {
 		s, err := readLex(n)
 		if err != nil {
 			return nil, err
@@ -118,7 +119,7 @@ func load(keyHook func(key string, h uint64)) (*Gazetteer, error) {
 	b.countries(small["countries.tsv.gz"], small["countries.tsv"])
 	b.places(small["places.tsv"])
 	b.features(small["features.tsv"])
-	b.admin1AndCities(small["admin1.tsv.gz"], small["admin2.tsv.gz"], chunks, small["cities.tsv"])
+	b.admin1AndCities(small["admin1.tsv.gz"], small["admin2.tsv.gz"], chunks, small["cities.tsv"], small["news_names.tsv"])
 	for range chunks { // drain after an early failure
 	}
 	if streamErr != nil {
@@ -425,10 +426,10 @@ func (b *builder) places(lex string) {
 
 // featureWhats are what lexicon/features.tsv may say a place is.
 var featureWhats = map[string]bool{"island": true, "river": true, "lake": true, "peninsula": true,
-	"delta": true, "valley": true, "camp": true, "base": true}
+	"delta": true, "valley": true, "camp": true, "base": true, "town": true}
 
-// features adds the places of lexicon/features.tsv: regions to Lookup,
-// Features to Prefix (see Features).
+// features adds the places of lexicon/features.tsv: regions (towns
+// cities) to Lookup, Features to Prefix (see Features).
 func (b *builder) features(lex string) {
 	var f []string
 	for _, line := range lines(lex) {
@@ -443,7 +444,11 @@ func (b *builder) features(lex string) {
 			b.fail("lexicon/features.tsv: bad position in %q", line)
 			return
 		}
-		e := b.add(rec{id: stableID(Region, fold.Key(f[1])), name: f[1], kind: Region, lat: lat, lon: lon,
+		k := Region
+		if f[0] == "town" {
+			k = City
+		}
+		e := b.add(rec{id: stableID(k, fold.Key(f[1])), name: f[1], kind: k, lat: lat, lon: lon,
 			cc: b.cc(f[2]), flags: flagFeature}, f[1])
 		for _, a := range split(f[5]) {
 			b.addName(e, a)
@@ -451,10 +456,10 @@ func (b *builder) features(lex string) {
 	}
 }
 
-func (b *builder) admin1AndCities(admin1, admin2 string, cities <-chan string, lex string) {
+func (b *builder) admin1AndCities(admin1, admin2 string, cities <-chan string, lex, news string) {
 	var f []string
 	// City aliases by GeoNames id.
-	cityAliases := map[uint64][]string{}
+	cityAliases := map[uint64]cityNames{}
 	for _, line := range lines(lex) {
 		f = fields(line, f)
 		id, ok := parseUint(f[0])
@@ -462,7 +467,31 @@ func (b *builder) admin1AndCities(admin1, admin2 string, cities <-chan string, l
 			b.fail("lexicon/cities.tsv: bad id in %q", line)
 			return
 		}
-		cityAliases[id] = split(at(f, 2))
+		cityAliases[id] = cityNames{aliases: split(at(f, 2))}
+	}
+	// News spellings (hidden from PrefixIn but for Features) by GeoNames
+	// id of a city, or admin1 code of a division.
+	adminNews := map[string]cityNames{}
+	for _, line := range lines(news) {
+		f = fields(line, f)
+		if len(f) < 3 || f[1] == "" || f[2] == "" {
+			b.fail("lexicon/news_names.tsv: bad line %q", line)
+			return
+		}
+		if id, ok := parseUint(f[0]); ok {
+			c := cityAliases[id]
+			if c.name != "" {
+				b.fail("lexicon/news_names.tsv: id %d twice", id)
+				return
+			}
+			c.name, c.hidden = f[1], split(f[2])
+			cityAliases[id] = c
+		} else if len(f[0]) >= 4 && f[0][2] == '.' {
+			adminNews[f[0]] = cityNames{name: f[1], hidden: split(f[2])}
+		} else {
+			b.fail("lexicon/news_names.tsv: bad id in %q", line)
+			return
+		}
 	}
 
 	twins := map[uint64]int32{}    // seat city id -> its admin1 entry
@@ -487,6 +516,12 @@ func (b *builder) admin1AndCities(admin1, admin2 string, cities <-chan string, l
 		e := b.add(rec{id: stableID(Admin1, f[0]), name: f[1], kind: Admin1, lat: lat, lon: lon,
 			pop: uint32(min(pop, 1<<32-1)), cc: b.cc(f[0][:2]), admin: ai}, f[1])
 		b.addAliases(split(f[6]))
+		if c, ok := adminNews[f[0]]; ok {
+			if !b.addHidden(e, c) {
+				return
+			}
+			delete(adminNews, f[0])
+		}
 		if twin != 0 {
 			twins[twin] = e
 		}
@@ -523,14 +558,48 @@ func (b *builder) admin1AndCities(admin1, admin2 string, cities <-chan string, l
 		}
 	}
 	for id := range cityAliases {
-		b.fail("lexicon/cities.tsv: no city with id %d", id)
+		b.fail("lexicon/cities.tsv or news_names.tsv: no city with id %d", id)
+		return
+	}
+	for code := range adminNews {
+		b.fail("lexicon/news_names.tsv: no admin1 division %s", code)
 		return
 	}
 }
 
+// cityNames are the hand-written names of a GeoNames place: aliases of
+// lexicon/cities.tsv, which the tagger sees, and the news spellings of
+// lexicon/news_names.tsv, hidden, with the name the row gives the place.
+type cityNames struct {
+	aliases []string
+	name    string
+	hidden  []string
+}
+
+// addHidden adds the news spellings of c to entry e, which must bear the
+// name the row says (a check on the id), and reports whether it did.
+// Prefix reports them as Features, so that the tagger does not see them.
+// A spelling the entry already has (its own name, for a town too small for
+// Prefix: "Chibok") is marked Features in the same way.
+func (b *builder) addHidden(e int32, c cityNames) bool {
+	if c.name == "" {
+		return true
+	}
+	if b.g.recs[e].name != c.name {
+		b.fail("lexicon/news_names.tsv: %d is %q, not %q", b.g.recs[e].id, b.g.recs[e].name, c.name)
+		return false
+	}
+	b.hidden = true
+	for _, a := range c.hidden {
+		b.addName(e, a)
+	}
+	b.hidden = false
+	return true
+}
+
 // cities decodes and adds the records of one frame of the cities file (see
 // internal/gen/cities.go). It reports false if the data is corrupt.
-func (b *builder) cities(f string, twins map[uint64]int32, cityAliases map[uint64][]string) bool {
+func (b *builder) cities(f string, twins map[uint64]int32, cityAliases map[uint64]cityNames) bool {
 	for len(f) > 0 {
 		var ok bool
 		var id, l, country, admin, pop uint64
@@ -571,8 +640,11 @@ func (b *builder) cities(f string, twins map[uint64]int32, cityAliases map[uint6
 		if a, ok := twins[id]; ok {
 			b.seats[e] = a
 		}
-		if al, ok := cityAliases[id]; ok {
-			b.addAliases(al)
+		if c, ok := cityAliases[id]; ok {
+			b.addAliases(c.aliases)
+			if !b.addHidden(e, c) {
+				return true // b.err is set
+			}
 			delete(cityAliases, id)
 		}
 	}
@@ -608,7 +680,7 @@ func (b *builder) addAliases(list []string) {
 // entry's kind (Features for the places of lexicon/features.tsv), or none
 // if the name is too likely a common word.
 func (b *builder) prefixKinds(r *rec, h uint64, words int) KindSet {
-	if r.flags&flagFeature != 0 {
+	if r.flags&flagFeature != 0 || b.hidden {
 		return Features
 	}
 	switch r.kind {
@@ -674,7 +746,7 @@ func (b *builder) addName(e int32, text string) {
 		if !seen(b.done, ^h) {
 			b.done = append(b.done, ^h)
 			c := b.cell(&g.acr, h)
-			if r.flags&flagFeature != 0 {
+			if r.flags&flagFeature != 0 || b.hidden {
 				c.kinds |= Features
 			} else {
 				c.kinds |= KindSet(0).With(r.kind)
@@ -699,6 +771,9 @@ func (b *builder) addName(e int32, text string) {
 		}
 		h := fold.HashBytes(key)
 		if seen(b.done, h) {
+			if b.hidden { // a name it has: Prefix reports it as Features too
+				b.cell(&g.idx, h).kinds |= Features
+			}
 			continue
 		}
 		b.done = append(b.done, h)

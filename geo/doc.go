@@ -57,13 +57,23 @@
 // place a virus is named after ("Reston ebolavirus", "West Nile cases")
 // are not places.
 // lexicon/aliases.tsv adds short names the gazetteer lacks ("NSW").
+// Conflict news spellings of GeoNames places (the gazetteer's
+// lexicon/news_names.tsv: "Jabalia", "Khan Younis", "Hodeidah", "Cologne")
+// are, like the features, names the tagger never saw: one the tagger took
+// for a person's ("Khan Younis", "Deir al-Balah" tagged PERSON) is a place
+// when the whole span is such a name (one word only where a place
+// stands); one of a town of 15,000 people or more counts anywhere, as the
+// town's own name would ("Houthis hold Hodeidah").
 //
 // Resolution picks among the gazetteer's entries of the same name by a score:
 // a prior by kind (countries, then seas, oceans, regions and continents, then
 // admin1 divisions, admin2 divisions (a little behind an admin1 division of
-// their size) and cities by population, a national capital or a city
-// that is the seat of its same-named division a little ahead: "Washington"
-// alone is the capital, "São Paulo" the city), plus the article's context:
+// their size) and cities by population, a national capital, a city that
+// is the seat of its same-named admin1 division, or a town in its
+// same-named admin2 division, a little ahead, enough to pass a division
+// up to about ten times its size: "Washington" alone is the capital, "São
+// Paulo", "Zaporizhzhia", "Raqqa" and "Jenin" the cities, "New York" (no
+// seat) and "Quebec" the divisions), plus the article's context:
 // the countries and admin1 divisions its other place names resolve to (a
 // county of a state the article names is that state's: "Scott County" beside
 // "Indiana"); the
@@ -115,7 +125,12 @@
 // A name the tagger cut short is read whole when the gazetteer knows the
 // longer name ("People's Republic of China", "Rio Grande do Sul"). A name
 // followed by the word "state" ("a Washington state farm") is the admin1
-// division of that name when there is one.
+// division of that name when there is one. A name followed by "region",
+// "province", "oblast", "governorate", "prefecture", "county", "krai" or
+// "district", or listed before such a word in the plural ("the Donetsk and
+// Luhansk regions"), is no city when a division has the name ("Kandahar
+// province", "the Donetsk region"). A neighbouring container's bonus adds
+// to the seat bonus ("Kandahar, Afghanistan" is the city).
 //
 // Maritime places:
 //   - "the Caribbean", "the Pacific Ocean", "the Gulf of Aden" are the

@@ -24,7 +24,7 @@ type Annotator struct {
 func (Annotator) Name() string { return "geo" }
 
 // Version changes whenever the places made from the same input change.
-func (Annotator) Version() string { return "11" }
+func (Annotator) Version() string { return "12" }
 
 // maxNameWords bounds the words read for one name, whatever the gazetteer
 // says its longest name is.
@@ -74,6 +74,10 @@ type mention struct {
 	// state marks a name followed by the word "state" ("a Washington
 	// state farm"): it resolves to an admin1 division when it can.
 	state bool
+	// division marks a name followed by a word for a division ("the
+	// Donetsk region", "Kandahar province", "the Donetsk and Luhansk
+	// regions"): it is no city when a division has the name.
+	division bool
 	// facility marks a place opening the name of a facility the
 	// gazetteer does not know ("Seoul City Hall", "Kabul International
 	// Airport"): it resolves to a city when it can, where the facility
@@ -191,6 +195,21 @@ func (r *resolver) mentions(ents []sitrep.Entity) []mention {
 			}
 			if m, ok := r.mention(first, last, e.Name); ok {
 				ms = append(ms, m)
+			}
+		case "PERSON":
+			// "Khan Younis", "Deir al-Balah": a news spelling the tagger
+			// never saw in the gazetteer (gazetteer.Features, maybe an
+			// admin2 name too, which it does not see either) and took for
+			// a person's name; a one-word one only where a place stands
+			// ("in Chibok"), since "Delmas said" is a person.
+			if last-first > maxNameWords {
+				continue
+			}
+			if n, kinds := r.g.Prefix(r.wordsOf(first, last)); n == last-first && kinds&gazetteer.Features != 0 && kinds&gazetteer.AllKinds.Without(gazetteer.Admin2) == 0 &&
+				(n >= 2 || r.locative(first, ms, kinds)) && r.wordsOnly(first, last-1) {
+				if m, ok := r.mention(first, last, ""); ok {
+					ms = append(ms, m)
+				}
 			}
 		case "ORG", "MISC":
 			if e.Type == "ORG" {
@@ -394,12 +413,24 @@ func (r *resolver) untaggedPrefix(words []string, i int, ms []mention) (n int, k
 	if n >= 2 || !kinds.Has(gazetteer.Admin2) && kinds&gazetteer.Features == 0 || r.locative(i, ms, kinds) {
 		return n, kinds, 0
 	}
+	// A news spelling of a town big enough for Prefix ("Hodeidah" of Al
+	// Ḩudaydah) is read as the town's own name would be.
+	if n == 1 && kinds == gazetteer.Features {
+		if es := r.lookup(words[0]); len(es) > 0 && es[0].Kind == gazetteer.City && es[0].Population >= minTownPopulation {
+			return n, kinds, 0
+		}
+	}
 	m, other := r.g.PrefixIn(words, gazetteer.AllKinds.Without(gazetteer.Admin2))
 	if m == 0 {
 		wait = n
 	}
 	return m, other, wait
 }
+
+// minTownPopulation is the size from which gazetteer.Prefix reads a
+// one-word town name anywhere; a news spelling of such a town counts
+// anywhere too.
+const minTownPopulation = 15000
 
 // placePrepositions put a place after them.
 var placePrepositions = map[string]bool{"in": true, "across": true, "from": true, "near": true,
@@ -524,7 +555,40 @@ func (r *resolver) mention(first, last int, alt string) (mention, bool) {
 		key = a
 	}
 	state := last < len(r.toks) && r.word(last) == "state"
-	return mention{span: sp, key: key, alt: alt, first: first, last: last, state: state}, true
+	return mention{span: sp, key: key, alt: alt, first: first, last: last, state: state, division: r.divisionAfter(last)}, true
+}
+
+// divisionWords name a first- or second-level division after its name
+// ("the Donetsk region", "Kandahar province"); "state" is read apart (see
+// mention.state).
+var divisionWords = map[string]bool{"region": true, "province": true, "oblast": true, "governorate": true,
+	"prefecture": true, "county": true, "krai": true, "district": true}
+
+// divisionAfter reports whether token i, after a place name, is a word for
+// a division ("the Donetsk region"), or begins a list of names that ends
+// in one in the plural ("and Luhansk regions" of "the Donetsk and Luhansk
+// regions").
+func (r *resolver) divisionAfter(i int) bool {
+	if i >= len(r.toks) {
+		return false
+	}
+	if w := r.word(i); inLower(divisionWords, w) {
+		return true
+	} else if w != "," && w != "and" {
+		return false
+	}
+	names := 0
+	for j := i; j < len(r.toks) && j < i+8; j++ {
+		switch w := r.word(j); {
+		case w == "," || w == "and":
+		case r.toks[j].Kind == sitrep.Word && startsUpper(w):
+			names++
+		default:
+			p, ok := strings.CutSuffix(w, "s")
+			return names > 0 && ok && inLower(divisionWords, p)
+		}
+	}
+	return false
 }
 
 // isLongAcronym reports a word of four or more capitals ("ALMA", "NATO"):
@@ -813,18 +877,33 @@ func (r *resolver) resolve(ms []mention) {
 			!slices.ContainsFunc(m.cands, func(e gazetteer.Entry) bool { return e.Kind == gazetteer.Country }) {
 			m.cands = slices.DeleteFunc(slices.Clone(m.cands), func(e gazetteer.Entry) bool { return e.Kind != gazetteer.Admin1 })
 		}
+		// "the Donetsk region", "Kandahar province": the division, not
+		// its city.
+		if m.division && slices.ContainsFunc(m.cands, isDivision) {
+			m.cands = slices.DeleteFunc(slices.Clone(m.cands), func(e gazetteer.Entry) bool { return e.Kind == gazetteer.City })
+		}
 		m.pick = -1
 		if len(bonusSlab) < len(m.cands) {
 			bonusSlab = make([]float64, max(len(m.cands), 256))
 		}
 		m.bonus, bonusSlab = bonusSlab[:len(m.cands):len(m.cands)], bonusSlab[len(m.cands):]
-		// A city that is the seat of the division of its name ("São
-		// Paulo", "Mexico City") comes just before it in Lookup, and is
-		// what a news report means more often than the division.
-		for k := 0; k+1 < len(m.cands); k++ {
-			c, d := m.cands[k], m.cands[k+1]
-			if c.Kind == gazetteer.City && d.Kind == gazetteer.Admin1 && c.Country == d.Country && c.Admin1 == d.Name {
-				m.bonus[k] += seatBonus
+		// A city that is the seat of the admin1 division of its name
+		// ("São Paulo", "Raqqa", "Zaporizhzhia"), or lies in the admin2
+		// division of its name ("Jenin"), is what a news report means
+		// more often than the division, unless it is a small part of it:
+		// the seat bonus lifts it over a division up to about ten times
+		// its population ("Quebec" stays the province). A large city that
+		// is not the seat is not lifted ("New York" is the state; New
+		// York City is named so).
+		// A name has few divisions: the scan stays linear in its towns.
+		for _, d := range m.cands {
+			if !isDivision(d) {
+				continue
+			}
+			for k := range m.cands {
+				if c := m.cands[k]; c.Kind == gazetteer.City && m.bonus[k] == 0 && (d.Kind == gazetteer.Admin2 || c.Seat) && contains(d, c) {
+					m.bonus[k] += seatBonus
+				}
 			}
 		}
 	}
@@ -852,7 +931,7 @@ func (r *resolver) resolve(ms []mention) {
 				m.pick = r.best(ms, i, c)
 				continue
 			}
-			key := pickKey{key: m.key, list: m.list, jurisdiction: m.jurisdiction, state: m.state, facility: m.facility}
+			key := pickKey{key: m.key, list: m.list, jurisdiction: m.jurisdiction, state: m.state, division: m.division, facility: m.facility}
 			for j, n := range m.listed {
 				if n >= 0 && ms[n].pick >= 0 {
 					o := ms[n].cands[ms[n].pick]
@@ -876,6 +955,11 @@ func (r *resolver) resolve(ms []mention) {
 			cache[key] = ch
 		}
 	}
+}
+
+// isDivision reports whether e is an admin1 or admin2 division.
+func isDivision(e gazetteer.Entry) bool {
+	return e.Kind == gazetteer.Admin1 || e.Kind == gazetteer.Admin2
 }
 
 // strayPopulation is the size under which a town is too small to be meant
@@ -928,6 +1012,7 @@ type pickKey struct {
 	list         string
 	jurisdiction bool
 	state        bool
+	division     bool
 	facility     bool
 	listed       [2]kindIn
 }
@@ -1016,10 +1101,16 @@ func (r *resolver) containerBonuses(ms []mention) {
 			if between == "," && i > 0 && r.listedPeer(&ms[i-1], in, container) {
 				continue
 			}
+			// Added once, on top of the seat bonus ("Kandahar,
+			// Afghanistan" is still the city).
 			for a := range in.cands {
 				if contains(container, in.cands[a]) {
-					in.bonus[a] = containerBonus
-					out.bonus[b] = containerBonus
+					if in.bonus[a] < containerBonus {
+						in.bonus[a] += containerBonus
+					}
+					if out.bonus[b] < containerBonus {
+						out.bonus[b] += containerBonus
+					}
 					in.contained, out.contained = true, true
 				}
 			}
