@@ -279,6 +279,13 @@ func stableID(kind Kind, key string) uint32 {
 	return h | 1<<31
 }
 
+// parsePosition parses a latitude and a longitude with parseE5.
+func parsePosition(lat, lon string) (int32, int32, bool) {
+	la, ok1 := parseE5(lat)
+	lo, ok2 := parseE5(lon)
+	return la, lo, ok1 && ok2
+}
+
 // parseE5 parses a decimal number of degrees into degrees × 1e5.
 func parseE5(s string) (int32, bool) {
 	if s == "" {
@@ -357,12 +364,10 @@ func (b *builder) countries(data, lex string) {
 		b.countryRows = append(b.countryRows, b.cc(f[0]))
 		a2, a3, nm := f[0], f[1], f[2]
 		x := extras[a2]
-		lat, ok1 := parseE5(f[3])
-		lon, ok2 := parseE5(f[4])
-		if !ok1 || !ok2 {
-			lat, ok1 = parseE5(x.lat)
-			lon, ok2 = parseE5(x.lon)
-			if !ok1 || !ok2 {
+		lat, lon, ok := parsePosition(f[3], f[4])
+		if !ok {
+			lat, lon, ok = parsePosition(x.lat, x.lon)
+			if !ok {
 				b.fail("countries: no position for %s", a2)
 				return
 			}
@@ -410,9 +415,8 @@ func (b *builder) places(lex string) {
 			b.fail("lexicon/places.tsv: bad kind in %q", line)
 			return
 		}
-		lat, ok1 := parseE5(f[3])
-		lon, ok2 := parseE5(f[4])
-		if !ok1 || !ok2 {
+		lat, lon, ok := parsePosition(f[3], f[4])
+		if !ok {
 			b.fail("lexicon/places.tsv: bad position in %q", line)
 			return
 		}
@@ -438,9 +442,8 @@ func (b *builder) features(lex string) {
 			b.fail("lexicon/features.tsv: bad line %q", line)
 			return
 		}
-		lat, ok1 := parseE5(f[3])
-		lon, ok2 := parseE5(f[4])
-		if !ok1 || !ok2 {
+		lat, lon, ok := parsePosition(f[3], f[4])
+		if !ok {
 			b.fail("lexicon/features.tsv: bad position in %q", line)
 			return
 		}
