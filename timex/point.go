@@ -180,9 +180,10 @@ func durationValue(n int, u unit) string {
 			return "PXM"
 		}
 		return "P" + strconv.Itoa(3*n) + "M"
-	case uQuarter: // in months, as TimeBank writes them
+	case uQuarter: // in months, as TimeBank writes them, unless unknown:
+		// "several quarters" is not "several months"
 		if n < 0 {
-			return "PXM"
+			return "PXQ"
 		}
 		return "P" + strconv.Itoa(3*n) + "M"
 	case uYear:

@@ -547,7 +547,7 @@ func (s *scanner) weekday(i int) (match, bool) {
 	t := s.tense(i, i+1)
 	dir := -1
 	// "Wednesday's ruling" names something that has happened.
-	if t > 0 && s.low(i+1) != "'s" && s.low(i+1) != "’s" {
+	if t > 0 && !s.possessive(i+1) {
 		dir = 1
 	}
 	return s.datePoint(i, i+1, s.weekdayNear(wd, dir, false)), true
@@ -890,6 +890,10 @@ func (s *scanner) deictic(i int) (match, bool) {
 			return match{}, false
 		}
 		if r, ok := refWords[w]; ok {
+			// "the then current price": current at a time now past.
+			if w == "current" && s.low(i-1) == "then" && s.adjacent(i-1) {
+				return match{start: i - 1, end: i + 1, typ: "DATE", value: "PAST_REF"}, true
+			}
 			if w == "recent" || w == "current" { // "recent years", "the current quarter"
 				if m, ok := s.relative(i); ok {
 					return m, true
@@ -1694,7 +1698,7 @@ var bareLink = map[string]bool{
 // yearsQuarter extends a year by a quarter of it: "this year's third
 // quarter", "next year's first quarter".
 func (s *scanner) yearsQuarter(m match) match {
-	if m.typ != "DATE" || m.p.g != gYear || !s.adjacent(m.end-1) || s.low(m.end) != "'s" {
+	if m.typ != "DATE" || m.p.g != gYear || !s.adjacent(m.end-1) || !s.possessive(m.end) {
 		return m
 	}
 	o, ok := ordinalWords[s.low(m.end+1)]

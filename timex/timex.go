@@ -150,7 +150,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "timex" }
 
 // Version changes whenever the output for the same input changes.
-func (Annotator) Version() string { return "12" }
+func (Annotator) Version() string { return "13" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {
@@ -339,6 +339,11 @@ func (s *scanner) emit(m match) {
 }
 
 // low is the lower-case token i, "" outside the text.
+// possessive reports whether token k is the "'s" of a possessive.
+func (s *scanner) possessive(k int) bool {
+	return s.low(k) == "'s" || s.low(k) == "’s"
+}
+
 func (s *scanner) low(i int) string {
 	if i < 0 || i >= len(s.w) {
 		return ""
@@ -409,8 +414,10 @@ func (s *scanner) parse(i int) (match, bool) {
 		if !ok && (mod == "START" || mod == "MID" || mod == "END") {
 			m, ok = s.periodInFocus(j) // "the end of the month"
 		}
-		if ok && !(mod == "APPROX" && strings.HasSuffix(m.value, "_REF")) {
-			// "about the future" is not an approximate future.
+		// "about the future" is not an approximate future, nor "talk about
+		// Monday's vote" or "get around Friday's ruling" an approximate
+		// day: before a possessive the word is a preposition.
+		if ok && !(mod == "APPROX" && (strings.HasSuffix(m.value, "_REF") || s.possessive(m.end))) {
 			m.start = i
 			if m.mod == "" {
 				m.mod = mod

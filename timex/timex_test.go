@@ -316,6 +316,12 @@ func TestNormalization(t *testing.T) {
 			[]want{{text: "months ago", typ: "DURATION", value: "PXM"}}},
 		{"these days is now", "Fuel is scarce these days in the north.",
 			[]want{{text: "these days", typ: "DATE", value: "PRESENT_REF"}}},
+		{"the then current is a past, not now", "Shares were swapped at the then current price.",
+			[]want{{text: "then current", typ: "DATE", value: "PAST_REF"}}},
+		{"about or around before a possessive is a preposition", "Lawyers sought a way around Friday's ruling and argued about Monday's vote.",
+			[]want{{text: "Friday", typ: "DATE", value: "2025-11-14"}, {text: "Monday", typ: "DATE", value: "2025-11-17"}}},
+		{"an unknown count of quarters keeps its unit", "Sales have slipped for several quarters.",
+			[]want{{text: "several quarters", typ: "DURATION", value: "PXQ"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkTimes(t, annotate(t, c.text, tuesday), c.want)
