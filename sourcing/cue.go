@@ -12,8 +12,9 @@ const (
 	// maxApposition bounds, in tokens, the apposition skipped between a
 	// subject and its verb.
 	maxApposition = 30
-	// maxComplementizer bounds how far after the verb "that" is looked for.
-	maxComplementizer = 7
+	// maxComplementizer bounds how far after the verb "that" is looked for:
+	// "said on Nov. 5, 2025, that" takes eight tokens.
+	maxComplementizer = 9
 	// anaphorBytes and anaphorCands bound the look-back of "the report".
 	anaphorBytes = 4000
 	anaphorCands = 16
@@ -531,7 +532,7 @@ func (a *annotation) complementizer(k, hi int) (int, bool) {
 		if a.ent[m] >= 0 || a.isComma(m) || a.toks[m].Kind == sitrep.Number {
 			continue
 		}
-		if a.toks[m].Kind != sitrep.Word || a.cls[m]&(cPrep|cTime|cDet) == 0 {
+		if a.toks[m].Kind != sitrep.Word || a.cls[m]&(cPrep|cTime|cDet|cMonth) == 0 {
 			return 0, false
 		}
 	}

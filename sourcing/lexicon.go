@@ -153,7 +153,8 @@ func loadLexicon() *lexicon {
 	add(cNounVerb, "states")
 	// "May" is left out: it is mostly the verb; dateComma reads it by its capital.
 	add(cMonth, "january", "february", "march", "april", "june", "july", "august",
-		"september", "october", "november", "december")
+		"september", "october", "november", "december",
+		"jan.", "feb.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.") // as news abbreviates them
 	for w := range l.words {
 		l.maxWordLen = max(l.maxWordLen, len(w))
 	}

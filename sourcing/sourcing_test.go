@@ -509,6 +509,7 @@ func TestQuantityScope(t *testing.T) {
 		{"parenthetical with a time after the verb covers the sentence", "The strike on 3 towns, officials said Tuesday, killed 12 people.", "3 towns", "officials"},
 		{"relative clause: a count in its complement", "The Pentagon, which has claimed that 11 boats were destroyed, released 12 videos.", "11 boats", "Pentagon"},
 		{"relative clause: a count in the main clause after it", "The Pentagon, which has claimed that 11 boats were destroyed, released 12 videos.", "12 videos", ""},
+		{"relative clause with an abbreviated date before that", "The ministry, which said on Nov. 5, 2025, that 12 soldiers died, gave no new toll.", "12 soldiers", "ministry"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
