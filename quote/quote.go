@@ -19,7 +19,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "quote" }
 
 // Version changes whenever the annotator's output does.
-func (Annotator) Version() string { return "10" }
+func (Annotator) Version() string { return "11" }
 
 // Annotate replaces d.Quotes with the quotes found in d.Text.
 func (Annotator) Annotate(d *sitrep.Doc) error {

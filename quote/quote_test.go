@@ -589,6 +589,8 @@ func TestParticipleAfterObject(t *testing.T) {
 			[]want{{Text: "Bring him home!", Direct: true, Cue: "chanting", Speaker: "hundreds of pupils"}}},
 		{"the nearest clause's subject", "The embassy asked for an inquiry and Governor Alan Reyes dismissed the claims saying they were baseless.",
 			[]want{{Text: "they were baseless", Cue: "saying", Speaker: "Alan Reyes", SpeakerOf: "Alan Reyes"}}},
+		{"coordinated subjects speak together", "Nurses and doctors left the ward chanting “Pay us now!”",
+			[]want{{Text: "Pay us now!", Direct: true, Cue: "chanting", Speaker: "Nurses and doctors"}}},
 		{"a subject still speaks", "Protesters chanting “Down with the regime” blocked the road to the airport.",
 			[]want{{Text: "Down with the regime", Direct: true, Cue: "chanting", Speaker: "Protesters"}}},
 	})

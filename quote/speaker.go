@@ -367,8 +367,15 @@ func (a *analysis) sharedSubject(lo, and int) (ref, bool) {
 	}
 	// "Thousands of children marched": a head and its complement.
 	if v > lo {
-		if p, ok := a.phraseEndingAt(v-1, lo); ok && p.lo == lo {
+		p, ok := a.phraseEndingAt(v-1, lo)
+		if ok && p.lo == lo {
 			return p, true
+		}
+		// "Police and soldiers stormed": the two phrases speak together.
+		if ok && p.lo-2 >= lo && a.tok(p.lo-1) == "and" {
+			if q, ok := a.phraseEndingAt(p.lo-2, lo); ok && q.lo == lo {
+				return ref{lo: lo, hi: p.hi, kind: refPhrase}, true
+			}
 		}
 	}
 	return ref{}, false
