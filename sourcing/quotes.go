@@ -173,6 +173,11 @@ func (a *annotation) speech(q sitrep.Quote, lo, hi, cue int) candidate {
 	if hi > lo {
 		if p, ok := a.analyze(lo, hi-1); ok && p.kind != pPronoun {
 			speaker = p
+			if p.kind == pAnon && a.joinedBefore(lo, p.first) {
+				// "Police and soldiers": the quote's speakers together, not
+				// the last noun alone.
+				speaker.text, speaker.name, speaker.desc, speaker.count = written, written, written, nil
+			}
 		} else if ok || a.ent[lo] >= 0 && a.ents[a.ent[lo]].Type == "PERSON" {
 			speaker.person = true // "he", "she": one person
 		}
@@ -203,6 +208,17 @@ func (a *annotation) speech(q sitrep.Quote, lo, hi, cue int) candidate {
 		c.cites = []sitrep.Cited{speaker.cited()}
 	}
 	return c
+}
+
+// joinedBefore reports whether an "and" lies in tokens [lo, first): the
+// phrase read at first is the last of a coordination.
+func (a *annotation) joinedBefore(lo, first int) bool {
+	for t := lo; t < first; t++ {
+		if a.is(t, cAnd) {
+			return true
+		}
+	}
+	return false
 }
 
 // reportingCue reports whether token t is a verb of reporting: one of this

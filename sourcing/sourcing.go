@@ -17,7 +17,7 @@ func (Annotator) Name() string { return "sourcing" }
 
 // Version names the behaviour of the annotator; it changes whenever its
 // output for some input does.
-func (Annotator) Version() string { return "8" }
+func (Annotator) Version() string { return "9" }
 
 // Annotate implements sitrep.Annotator. It replaces Doc.Sourcing and sets
 // the Sourcing of every quantity (nil when no attribution covers it).

@@ -897,10 +897,11 @@ func TestRelativeClauseSource(t *testing.T) {
 	}
 }
 
-// TestQuoteSpeakersThatAreNoSource specifies the quotes that make no
-// attribution: a speaker that is the object of a preposition of place or
-// time, or a thing before a participle that reports nothing.
-func TestQuoteSpeakersThatAreNoSource(t *testing.T) {
+// TestQuoteSpeakers specifies which quote speakers make an attribution
+// and how: none for a speaker that is the object of a preposition of place
+// or time, or a thing before a participle that reports nothing; the phrase
+// as written for a person no lexicon knows or a coordinated group.
+func TestQuoteSpeakers(t *testing.T) {
 	tests := []struct {
 		name, text, speaker, cue, quote string
 		want                            []string // rendered attributions
@@ -925,6 +926,12 @@ func TestQuoteSpeakersThatAreNoSource(t *testing.T) {
 			text:    "“We have no food,” a local undertaker said.",
 			speaker: "a local undertaker", cue: "said", quote: "We have no food,",
 			want: []string{"a local undertaker said => a local undertaker"},
+		},
+		{
+			name:    "coordinated unnamed speakers are cited together",
+			text:    "Nurses and doctors left the ward chanting “Pay us now!”",
+			speaker: "Nurses and doctors", cue: "chanting", quote: "Pay us now!",
+			want: []string{"Nurses and doctors left the ward chanting => Nurses and doctors <- Nurses and doctors (anon)"},
 		},
 	}
 	for _, tt := range tests {
