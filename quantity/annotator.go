@@ -20,6 +20,10 @@ const (
 	qAbout    = "about"
 	qRange    = "range"
 	qVague    = "vague"
+	// qIncrement marks "another 15", "15 more": at_least for a toll, which
+	// is at least the increment; nothing for other counts ("two additional
+	// shares for each share held" is exactly two).
+	qIncrement = "increment"
 )
 
 // Categories of a count.
@@ -63,7 +67,7 @@ type Annotator struct{}
 func (Annotator) Name() string { return "quantity" }
 
 // Version changes whenever the output for some input changes.
-func (Annotator) Version() string { return "9" }
+func (Annotator) Version() string { return "10" }
 
 // Annotate implements sitrep.Annotator.
 func (Annotator) Annotate(d *sitrep.Doc) error {

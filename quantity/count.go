@@ -92,6 +92,10 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 			qual, postEnd = post, n.end+2
 		}
 	}
+	// "15 more bodies", "30 additional troops": an increment, as "another".
+	if !n.vague && !n.approx && qual == "" && (s.w(n.end) == "more" && s.w(n.end+1) != "than" || s.w(n.end) == "additional") {
+		qual = qIncrement
+	}
 
 	if s.notACount(n, qual, qualStart) {
 		return 0, false
@@ -190,6 +194,14 @@ func (s *scanner) quantityAt(i int) (next int, ok bool) {
 		return 0, false
 	}
 
+	if qual == qIncrement {
+		// "another 15 bodies were found" is not the toll, but the toll is
+		// at least as large; a count of anything else is the increment.
+		qual = qAtLeast
+		if category == catOther {
+			qual, qualStart = "", n.first
+		}
+	}
 	q := sitrep.Quantity{Unit: unit, Category: category}
 	q.Low, q.High, q.Qualifier = bounds(n, qual)
 	if !countable(q.Low) || !countable(q.High) {

@@ -35,6 +35,8 @@
 //	written                                    Low     High    Qualifier
 //	80, a total of 80                          80      80      exact
 //	at least / no fewer than / a minimum of 80 80      nil     at_least
+//	another / a further / an additional 15,
+//	  15 more / 15 additional (a toll)         15      nil     at_least
 //	more than / over / above / upwards of 80   81      nil     more_than
 //	  exceeding / topped / exceeded 80 (the verb is in the span)
 //	up to / as many as / nearly / almost /
@@ -49,6 +51,11 @@
 // and "rose by 12 to 52" are 52 (exact), and neither the old value nor the
 // step is read, since neither is the toll as it stands. "from" or "by" after
 // a verb of change (rose, climbed, revised, up, ...) marks them.
+//
+// An increment ("another 15 bodies were found") is not the toll, but the
+// toll is at least as large: counted as killed, wounded, strikes, arrested,
+// seized or displaced it is at_least; of anything else ("two additional
+// shares") it is the number as written.
 //
 // "about 80" keeps the figure as stated (Low = High = 80) and says it is
 // approximate in the qualifier, rather than inventing a band. "nearly 80"

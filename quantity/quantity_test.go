@@ -51,7 +51,7 @@ func TestCounts(t *testing.T) {
 		{"a verb behind five auxiliaries", "At least 40 villagers are now believed to have been killed.", []want{"At least 40 villagers | 40 | - | at_least | villagers | killed"}},
 		{"known to have died, no noun", "Some 120 are known to have died.", []want{"Some 120 | 120 | 120 | about | people | killed"}},
 		{"a second noun joined by and shares the verb", "Fifteen protesters and police officers were injured.", []want{"Fifteen protesters | 15 | 15 | exact | protesters | wounded"}},
-		{"and a verb is no second noun", "Gunmen shot 20 villagers and wounded 30 more.", []want{"20 villagers | 20 | 20 | exact | villagers | other", "30 | 30 | 30 | exact | people | wounded"}},
+		{"and a verb is no second noun", "Gunmen shot 20 villagers and wounded 30 more.", []want{"20 villagers | 20 | 20 | exact | villagers | other", "30 | 30 | - | at_least | people | wounded"}},
 		{"a disease that kills makes no conflict toll", "Cholera has killed 12 people; an outbreak of measles killed six children.", []want{"12 people | 12 | 12 | exact | people | other", "six children | 6 | 6 | exact | children | other"}},
 		{"a death from a disease named after the verb is no conflict toll", "Authorities said 4 people have died from typhoid and 3 children died of measles.",
 			[]want{"4 people | 4 | 4 | exact | people | other", "3 children | 3 | 3 | exact | children | other"}},
@@ -185,7 +185,11 @@ func TestCounts(t *testing.T) {
 			"5,500 Iraqi prisoners | 5500 | 5500 | exact | prisoners | arrested", "300 prisoners | 300 | 300 | exact | prisoners | other"}},
 		{"people captured, passive, are arrested", "Thirty soldiers were captured by the rebels.", []want{"Thirty soldiers | 30 | 30 | exact | soldiers | arrested"}},
 		{"more before the noun and a parenthesis between dashes", "Police named two more suspects -- one Arab, one Sudanese -- who had been arrested.", []want{
-			"two more suspects | 2 | 2 | exact | suspects | arrested", "one Sudanese | 1 | 1 | exact | people | arrested"}},
+			"two more suspects | 2 | - | at_least | suspects | arrested", "one Sudanese | 1 | 1 | exact | people | arrested"}},
+		{"an increment bounds the toll from below", "Another 7 civilians were killed overnight. Rescuers found 15 more bodies. A further 12 people died in hospital.", []want{
+			"Another 7 civilians | 7 | - | at_least | civilians | killed", "15 more bodies | 15 | - | at_least | people | killed", "A further 12 people | 12 | - | at_least | people | killed"}},
+		{"an increment of anything else is the increment", "Holders get an additional 40 shares, and 15 more shares next year.", []want{
+			"40 shares | 40 | 40 | exact | shares | other", "15 more shares | 15 | 15 | exact | shares | other"}},
 		{"a count along with another shares its verb", "The 11 Americans were killed in Kenya, along with five Kenyan employees at the embassy.", []want{
 			"11 Americans | 11 | 11 | exact | people | killed", "five Kenyan employees | 5 | 5 | exact | workers | killed"}},
 		{"a death when a boat sank is an accident", "The boy's mother and 10 other people died when their boat sank.", []want{"10 other people | 10 | 10 | exact | people | other"}},
