@@ -24,7 +24,7 @@ type Annotator struct {
 func (Annotator) Name() string { return "geo" }
 
 // Version changes whenever the places made from the same input change.
-func (Annotator) Version() string { return "12" }
+func (Annotator) Version() string { return "13" }
 
 // maxNameWords bounds the words read for one name, whatever the gazetteer
 // says its longest name is.
