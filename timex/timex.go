@@ -338,12 +338,12 @@ func (s *scanner) emit(m match) {
 	s.out = append(s.out, t)
 }
 
-// low is the lower-case token i, "" outside the text.
 // possessive reports whether token k is the "'s" of a possessive.
 func (s *scanner) possessive(k int) bool {
 	return s.low(k) == "'s" || s.low(k) == "’s"
 }
 
+// low is the lower-case token i, "" outside the text.
 func (s *scanner) low(i int) string {
 	if i < 0 || i >= len(s.w) {
 		return ""
