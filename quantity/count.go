@@ -351,7 +351,12 @@ func (s *scanner) notACount(n number, qual string, qualStart int) bool {
 		// A year: four digits, no comma, not followed by a count's noun.
 		first := s.w(n.first)
 		if len(first) == 4 && n.low >= 1000 && n.low <= 2100 || n.isRange && n.low >= 1000 && n.high <= 2100 && len(first) == 9 {
-			if u, ok := s.lx.units[s.w(n.end)]; qual == "" && (!ok || u.kind != kindPerson && u.kind != kindStrike) {
+			// "another 2024 election": an increment bounds nothing; "the
+			// 1998 bombing" is a year before any singular noun.
+			next := s.w(n.end)
+			u, ok := s.lx.units[next]
+			plural := isPlural(next) || ok && next == u.unit // "2000 people", not "1998 bombing"
+			if (qual == "" || qual == qIncrement) && (!ok || u.kind != kindPerson && u.kind != kindStrike || !plural) {
 				return true
 			}
 		}

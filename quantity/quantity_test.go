@@ -188,6 +188,8 @@ func TestCounts(t *testing.T) {
 			"two more suspects | 2 | - | at_least | suspects | arrested", "one Sudanese | 1 | 1 | exact | people | arrested"}},
 		{"an increment bounds the toll from below", "Another 7 civilians were killed overnight. Rescuers found 15 more bodies. A further 12 people died in hospital.", []want{
 			"Another 7 civilians | 7 | - | at_least | civilians | killed", "15 more bodies | 15 | - | at_least | people | killed", "A further 12 people | 12 | - | at_least | people | killed"}},
+		{"a year before a singular noun is no count, after another too", "The 1998 bombing killed 12 people. Another 2001 attack was foiled, and 2014 soldiers were wounded.", []want{
+			"12 people | 12 | 12 | exact | people | killed", "2014 soldiers | 2014 | 2014 | exact | soldiers | wounded"}},
 		{"an increment of anything else is the increment", "Holders get an additional 40 shares, and 15 more shares next year.", []want{
 			"40 shares | 40 | 40 | exact | shares | other", "15 more shares | 15 | 15 | exact | shares | other"}},
 		{"a count along with another shares its verb", "The 11 Americans were killed in Kenya, along with five Kenyan employees at the embassy.", []want{
